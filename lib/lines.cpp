@@ -1,0 +1,214 @@
+#include "lines.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace policy {
+namespace {
+
+struct Line {
+    std::uint32_t begin;  // content, in the normalised text
+    std::uint32_t end;
+    std::uint32_t number;
+    std::uint16_t indent;
+    std::uint32_t width;
+    bool blank_before;
+};
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+
+// Last code point of a UTF-8 string (0 when empty).
+char32_t last_char(std::string_view s) {
+    if (s.empty()) {
+        return 0;
+    }
+    std::size_t i = s.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) {
+        --i;
+    }
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data() + i);
+    const std::size_t n = s.size() - i;
+    if (n == 1) {
+        return p[0];
+    }
+    if (n == 2) {
+        return ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+    }
+    if (n == 3) {
+        return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    }
+    return ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
+// A line ending in one of these ends its paragraph.
+bool ends_sentence(char32_t c) {
+    switch (c) {
+    case U'。': case U'！': case U'？': case U'；': case U'：': case U'.': case U'!': case U'?': case U';':
+    case U':': case U')': case U'）': case U'」': case U'』': case U'】': case U'…': case U'〕':
+        return true;
+    default:
+        return false;
+    }
+}
+
+// A line ending in one of these is certainly continued.
+bool ends_clause(char32_t c) { return c == U',' || c == U'、' || c == U'，'; }
+
+// Unclosed 《 or （: a title or parenthesis carried over a line break.
+bool has_open_bracket(std::string_view text) {
+    int book = 0;
+    int paren = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const std::string_view rest = text.substr(i);
+        if (rest.starts_with("《")) {
+            ++book;
+        } else if (rest.starts_with("》")) {
+            book = std::max(0, book - 1);
+        } else if (text[i] == '(' || rest.starts_with("（")) {
+            ++paren;
+        } else if (text[i] == ')' || rest.starts_with("）")) {
+            paren = std::max(0, paren - 1);
+        }
+    }
+    return book > 0 || paren > 0;
+}
+
+// The width most lines are cut at when the text was hard-wrapped (copied from a PDF), or 0.
+std::uint32_t detect_wrap_width(const std::vector<Line>& lines, std::string_view text) {
+    std::map<std::uint32_t, std::uint32_t> unfinished;  // width -> lines ending mid-sentence
+    std::uint32_t content_lines = 0;
+    for (const Line& line : lines) {
+        if (line.begin == line.end) {
+            continue;
+        }
+        ++content_lines;
+        if (!ends_sentence(last_char(text.substr(line.begin, line.end - line.begin))) && line.width >= 20) {
+            ++unfinished[line.width];
+        }
+    }
+    if (content_lines < 6) {
+        return 0;
+    }
+    // The best window of 6 columns among lines that stop mid-sentence.
+    std::uint32_t best_width = 0;
+    std::uint32_t best_count = 0;
+    for (const auto& [width, count] : unfinished) {
+        std::uint32_t window = 0;
+        for (auto it = unfinished.lower_bound(width >= 5 ? width - 5 : 0); it != unfinished.end() && it->first <= width; ++it) {
+            window += it->second;
+        }
+        if (window > best_count) {
+            best_count = window;
+            best_width = width;
+        }
+    }
+    return best_count >= 4 && best_count * 4 >= content_lines ? best_width : 0;
+}
+
+}  // namespace
+
+std::size_t approximate_width(std::string_view text) {
+    std::size_t width = 0;
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x80) {
+            ++width;
+        } else if ((c & 0xC0) != 0x80) {
+            width += 2;
+        }
+    }
+    return width;
+}
+
+std::size_t Paragraph::normalised_offset(std::size_t offset) const {
+    auto it = std::upper_bound(pieces.begin(), pieces.end(), offset,
+                               [](std::size_t value, const Piece& piece) { return value < piece.paragraph_offset; });
+    if (it == pieces.begin()) {
+        return pieces.empty() ? 0 : pieces.front().normalised_offset;
+    }
+    --it;
+    return it->normalised_offset + std::min<std::size_t>(offset - it->paragraph_offset, it->length);
+}
+
+std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& rules) {
+    std::vector<Line> lines;
+    std::uint32_t number = 1;
+    bool blank_before = true;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) {
+            eol = text.size();
+        }
+        std::size_t begin = pos;
+        std::uint16_t indent = 0;
+        while (begin < eol && is_space(static_cast<unsigned char>(text[begin]))) {
+            indent = static_cast<std::uint16_t>(std::min(indent + (text[begin] == '\t' ? 4 : 1), 60000));
+            ++begin;
+        }
+        std::size_t end = eol;
+        while (end > begin && is_space(static_cast<unsigned char>(text[end - 1]))) {
+            --end;
+        }
+        const bool form_feed = text.substr(pos, eol - pos).find('\f') != std::string_view::npos;
+        if (begin == end) {
+            blank_before = true;
+        } else {
+            lines.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), number, indent,
+                             static_cast<std::uint32_t>(approximate_width(text.substr(begin, end - begin))),
+                             blank_before || form_feed});
+            blank_before = false;
+        }
+        ++number;
+        if (eol == text.size()) {
+            break;
+        }
+        pos = eol + 1;
+    }
+
+    const std::uint32_t wrap_width = detect_wrap_width(lines, text);
+    std::vector<Paragraph> paragraphs;
+    const Line* previous = nullptr;
+    for (const Line& line : lines) {
+        const std::string_view content = text.substr(line.begin, line.end - line.begin);
+        bool join = false;
+        if (previous != nullptr && !paragraphs.empty()) {
+            Paragraph& current = paragraphs.back();
+            const char32_t last = last_char(current.text);
+            const bool starts_new =
+                rules.starts_paragraph != nullptr && RE2::PartialMatch(content, *rules.starts_paragraph);
+            if (!starts_new && !ends_sentence(last) && current.text.size() < 20000) {
+                join = ends_clause(last) || has_open_bracket(current.text) ||
+                       (wrap_width > 0 && previous->width + 6 >= wrap_width) || previous->width >= 80;
+            }
+        }
+        if (join) {
+            Paragraph& current = paragraphs.back();
+            const char32_t last = last_char(current.text);
+            const unsigned char first = static_cast<unsigned char>(content.front());
+            if (last < 0x80 && std::isalpha(static_cast<int>(last)) && first < 0x80 && std::isalpha(first)) {
+                current.text.push_back(' ');
+            }
+            current.pieces.push_back({static_cast<std::uint32_t>(current.text.size()), line.begin,
+                                      static_cast<std::uint32_t>(content.size())});
+            current.text.append(content);
+            current.last_line = line.number;
+            current.joined = true;
+        } else {
+            Paragraph paragraph;
+            paragraph.text.assign(content);
+            paragraph.pieces.push_back({0, line.begin, static_cast<std::uint32_t>(content.size())});
+            paragraph.first_line = paragraph.last_line = line.number;
+            paragraph.indent = line.indent;
+            paragraph.after_blank = line.blank_before;
+            paragraphs.push_back(std::move(paragraph));
+        }
+        previous = &line;
+    }
+    return paragraphs;
+}
+
+}  // namespace policy

@@ -1,0 +1,50 @@
+// lines.h — the line model. Splits the normalised text into paragraphs: blank lines and
+// page breaks separate them; a paragraph broken by a page break or by hard wrapping (PDF
+// copies) is joined back, so `负\n\n责人` reads 负责人. Indentation is a property, not text.
+// It knows nothing of outlines beyond the `starts_paragraph` rule it is given.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace re2 {
+class RE2;
+}
+
+namespace policy {
+
+// A stretch of a paragraph's text that is contiguous in the normalised text.
+struct Piece {
+    std::uint32_t paragraph_offset;   // where it starts in Paragraph::text
+    std::uint32_t normalised_offset;  // where it starts in the normalised text
+    std::uint32_t length;             // bytes
+};
+
+struct Paragraph {
+    std::string text;            // normalised, without indentation, trailing space or line breaks
+    std::vector<Piece> pieces;   // how `text` maps onto the normalised text
+    std::uint32_t first_line = 0;  // 1-based line numbers in the input
+    std::uint32_t last_line = 0;
+    std::uint16_t indent = 0;      // columns of leading white space of the first line
+    bool after_blank = false;      // a blank line (or the start) precedes it
+    bool joined = false;           // a page break or hard wrap was joined inside it
+
+    // Offset in the normalised text of byte `offset` of `text` (offset == size: the end).
+    std::size_t normalised_offset(std::size_t offset) const;
+};
+
+struct LineRules {
+    // Matches (anchored) the start of a line that must begin a new paragraph: outline
+    // markers, 抄送, dates... Null: only punctuation and width decide.
+    const re2::RE2* starts_paragraph = nullptr;
+};
+
+std::vector<Paragraph> split_paragraphs(std::string_view normalised, const LineRules& rules);
+
+// Display columns as a terminal shows them: ASCII 1, everything else 2 (a cheap stand-in for
+// East Asian Width on Chinese text; the table renderer uses ICU's property).
+std::size_t approximate_width(std::string_view text);
+
+}  // namespace policy

@@ -1,0 +1,120 @@
+#include "normalise.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uniset.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+namespace policy {
+namespace {
+
+// Characters whose compatibility (NFKC) form is their narrow form: the full-width ASCII
+// block, the ideographic space, no-break and typographic spaces.
+constexpr const char16_t* k_folded_set = u"[\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000\\uFF01-\\uFF5E]";
+
+// Built once from ICU's data: for each BMP code point, what it folds to (0: unchanged).
+// A constant after construction, shared by all threads.
+class WidthTable {
+public:
+    WidthTable() {
+        m_map.fill(0);
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+        icu::UnicodeSet set(icu::UnicodeString(k_folded_set), status);
+        if (U_FAILURE(status)) {
+            return;
+        }
+        set.freeze();
+        icu::FilteredNormalizer2 folder(*nfkc, set);
+        for (int32_t i = 0; i < set.getRangeCount(); ++i) {
+            for (UChar32 c = set.getRangeStart(i); c <= set.getRangeEnd(i); ++c) {
+                icu::UnicodeString folded;
+                status = U_ZERO_ERROR;
+                folder.normalize(icu::UnicodeString(c), folded, status);
+                if (U_SUCCESS(status) && folded.countChar32() == 1 && folded.char32At(0) < 0x80) {
+                    m_map[static_cast<std::size_t>(c)] = static_cast<char16_t>(folded.char32At(0));
+                }
+            }
+        }
+    }
+    char16_t operator[](UChar32 c) const { return c >= 0 && c < 0x10000 ? m_map[static_cast<std::size_t>(c)] : 0; }
+
+private:
+    std::array<char16_t, 0x10000> m_map;
+};
+
+const WidthTable& width_table() {
+    static const WidthTable table;
+    return table;
+}
+
+}  // namespace
+
+char32_t fold_width(char32_t c) {
+    const char16_t folded = width_table()[static_cast<UChar32>(c)];
+    return folded != 0 ? folded : c;
+}
+
+std::size_t NormalisedText::to_original(std::size_t offset) const {
+    auto it = std::upper_bound(shifts.begin(), shifts.end(), offset,
+                               [](std::size_t value, const Shift& shift) { return value < shift.normalised; });
+    if (it == shifts.begin()) {
+        return offset;
+    }
+    --it;
+    return it->original + (offset - it->normalised);
+}
+
+NormalisedText normalise(std::string_view utf8) {
+    const WidthTable& table = width_table();
+    NormalisedText out;
+    out.text.reserve(utf8.size());
+    const auto* s = reinterpret_cast<const std::uint8_t*>(utf8.data());
+    const std::size_t n = utf8.size();
+    std::size_t i = 0;
+    std::size_t run_start = 0;  // start of the current stretch copied unchanged
+    auto flush = [&](std::size_t end) { out.text.append(utf8.data() + run_start, end - run_start); };
+    while (i < n) {
+        const std::uint8_t b = s[i];
+        if (b < 0x80) {
+            if (b == '\r') {
+                flush(i);
+                out.text.push_back('\n');
+                const std::size_t consumed = (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+                i += consumed;
+                run_start = i;
+                if (consumed == 2) {
+                    out.shifts.push_back({static_cast<std::uint32_t>(out.text.size()), static_cast<std::uint32_t>(i)});
+                }
+                continue;
+            }
+            ++i;
+            continue;
+        }
+        // Only 2- and 3-byte sequences can be in the table (all BMP, above U+0080).
+        if (b >= 0xC2 && b < 0xF0) {
+            const std::size_t start = i;
+            UChar32 c;
+            int32_t j = static_cast<int32_t>(i);
+            U8_NEXT(s, j, static_cast<int32_t>(std::min<std::size_t>(n, INT32_MAX)), c);
+            i = static_cast<std::size_t>(j);
+            const char16_t folded = c >= 0 ? table[c] : 0;
+            if (folded != 0) {
+                flush(start);
+                out.text.push_back(static_cast<char>(folded));
+                run_start = i;
+                out.shifts.push_back({static_cast<std::uint32_t>(out.text.size()), static_cast<std::uint32_t>(i)});
+            }
+            continue;
+        }
+        ++i;
+    }
+    flush(n);
+    return out;
+}
+
+}  // namespace policy
