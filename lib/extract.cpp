@@ -1,9 +1,82 @@
 #include "extract.h"
 
+#include <algorithm>
+#include <filesystem>
+
+#include "citations.h"
+#include "deadlines.h"
+#include "departments.h"
+#include "lines.h"
+#include "metadata.h"
+#include "normalise.h"
+#include "outline.h"
+
 namespace policy {
+namespace {
+
+// The decoded text, its normalised view and paragraphs, with the way back from a paragraph
+// offset to the original text and to the input file's bytes.
+struct SourceText {
+    Decoded decoded;
+    NormalisedText normalised;
+    std::vector<Paragraph> paragraphs;
+
+    std::string original(std::size_t index, std::size_t begin, std::size_t end) const {
+        const Paragraph& paragraph = paragraphs[index];
+        std::string out;
+        for (const Piece& piece : paragraph.pieces) {
+            const std::size_t piece_end = piece.paragraph_offset + piece.length;
+            const std::size_t b = std::max<std::size_t>(begin, piece.paragraph_offset);
+            const std::size_t e = std::min<std::size_t>(end, piece_end);
+            if (b >= e) {
+                continue;
+            }
+            const std::size_t ob = normalised.to_original(piece.normalised_offset + (b - piece.paragraph_offset));
+            const std::size_t oe = normalised.to_original(piece.normalised_offset + (e - piece.paragraph_offset));
+            out.append(decoded.text, ob, oe - ob);
+        }
+        return out;
+    }
+
+    std::string original(const TextSpan& span) const { return original(span.paragraph, span.begin, span.end); }
+
+    Location location(std::size_t index, std::size_t begin, std::size_t end) const {
+        const Paragraph& paragraph = paragraphs[index];
+        Location where;
+        where.begin = decoded.source_offset(normalised.to_original(paragraph.normalised_offset(begin)));
+        where.end = decoded.source_offset(normalised.to_original(paragraph.normalised_offset(end)));
+        where.line = paragraph.first_line;
+        return where;
+    }
+};
+
+std::string join_spans(const SourceText& source, const std::vector<TextSpan>& spans) {
+    std::string out;
+    for (const TextSpan& span : spans) {
+        out += source.original(span);
+    }
+    return out;
+}
+
+// The heading of a section: its text up to the first 。 (the rest of the paragraph is body).
+std::size_t heading_end(std::string_view text, std::size_t begin) {
+    const std::size_t stop = text.find("。", begin);
+    std::size_t end = stop == std::string_view::npos ? text.size() : stop;
+    while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) {
+        --end;
+    }
+    return end;
+}
+
+}  // namespace
 
 struct Extractor::Impl {
-    const Grammar* grammar;
+    const Grammar* grammar = nullptr;
+    OutlineRules outline;
+    DeadlineRules deadlines;
+    CitationRules citations;
+    DepartmentRules departments;
+    MetadataRules metadata;
 };
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -12,16 +85,143 @@ Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 Extractor::~Extractor() = default;
 
 Result<Extractor> Extractor::create(const Grammar& grammar) {
-    auto impl = std::make_unique<Impl>();
-    impl->grammar = &grammar;
+    auto outline = POLICY_TRY(OutlineRules::create(grammar));
+    auto deadlines = POLICY_TRY(DeadlineRules::create(grammar));
+    auto citations = POLICY_TRY(CitationRules::create(grammar));
+    auto departments = POLICY_TRY(DepartmentRules::create(grammar));
+    auto metadata = POLICY_TRY(MetadataRules::create(grammar));
+    auto impl = std::unique_ptr<Impl>(new Impl{&grammar, std::move(outline), std::move(deadlines), std::move(citations),
+                                               std::move(departments), std::move(metadata)});
     return Extractor(std::move(impl));
 }
 
 Result<Record> Extractor::extract(std::string_view bytes, const std::string& path, const DecodeOptions& options) const {
-    auto decoded = POLICY_TRY(decode(bytes, path, options));
+    const Impl& rules = *m_impl;
+    SourceText source;
+    source.decoded = POLICY_TRY(decode(bytes, path, options));
+    source.normalised = normalise(source.decoded.text);
+    LineRules line_rules;
+    line_rules.starts_paragraph = &rules.outline.paragraph_start();
+    source.paragraphs = split_paragraphs(source.normalised.text, line_rules);
+    const std::vector<Paragraph>& paragraphs = source.paragraphs;
+
     Record record;
     record.path = path;
-    record.encoding = decoded.encoding;
+    record.file = path == "-" ? "-" : std::filesystem::path(path).filename().string();
+    record.size = bytes.size();
+    record.encoding = source.decoded.encoding;
+    record.warnings = source.decoded.warnings;
+
+    const Layout layout = rules.metadata.layout(paragraphs, rules.citations);
+    const Metadata meta = rules.metadata.metadata(paragraphs, layout, rules.citations);
+    record.title = join_spans(source, meta.title);
+    record.plan_title = join_spans(source, meta.plan_title);
+    if (record.title.empty()) {
+        record.title = record.plan_title;
+    }
+    record.doc_number = meta.doc_number;
+    for (const TextSpan& span : meta.issuers) {
+        record.issuers.push_back(source.original(span));
+    }
+    record.issued = meta.issued;
+    for (const TextSpan& span : meta.recipients) {
+        record.recipients.push_back(source.original(span));
+    }
+    for (const TextSpan& span : meta.cc) {
+        record.cc.push_back(source.original(span));
+    }
+
+    // The outline.
+    std::vector<OutlineMarker> markers(paragraphs.size());
+    for (std::size_t i = layout.body_begin; i < layout.body_end; ++i) {
+        markers[i] = rules.outline.classify(paragraphs[i].text);
+    }
+    const std::vector<OutlineNode> nodes = build_outline(markers, layout.body_begin, layout.body_end);
+    std::vector<bool> is_stop(paragraphs.size(), false);
+    for (const std::size_t i : layout.stops) {
+        is_stop[i] = true;
+    }
+
+    // Sections and tasks; which task each paragraph belongs to.
+    std::vector<std::size_t> owner(paragraphs.size(), k_none);  // index into record.tasks
+    for (std::size_t k = 0; k < nodes.size(); ++k) {
+        const OutlineNode& node = nodes[k];
+        const std::string_view text = paragraphs[node.paragraph].text;
+        if (node.kind == MarkerKind::heading1 || node.kind == MarkerKind::heading2) {
+            Section section;
+            section.path = node.path;
+            section.level = node.kind == MarkerKind::heading1 ? 1 : 2;
+            const std::size_t end = heading_end(text, node.text_begin);
+            section.heading = source.original(node.paragraph, node.text_begin, end);
+            section.where = source.location(node.paragraph, 0, end);
+            record.sections.push_back(std::move(section));
+            continue;
+        }
+        // An item: its paragraph and the unnumbered ones after it, up to the next node.
+        const std::size_t limit = k + 1 < nodes.size() ? nodes[k + 1].paragraph : layout.body_end;
+        std::size_t last = node.paragraph;
+        while (last + 1 < limit && !is_stop[last + 1]) {
+            ++last;
+        }
+        Task task;
+        task.path = node.path;
+        task.number = node.number;
+        task.section = node.section;
+        task.text = source.original(node.paragraph, node.text_begin, text.size());
+        for (std::size_t i = node.paragraph + 1; i <= last; ++i) {
+            task.text += '\n';
+            task.text += source.original(i, 0, paragraphs[i].text.size());
+        }
+        task.where = source.location(node.paragraph, 0, text.size());
+        task.where.end = source.location(last, 0, paragraphs[last].text.size()).end;
+        // The responsibility parenthesis ends the task's last paragraph.
+        const std::size_t dept_begin = last == node.paragraph ? node.text_begin : 0;
+        const std::string_view dept_text = std::string_view(paragraphs[last].text).substr(dept_begin);
+        for (const DepartmentSpan& span : rules.departments.find(dept_text)) {
+            Department department;
+            department.name = source.original(last, dept_begin + span.begin, dept_begin + span.end);
+            department.role = span.role;
+            department.canonical = rules.departments.canonical(department.name);
+            task.departments.push_back(std::move(department));
+        }
+        for (std::size_t i = node.paragraph; i <= last; ++i) {
+            owner[i] = record.tasks.size();
+        }
+        record.tasks.push_back(std::move(task));
+    }
+
+    // Deadlines and citations, paragraph by paragraph through the notice.
+    for (std::size_t i = layout.body_begin; i < layout.body_end; ++i) {
+        const std::string_view text = paragraphs[i].text;
+        if (rules.metadata.is_chrome(text)) {
+            continue;
+        }
+        Task* task = owner[i] == k_none ? nullptr : &record.tasks[owner[i]];
+        for (const DeadlineMatch& match : rules.deadlines.find(text, meta.year)) {
+            Deadline deadline;
+            deadline.text = source.original(i, match.begin, match.end);
+            deadline.date = match.date;
+            deadline.year_inferred = match.year_inferred;
+            deadline.where = source.location(i, match.begin, match.end);
+            if (task != nullptr) {
+                deadline.task = task->path;
+                task->deadlines.push_back(deadline);
+            }
+            record.deadlines.push_back(std::move(deadline));
+        }
+        for (const CitationMatch& match : rules.citations.find(text)) {
+            Citation citation;
+            citation.kind = match.kind;
+            citation.number = match.number;
+            citation.text = match.number ? match.number->text : source.original(i, match.begin, match.end);
+            citation.doc_number = match.doc_number;
+            citation.where = source.location(i, match.begin, match.end);
+            if (task != nullptr) {
+                citation.task = task->path;
+            }
+            record.citations.push_back(std::move(citation));
+        }
+    }
     return record;
 }
 

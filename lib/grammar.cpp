@@ -230,6 +230,14 @@ const GrammarRule* Grammar::find(std::string_view name) const {
     return it == m_rules.end() ? nullptr : &it->second;
 }
 
+std::vector<const GrammarRule*> Grammar::rules_with_prefix(std::string_view prefix) const {
+    std::vector<const GrammarRule*> out;
+    for (auto it = m_rules.lower_bound(prefix); it != m_rules.end() && it->first.starts_with(prefix); ++it) {
+        out.push_back(&it->second);
+    }
+    return out;
+}
+
 const re2::RE2& Grammar::rule(std::string_view name) const {
     const GrammarRule* rule = find(name);
     if (rule == nullptr) {

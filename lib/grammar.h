@@ -47,6 +47,9 @@ public:
     const re2::RE2& rule(std::string_view name) const;
     const GrammarRule* find(std::string_view name) const;
 
+    // Every rule whose name starts with `prefix` (e.g. "deadline."), in name order.
+    std::vector<const GrammarRule*> rules_with_prefix(std::string_view prefix) const;
+
     // Errors unless every name in `names` is defined.
     Result<void> require(const std::vector<std::string>& names) const;
 

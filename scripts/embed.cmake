@@ -1,5 +1,6 @@
 # Writes an assembler file that .incbin's each data file, and a C++ index of them.
 # Called from lib/CMakeLists.txt with OUT_ASM, OUT_CPP, DICT and FILES.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(asm "    .section .rodata\n")
 set(entries "")
 set(i 0)

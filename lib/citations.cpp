@@ -1,0 +1,169 @@
+#include "citations.h"
+
+#include <re2/re2.h>
+
+#include <fmt/core.h>
+
+#include "rule_match.h"
+
+namespace policy {
+namespace {
+
+// Start of the UTF-8 character ending just before `pos`.
+std::size_t previous_char(std::string_view text, std::size_t pos) {
+    std::size_t i = pos;
+    do {
+        --i;
+    } while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80);
+    return i;
+}
+
+bool is_han(std::string_view ch) {
+    if (ch.size() != 3 && ch.size() != 4) {
+        return false;
+    }
+    const auto* p = reinterpret_cast<const unsigned char*>(ch.data());
+    char32_t c = ch.size() == 3 ? ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F)
+                                : ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2FFFF) ||
+           c == 0x3007;
+}
+
+constexpr std::size_t k_max_issuer_chars = 12;
+constexpr std::size_t k_max_title_bytes = 600;
+
+}  // namespace
+
+std::string format_doc_number(std::string_view issuer_code, int year, long serial) {
+    return fmt::format("{}〔{}〕{}号", issuer_code, year, serial);
+}
+
+Result<CitationRules> CitationRules::create(const Grammar& grammar) {
+    POLICY_TRY_VOID(grammar.require({"citation.doc_number"}));
+    CitationRules rules;
+    rules.m_doc_number = &grammar.rule("citation.doc_number");
+    for (const auto& entry : grammar.lexicon("issuer-stop.txt")) {
+        rules.m_issuer_stops.insert(entry[0]);
+    }
+    return rules;
+}
+
+std::vector<CitationMatch> CitationRules::find_doc_numbers(std::string_view text) const {
+    std::vector<CitationMatch> out;
+    if (text.find("号") == std::string_view::npos) {
+        return out;
+    }
+    for (const RuleMatch& match : find_all(*m_doc_number, text)) {
+        const int year = std::atoi(std::string(match.group("year")).c_str());
+        const long serial = std::atol(std::string(match.group("serial")).c_str());
+        if (year < 1949 || year > 2100 || serial <= 0) {
+            continue;  // 〔0000〕, 0号: not a document number
+        }
+        // The issuer code: Han (or Latin) characters right before the bracket, cut at a stop
+        // character and at most k_max_issuer_chars long.
+        std::size_t begin = match.begin;
+        std::size_t chars = 0;
+        while (begin > 0 && chars < k_max_issuer_chars) {
+            const std::size_t prev = previous_char(text, begin);
+            const std::string_view ch = text.substr(prev, begin - prev);
+            const bool latin = ch.size() == 1 && std::isalpha(static_cast<unsigned char>(ch[0]));
+            if ((!is_han(ch) && !latin) || m_issuer_stops.count(std::string(ch)) > 0) {
+                break;
+            }
+            begin = prev;
+            ++chars;
+        }
+        if (chars == 0) {
+            continue;  // 〔2019〕6号 with no issuer: a fragment, not a citation
+        }
+        CitationMatch citation;
+        citation.kind = "doc_number";
+        citation.begin = begin;
+        citation.end = match.end;
+        DocNumber number;
+        number.issuer_code = std::string(text.substr(begin, match.begin - begin));
+        number.year = year;
+        number.serial = serial;
+        number.text = format_doc_number(number.issuer_code, year, serial);
+        citation.number = std::move(number);
+        out.push_back(std::move(citation));
+    }
+    return out;
+}
+
+std::vector<CitationMatch> CitationRules::find(std::string_view text) const {
+    std::vector<CitationMatch> numbers = find_doc_numbers(text);
+    std::vector<CitationMatch> titles;
+    static constexpr std::string_view k_open = "《";
+    static constexpr std::string_view k_close = "》";
+    std::size_t pos = 0;
+    while ((pos = text.find(k_open, pos)) != std::string_view::npos) {
+        // Match the closing 》, letting nested 《》 stay inside.
+        const std::size_t inner = pos + k_open.size();
+        int depth = 1;
+        std::size_t i = inner;
+        while (i < text.size() && depth > 0 && i - inner <= k_max_title_bytes) {
+            if (text.compare(i, k_open.size(), k_open) == 0) {
+                ++depth;
+                i += k_open.size();
+            } else if (text.compare(i, k_close.size(), k_close) == 0) {
+                --depth;
+                i += depth == 0 ? 0 : k_close.size();
+            } else {
+                ++i;
+            }
+        }
+        if (depth != 0 || i == inner) {
+            pos = inner;  // never closed (or empty): not a title
+            continue;
+        }
+        CitationMatch title;
+        title.kind = "title";
+        title.begin = inner;
+        title.end = i;
+        // 《…》(吉发[2013]12号): the title carries the 文号.
+        std::size_t after = i + k_close.size();
+        while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) {
+            ++after;
+        }
+        if (after < text.size() && (text[after] == '(' || text.compare(after, 3, "〔") == 0)) {
+            for (const CitationMatch& number : numbers) {
+                if (number.begin > after && number.begin <= after + 4) {
+                    const std::string_view between = text.substr(after + 1, number.begin - after - 1);
+                    if (between.find_first_not_of(" \t") == std::string_view::npos) {
+                        title.doc_number = number.number->text;
+                    }
+                    break;
+                }
+            }
+        }
+        titles.push_back(std::move(title));
+        pos = inner;  // nested titles are not separate citations: skip past the whole title
+        pos = i + k_close.size();
+    }
+    std::vector<CitationMatch> out;
+    out.reserve(numbers.size() + titles.size());
+    std::merge(titles.begin(), titles.end(), numbers.begin(), numbers.end(), std::back_inserter(out),
+               [](const CitationMatch& a, const CitationMatch& b) { return a.begin < b.begin; });
+    return out;
+}
+
+std::optional<DocNumber> CitationRules::whole_doc_number(std::string_view text) const {
+    if (text.size() > 80) {
+        return std::nullopt;
+    }
+    std::vector<CitationMatch> numbers = find_doc_numbers(text);
+    if (numbers.size() != 1 || numbers[0].begin != 0) {
+        return std::nullopt;
+    }
+    std::string_view rest = text.substr(numbers[0].end);
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) {
+        rest.remove_prefix(1);
+    }
+    if (!rest.empty()) {
+        return std::nullopt;
+    }
+    return numbers[0].number;
+}
+
+}  // namespace policy

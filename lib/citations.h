@@ -1,0 +1,51 @@
+// citations.h — references to other documents: every 文号 (吉办发[2014]32号, normalised to
+// 吉办发〔2014〕32号 and split into issuer code, year and serial) and every 《…》 title (a
+// nested <…> or 《…》 stays inside it), and the link from a title to the 文号 that follows
+// it in brackets. Rules: grammars/citations.re2, grammars/issuer-stop.txt. It does not decide
+// which task a citation sits in.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammar.h"
+#include "record.h"
+#include "result.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace policy {
+
+struct CitationMatch {
+    std::string kind;        // "doc_number" or "title"
+    std::size_t begin = 0;   // the cited text's span in the searched text (a title without 《》)
+    std::size_t end = 0;
+    std::optional<DocNumber> number;        // kind doc_number
+    std::optional<std::string> doc_number;  // kind title: the 文号 right after it
+};
+
+class CitationRules {
+public:
+    static Result<CitationRules> create(const Grammar& grammar);
+
+    // Citations in `text` in order of position (a title before the 文号 it links to).
+    std::vector<CitationMatch> find(std::string_view text) const;
+
+    // The 文号 that is all of `text` (a line holding only the notice's own number), if so.
+    std::optional<DocNumber> whole_doc_number(std::string_view text) const;
+
+private:
+    std::vector<CitationMatch> find_doc_numbers(std::string_view text) const;
+    const re2::RE2* m_doc_number = nullptr;
+    std::set<std::string> m_issuer_stops;  // single characters (UTF-8)
+};
+
+// 吉办发 + 2014 + 32 → 吉办发〔2014〕32号
+std::string format_doc_number(std::string_view issuer_code, int year, long serial);
+
+}  // namespace policy

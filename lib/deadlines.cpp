@@ -1,0 +1,148 @@
+#include "deadlines.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <fmt/core.h>
+
+#include "outline.h"
+#include "rule_match.h"
+
+namespace policy {
+
+struct DeadlineRules::Impl {
+    std::vector<const re2::RE2*> rules;
+    std::unique_ptr<re2::RE2::Set> set;  // which rules fire at all, in one pass
+    std::unique_ptr<re2::RE2> year_mention;
+};
+
+DeadlineRules::DeadlineRules() : m_impl(std::make_unique<Impl>()) {}
+DeadlineRules::DeadlineRules(DeadlineRules&&) noexcept = default;
+DeadlineRules& DeadlineRules::operator=(DeadlineRules&&) noexcept = default;
+DeadlineRules::~DeadlineRules() = default;
+
+int days_in_month(int year, int month) {
+    static const int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12) {
+        return 0;
+    }
+    if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) {
+        return 29;
+    }
+    return k_days[month - 1];
+}
+
+std::string iso_date(int year, int month, int day) {
+    if (year < 1 || year > 9999 || day < 1 || day > days_in_month(year, month)) {
+        return {};
+    }
+    return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
+
+Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
+    DeadlineRules rules;
+    re2::RE2::Options options(re2::RE2::Quiet);
+    rules.m_impl->set = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
+    // Every rule whose name starts with "deadline." takes part; the named groups say what
+    // each captured piece means.
+    for (const GrammarRule* rule : grammar.rules_with_prefix("deadline.")) {
+        std::string error;
+        if (rules.m_impl->set->Add(rule->pattern, &error) < 0) {
+            return make_error(ErrorCode::bad_argument, fmt::format("{}:{}: {}", rule->file, rule->line, error));
+        }
+        rules.m_impl->rules.push_back(rule->regex.get());
+    }
+    if (rules.m_impl->rules.empty()) {
+        return make_error(ErrorCode::bad_argument, "grammars: no deadline.* rules defined");
+    }
+    if (!rules.m_impl->set->Compile()) {
+        return make_error(ErrorCode::bad_argument, "grammars: deadline rules do not compile as a set");
+    }
+    rules.m_impl->year_mention = std::make_unique<re2::RE2>("((?:19|20)\\d{2})\\s*年");
+    return rules;
+}
+
+std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int context_year) const {
+    std::vector<int> fired;
+    if (!m_impl->set->Match(text, &fired)) {
+        return {};
+    }
+    std::vector<RuleMatch> candidates;
+    for (const int index : fired) {
+        for (RuleMatch& match : find_all(*m_impl->rules[static_cast<std::size_t>(index)], text)) {
+            candidates.push_back(std::move(match));
+        }
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const RuleMatch& a, const RuleMatch& b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    std::vector<DeadlineMatch> out;
+    std::size_t covered = 0;
+    for (const RuleMatch& match : candidates) {
+        if (match.begin < covered) {
+            continue;
+        }
+        DeadlineMatch deadline;
+        deadline.begin = match.begin;
+        deadline.end = match.end;
+        const std::string_view year_text = match.group("year");
+        const std::string_view month_text = match.group("month");
+        const std::string_view day_text = match.group("day");
+        const std::string_view end_text = match.group("end");
+        int year = year_text.empty() ? 0 : std::atoi(std::string(year_text).c_str());
+        if (match.has("event")) {
+            out.push_back(deadline);
+            covered = match.end;
+            continue;
+        }
+        if (year == 0) {
+            // The nearest year written before the match, else the document's.
+            int nearest = 0;
+            re2::StringPiece input(text.data(), match.begin);
+            re2::StringPiece captured;
+            while (re2::RE2::FindAndConsume(&input, *m_impl->year_mention, &captured)) {
+                nearest = std::atoi(std::string(captured).c_str());
+            }
+            year = nearest != 0 ? nearest : context_year;
+            deadline.year_inferred = true;
+        }
+        if (year == 0) {
+            out.push_back(deadline);
+            covered = match.end;
+            continue;
+        }
+        std::string date;
+        if (!month_text.empty()) {
+            const int month = std::atoi(std::string(month_text).c_str());
+            if (!day_text.empty()) {
+                date = iso_date(year, month, std::atoi(std::string(day_text).c_str()));
+            } else if (end_text == "上旬") {
+                date = iso_date(year, month, 10);
+            } else if (end_text == "中旬") {
+                date = iso_date(year, month, 20);
+            } else {
+                date = iso_date(year, month, days_in_month(year, month));
+            }
+            if (date.empty()) {
+                continue;  // 13月, 2月30日: not a date, not a limit
+            }
+        } else if (match.has("half")) {
+            date = iso_date(year, 6, 30);
+        } else if (match.has("quarter")) {
+            const std::string_view q = match.group("quarter");
+            int quarter = q[0] >= '1' && q[0] <= '4' ? q[0] - '0' : parse_chinese_numeral(q);
+            date = iso_date(year, quarter * 3, days_in_month(year, quarter * 3));
+        } else {
+            date = iso_date(year, 12, 31);
+        }
+        if (!date.empty()) {
+            deadline.date = date;
+        }
+        out.push_back(deadline);
+        covered = match.end;
+    }
+    return out;
+}
+
+}  // namespace policy

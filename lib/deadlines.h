@@ -1,0 +1,52 @@
+// deadlines.h — explicit time limits (2019年底前, 2014年11月底前, 2015年6月30日前, 汛期前,
+// 到2020年) and the last day each allows, by the rules in grammars/deadlines.re2. A limit
+// without a year (6月底前, 年底前) borrows it from the nearest context and says so. It does
+// not decide which task a limit belongs to.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammar.h"
+#include "result.h"
+
+namespace re2 {
+class RE2;
+class RE2_Set;  // not used directly
+}
+
+namespace policy {
+
+struct DeadlineMatch {
+    std::size_t begin = 0;  // in the searched text
+    std::size_t end = 0;
+    std::optional<std::string> date;  // ISO
+    bool year_inferred = false;
+};
+
+class DeadlineRules {
+public:
+    static Result<DeadlineRules> create(const Grammar& grammar);
+    DeadlineRules(DeadlineRules&&) noexcept;
+    DeadlineRules& operator=(DeadlineRules&&) noexcept;
+    ~DeadlineRules();
+
+    // Limits in `text`, in order, overlapping matches resolved to the longest leftmost one.
+    // `context_year` (0: none) supplies the year where the text gives none before the match.
+    std::vector<DeadlineMatch> find(std::string_view text, int context_year) const;
+
+private:
+    DeadlineRules();
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+// The last day of `month` in `year`.
+int days_in_month(int year, int month);
+
+// "2019-12-31"; empty when the date does not exist.
+std::string iso_date(int year, int month, int day);
+
+}  // namespace policy

@@ -1,0 +1,188 @@
+#include "departments.h"
+
+#include <re2/re2.h>
+
+#include "rule_match.h"
+
+namespace policy {
+namespace {
+
+constexpr const char* k_rule_names[] = {"dept.role_word",  "dept.clause_split", "dept.cohost",
+                                        "dept.lead",    "dept.labelled_lead", "dept.labelled", "dept.role_suffix",
+                                        "dept.list_split", "dept.conjunction", "dept.body_end", "dept.etc",
+                                        "dept.empty_body"};
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+void trim(std::string_view text, std::size_t& begin, std::size_t& end) {
+    while (begin < end && is_space(text[begin])) {
+        ++begin;
+    }
+    while (end > begin && is_space(text[end - 1])) {
+        --end;
+    }
+}
+
+}  // namespace
+
+Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
+    std::vector<std::string> names(std::begin(k_rule_names), std::end(k_rule_names));
+    POLICY_TRY_VOID(grammar.require(names));
+    DepartmentRules rules;
+    for (const std::string& name : names) {
+        rules.m_rules[name] = &grammar.rule(name);
+    }
+    for (const auto& entry : grammar.lexicon("departments.txt")) {
+        for (const std::string& alias : entry) {
+            rules.m_canonical.emplace(alias, entry[0]);
+        }
+    }
+    return rules;
+}
+
+std::string DepartmentRules::canonical(const std::string& name) const {
+    const auto it = m_canonical.find(name);
+    return it == m_canonical.end() ? name : it->second;
+}
+
+// Splits a list of bodies text[begin, end) into names, all with `role`.
+void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std::size_t end, const std::string& role,
+                                   std::vector<DepartmentSpan>& out) const {
+    trim(text, begin, end);
+    if (begin >= end) {
+        return;
+    }
+    const std::string_view part = text.substr(begin, end - begin);
+    RuleMatch match;
+    // X、Y等有关部门 → X、Y and 有关部门.
+    if (find_rule(rule("dept.etc"), part, 0, match) && match.begin == 0) {
+        const std::size_t left_end = begin + group_offset(part, match.group("left")) + match.group("left").size();
+        const std::size_t right_begin = begin + group_offset(part, match.group("right"));
+        split_bodies(text, begin, left_end, role, out);
+        split_bodies(text, right_begin, end, role, out);
+        return;
+    }
+    // 、 , /
+    if (find_rule(rule("dept.list_split"), part, 0, match)) {
+        split_bodies(text, begin, begin + match.begin, role, out);
+        split_bodies(text, begin + match.end, end, role, out);
+        return;
+    }
+    // 和 及 与, where the left side ends like a body.
+    std::size_t from = 0;
+    while (find_rule(rule("dept.conjunction"), part, from, match)) {
+        const std::string_view left = part.substr(0, match.begin);
+        if (re2::RE2::PartialMatch(left, rule("dept.body_end"))) {
+            split_bodies(text, begin, begin + match.begin, role, out);
+            split_bodies(text, begin + match.end, end, role, out);
+            return;
+        }
+        from = match.end;
+    }
+    // One body: drop a leading 各 and a trailing 等.
+    std::size_t name_begin = begin;
+    std::size_t name_end = end;
+    if (text.substr(name_begin, name_end - name_begin).starts_with("各")) {
+        name_begin += 3;
+    }
+    if (text.substr(name_begin, name_end - name_begin).ends_with("等")) {
+        name_end -= 3;
+    }
+    trim(text, name_begin, name_end);
+    const std::string_view name = text.substr(name_begin, name_end - name_begin);
+    if (name.empty() || re2::RE2::FullMatch(name, rule("dept.empty_body")) || name.size() > 90) {
+        return;
+    }
+    out.push_back({name_begin, name_end, role});
+}
+
+std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
+    std::vector<DepartmentSpan> out;
+    // The parenthesis that ends the text (after 。 ; , and spaces), matched backwards so a
+    // nested （州） stays inside it.
+    std::size_t close = text.size();
+    while (close > 0) {
+        const std::string_view tail = text.substr(0, close);
+        if (tail.ends_with("。")) {
+            close -= 3;
+        } else if (tail.back() == '.' || tail.back() == ';' || tail.back() == ',' || tail.back() == ' ') {
+            --close;
+        } else {
+            break;
+        }
+    }
+    if (close == 0 || text[close - 1] != ')') {
+        return out;
+    }
+    std::size_t open = close - 1;
+    int depth = 0;
+    bool found = false;
+    while (open > 0 && close - open < 1200) {
+        --open;
+        if (text[open] == ')') {
+            ++depth;
+        } else if (text[open] == '(') {
+            if (depth == 0) {
+                found = true;
+                break;
+            }
+            --depth;
+        }
+    }
+    if (!found) {
+        return out;
+    }
+    const std::string_view inner = text.substr(open + 1, close - 1 - open - 1);
+    if (!re2::RE2::PartialMatch(inner, rule("dept.role_word"))) {
+        return out;
+    }
+    const std::size_t inner_begin = group_offset(text, inner);
+    const std::size_t inner_end = inner_begin + inner.size();
+    // Clauses: 省委宣传部、省应急管理厅牵头 | 各有关部门分工负责
+    std::size_t clause_begin = inner_begin;
+    while (clause_begin < inner_end) {
+        RuleMatch separator;
+        std::size_t clause_end = inner_end;
+        std::size_t next = inner_end;
+        const std::string_view rest = text.substr(clause_begin, inner_end - clause_begin);
+        if (find_rule(rule("dept.clause_split"), rest, 0, separator)) {
+            clause_end = clause_begin + separator.begin;
+            next = clause_begin + separator.end;
+        }
+        std::size_t b = clause_begin;
+        std::size_t e = clause_end;
+        trim(text, b, e);
+        const std::string_view clause = text.substr(b, e - b);
+        RuleMatch m;
+        auto at = [&](std::string_view group) { return b + group_offset(clause, group); };
+        if (find_rule(rule("dept.labelled_lead"), clause, 0, m)) {
+            split_bodies(text, at(m.group("bodies")), at(m.group("bodies")) + m.group("bodies").size(), "lead", out);
+        } else if (find_rule(rule("dept.labelled"), clause, 0, m)) {
+            split_bodies(text, at(m.group("bodies")), at(m.group("bodies")) + m.group("bodies").size(), "responsible",
+                         out);
+        } else if (find_rule(rule("dept.cohost"), clause, 0, m)) {
+            split_bodies(text, at(m.group("lead")), at(m.group("lead")) + m.group("lead").size(), "lead", out);
+            std::string_view rest_bodies = m.group("rest");
+            std::size_t rb = at(rest_bodies);
+            std::size_t re = rb + rest_bodies.size();
+            RuleMatch suffix;
+            if (find_rule(rule("dept.role_suffix"), text.substr(rb, re - rb), 0, suffix)) {
+                re = rb + suffix.begin;
+            }
+            split_bodies(text, rb, re, "responsible", out);
+        } else if (find_rule(rule("dept.lead"), clause, 0, m)) {
+            split_bodies(text, at(m.group("bodies")), at(m.group("bodies")) + m.group("bodies").size(), "lead", out);
+        } else {
+            std::size_t re = e;
+            RuleMatch suffix;
+            if (find_rule(rule("dept.role_suffix"), clause, 0, suffix) && suffix.end == clause.size()) {
+                re = b + suffix.begin;
+            }
+            split_bodies(text, b, re, "responsible", out);
+        }
+        clause_begin = next;
+    }
+    return out;
+}
+
+}  // namespace policy

@@ -1,0 +1,48 @@
+// departments.h — the responsibility parenthesis that ends a task, split into bodies with
+// their role: （省委宣传部、省应急管理厅牵头，各有关部门分工负责） gives 省委宣传部 and
+// 省应急管理厅 (lead) and 有关部门 (responsible). `lead` is a body marked 牵头 or the subject
+// of 会同; every other body is `responsible`. Names keep their written form (leading 各 and
+// trailing 等 dropped); canonical names come from grammars/departments.txt. It does not find
+// departments named in running text.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammar.h"
+#include "result.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace policy {
+
+struct DepartmentSpan {
+    std::size_t begin = 0;  // the name's span in the searched text
+    std::size_t end = 0;
+    std::string role;       // "lead" or "responsible"
+};
+
+class DepartmentRules {
+public:
+    static Result<DepartmentRules> create(const Grammar& grammar);
+
+    // The bodies in the parenthesis that ends `task_text` (normalised), in order; empty when
+    // it does not end in one that names a role.
+    std::vector<DepartmentSpan> find(std::string_view task_text) const;
+
+    // The canonical name of `name` (itself when the lexicon does not know it).
+    std::string canonical(const std::string& name) const;
+
+private:
+    void split_bodies(std::string_view text, std::size_t begin, std::size_t end, const std::string& role,
+                      std::vector<DepartmentSpan>& out) const;
+    std::map<std::string, const re2::RE2*, std::less<>> m_rules;
+    const re2::RE2& rule(std::string_view name) const { return *m_rules.find(name)->second; }
+    std::map<std::string, std::string, std::less<>> m_canonical;
+};
+
+}  // namespace policy

@@ -1,0 +1,414 @@
+#include "metadata.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "deadlines.h"
+#include "outline.h"
+#include "rule_match.h"
+
+namespace policy {
+namespace {
+
+constexpr std::size_t k_head_search = 40;      // paragraphs searched for the title
+constexpr std::size_t k_short_line = 300;      // bytes: longer paragraphs are not titles or names
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+int year_in(std::string_view text) {
+    static const re2::RE2 k_year("((?:19|20)\\d{2})\\s*年");
+    re2::StringPiece captured;
+    if (re2::RE2::PartialMatch(text, k_year, &captured)) {
+        return std::atoi(std::string(captured).c_str());
+    }
+    return 0;
+}
+
+int parse_chinese_digits(std::string_view text) {
+    // 二〇一九 → 2019 (positional), 十二 → 12 (with 十).
+    return parse_chinese_numeral(text);
+}
+
+}  // namespace
+
+bool ends_sentence(std::string_view text) {
+    static constexpr std::string_view k_ends[] = {"。", "；", "：", "！", "？", "）", "」", "』", "】", "…", "〕", "”"};
+    if (text.empty()) {
+        return false;
+    }
+    const char last = text.back();
+    if (last == '.' || last == ';' || last == ':' || last == '!' || last == '?' || last == ')') {
+        return true;
+    }
+    for (const std::string_view end : k_ends) {
+        if (text.ends_with(end)) {
+            return end != "”" || text.size() > 3;
+        }
+    }
+    return false;
+}
+
+Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
+    POLICY_TRY_VOID(grammar.require({"meta.title_about", "meta.doc_type_end", "meta.org_line", "meta.date", "meta.date_cn",
+                                     "meta.printed", "meta.cc", "meta.recipients", "meta.attachment", "meta.chrome",
+                                     "lines.paragraph_start"}));
+    MetadataRules rules;
+    rules.m_title_about = &grammar.rule("meta.title_about");
+    rules.m_doc_type_end = &grammar.rule("meta.doc_type_end");
+    rules.m_org_line = &grammar.rule("meta.org_line");
+    rules.m_date = &grammar.rule("meta.date");
+    rules.m_date_cn = &grammar.rule("meta.date_cn");
+    rules.m_printed = &grammar.rule("meta.printed");
+    rules.m_cc = &grammar.rule("meta.cc");
+    rules.m_recipients = &grammar.rule("meta.recipients");
+    rules.m_attachment = &grammar.rule("meta.attachment");
+    rules.m_chrome = &grammar.rule("meta.chrome");
+    rules.m_outline_start = &grammar.rule("lines.paragraph_start");
+    return rules;
+}
+
+bool MetadataRules::is_org_line(std::string_view text) const {
+    if (text.size() > 200) {
+        return false;
+    }
+    if (text.ends_with("文件") && re2::RE2::FullMatch(text.substr(0, text.size() - 6), *m_org_line)) {
+        return true;
+    }
+    // Several bodies on one line, separated by spaces (a joint signature).
+    std::size_t pos = 0;
+    bool any = false;
+    while (pos < text.size()) {
+        while (pos < text.size() && is_space(text[pos])) {
+            ++pos;
+        }
+        std::size_t end = pos;
+        while (end < text.size() && !is_space(text[end])) {
+            ++end;
+        }
+        if (end > pos) {
+            if (!re2::RE2::FullMatch(text.substr(pos, end - pos), *m_org_line)) {
+                return false;
+            }
+            any = true;
+        }
+        pos = end;
+    }
+    return any;
+}
+
+bool MetadataRules::is_chrome(std::string_view text) const {
+    return text.size() < 200 && re2::RE2::PartialMatch(text, *m_chrome);
+}
+
+std::optional<std::string> MetadataRules::date_line(std::string_view text) const {
+    RuleMatch match;
+    if (find_rule(*m_date, text, 0, match)) {
+        const std::string date = iso_date(std::atoi(std::string(match.group("year")).c_str()),
+                                          std::atoi(std::string(match.group("month")).c_str()),
+                                          std::atoi(std::string(match.group("day")).c_str()));
+        return date.empty() ? std::nullopt : std::optional<std::string>(date);
+    }
+    if (find_rule(*m_date_cn, text, 0, match)) {
+        const std::string date = iso_date(parse_chinese_digits(match.group("year")),
+                                          parse_chinese_numeral(match.group("month")),
+                                          parse_chinese_numeral(match.group("day")));
+        return date.empty() ? std::nullopt : std::optional<std::string>(date);
+    }
+    return std::nullopt;
+}
+
+Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const CitationRules& citations) const {
+    Layout layout;
+    const std::size_t n = paragraphs.size();
+    layout.body_end = n;
+    const std::size_t head_limit = std::min(n, k_head_search);
+    auto text = [&](std::size_t i) -> std::string_view { return paragraphs[i].text; };
+    auto titleish = [&](std::size_t i) {
+        return text(i).size() < k_short_line && !ends_sentence(text(i)) && !is_chrome(text(i));
+    };
+
+    // The title: 关于…的通知, possibly over up to three short lines.
+    for (std::size_t i = 0; i < head_limit && layout.title_first == k_none; ++i) {
+        if (!titleish(i)) {
+            continue;
+        }
+        std::string joined;
+        for (std::size_t k = i; k < std::min(n, i + 3); ++k) {
+            if (!titleish(k) || (k > i && re2::RE2::PartialMatch(text(k), *m_outline_start))) {
+                break;
+            }
+            joined += text(k);
+            if (joined.find("关于") != std::string::npos && re2::RE2::PartialMatch(joined, *m_title_about)) {
+                layout.title_first = i;
+                layout.title_last = k;
+                break;
+            }
+            if (joined.find("关于") == std::string::npos) {
+                break;
+            }
+        }
+    }
+    // Else a plan-like title line (…工作要点, …方案).
+    if (layout.title_first == k_none) {
+        for (std::size_t i = 0; i < head_limit; ++i) {
+            if (titleish(i) && text(i).size() >= 12 && !is_org_line(text(i)) &&
+                !re2::RE2::PartialMatch(text(i), *m_outline_start) && re2::RE2::PartialMatch(text(i), *m_doc_type_end)) {
+                layout.title_first = layout.title_last = i;
+                break;
+            }
+        }
+    }
+    const std::size_t title = layout.title_first;
+
+    // The notice's own 文号: a line of its own near the title.
+    const std::size_t number_limit = title == k_none ? head_limit : std::min(n, layout.title_last + 5);
+    for (std::size_t i = 0; i < number_limit; ++i) {
+        if (citations.whole_doc_number(text(i))) {
+            layout.doc_number = i;
+            break;
+        }
+    }
+
+    // Where the notice starts: its head issuers, 文号 or title, whichever comes first.
+    if (title != k_none) {
+        std::size_t first = title;
+        for (std::size_t i = title; i-- > 0;) {
+            if (is_org_line(text(i)) || i == layout.doc_number) {
+                first = i;
+            } else {
+                break;
+            }
+        }
+        if (layout.doc_number != k_none) {
+            first = std::min(first, layout.doc_number);
+        }
+        layout.body_begin = first;
+    } else {
+        std::size_t first = 0;
+        while (first < head_limit && is_chrome(text(first))) {
+            ++first;
+        }
+        layout.body_begin = first < n ? first : 0;
+    }
+
+    // Where the main text ends: walk back over the 版记 (抄送, 印发, signature) and chrome.
+    std::size_t end = n;
+    while (end > layout.body_begin + 1) {
+        const std::string_view t = text(end - 1);
+        const bool footer = is_org_line(t) || date_line(t) || re2::RE2::PartialMatch(t, *m_printed) ||
+                            re2::RE2::PartialMatch(t, *m_cc) || re2::RE2::PartialMatch(t, *m_attachment);
+        const bool junk = is_chrome(t) || (!ends_sentence(t) && !re2::RE2::PartialMatch(t, *m_outline_start));
+        if (!footer && !junk) {
+            break;
+        }
+        --end;
+    }
+    layout.body_end = end;
+
+    // The plan's own title, after the cover letter: a short title line before the outline.
+    const std::size_t plan_from = title == k_none ? n : layout.title_last + 1;
+    for (std::size_t i = plan_from; i < std::min(layout.body_end, plan_from + 60); ++i) {
+        if (re2::RE2::PartialMatch(text(i), *m_outline_start) && i > plan_from) {
+            break;
+        }
+        if (titleish(i) && text(i).size() >= 12 && !is_org_line(text(i)) &&
+            re2::RE2::PartialMatch(text(i), *m_doc_type_end) && !date_line(text(i))) {
+            layout.plan_title = i;
+            break;
+        }
+    }
+
+    // 主送: the line ending in ： right after the title or 文号.
+    if (title != k_none) {
+        const std::size_t from = std::max(layout.title_last, layout.doc_number == k_none ? 0 : layout.doc_number) + 1;
+        for (std::size_t i = from; i < std::min(n, from + 3); ++i) {
+            if (re2::RE2::FullMatch(text(i), *m_recipients) && !re2::RE2::PartialMatch(text(i), *m_outline_start)) {
+                layout.recipients = i;
+                break;
+            }
+        }
+    }
+
+    // The date of signing: the first date-only line after the title.
+    for (std::size_t i = title == k_none ? layout.body_begin : layout.title_last + 1; i < n; ++i) {
+        if (date_line(text(i))) {
+            layout.signature_date = i;
+            break;
+        }
+    }
+
+    for (std::size_t i = layout.body_begin; i < n; ++i) {
+        const std::string_view t = text(i);
+        if (i == layout.plan_title || is_org_line(t) || date_line(t) || is_chrome(t) ||
+            re2::RE2::PartialMatch(t, *m_printed) || re2::RE2::PartialMatch(t, *m_cc) ||
+            re2::RE2::PartialMatch(t, *m_attachment)) {
+            layout.stops.push_back(i);
+        }
+    }
+    return layout;
+}
+
+void MetadataRules::split_list(const std::vector<Paragraph>& paragraphs, std::size_t index, std::size_t begin,
+                               std::size_t end, std::vector<TextSpan>& out) const {
+    const std::string_view t = paragraphs[index].text;
+    std::size_t pos = begin;
+    while (pos < end) {
+        std::size_t next = end;
+        std::size_t skip = 0;
+        int depth = 0;
+        for (std::size_t i = pos; i < end; ++i) {
+            if (t[i] == '(') {
+                ++depth;
+            } else if (t[i] == ')') {
+                depth = std::max(0, depth - 1);
+            } else if (depth == 0 && (t[i] == ',' || t[i] == ';')) {
+                next = i;
+                skip = 1;
+                break;
+            } else if (depth == 0 && t.compare(i, 3, "、") == 0) {
+                next = i;
+                skip = 3;
+                break;
+            }
+        }
+        std::size_t b = pos;
+        std::size_t e = next;
+        while (b < e && is_space(t[b])) {
+            ++b;
+        }
+        while (e > b && is_space(t[e - 1])) {
+            --e;
+        }
+        if (e > b) {
+            out.push_back({index, b, e});
+        }
+        pos = next + skip;
+    }
+}
+
+Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const Layout& layout,
+                                 const CitationRules& citations) const {
+    Metadata meta;
+    auto text = [&](std::size_t i) -> std::string_view { return paragraphs[i].text; };
+    if (layout.title_first != k_none) {
+        for (std::size_t i = layout.title_first; i <= layout.title_last; ++i) {
+            meta.title.push_back({i, 0, text(i).size()});
+        }
+    }
+    if (layout.plan_title != k_none) {
+        meta.plan_title.push_back({layout.plan_title, 0, text(layout.plan_title).size()});
+    }
+    if (layout.doc_number != k_none) {
+        meta.doc_number = citations.whole_doc_number(text(layout.doc_number));
+    }
+
+    auto add_orgs = [&](std::size_t i) {
+        const std::string_view t = text(i);
+        std::size_t end = t.size();
+        if (t.ends_with("文件") && !re2::RE2::FullMatch(t, *m_org_line)) {
+            end -= 6;
+        }
+        std::size_t pos = 0;
+        while (pos < end) {
+            while (pos < end && is_space(t[pos])) {
+                ++pos;
+            }
+            std::size_t e = pos;
+            while (e < end && !is_space(t[e])) {
+                ++e;
+            }
+            if (e > pos) {
+                const std::string_view name = t.substr(pos, e - pos);
+                const bool seen = std::any_of(meta.issuers.begin(), meta.issuers.end(), [&](const TextSpan& s) {
+                    return text(s.paragraph).substr(s.begin, s.end - s.begin) == name;
+                });
+                if (!seen) {
+                    meta.issuers.push_back({i, pos, e});
+                }
+            }
+            pos = e;
+        }
+    };
+    // Head issuers: the bodies named above the title.
+    if (layout.title_first != k_none) {
+        std::vector<std::size_t> head;
+        for (std::size_t i = layout.title_first; i-- > layout.body_begin;) {
+            if (is_org_line(text(i))) {
+                head.push_back(i);
+            } else if (i != layout.doc_number) {
+                break;
+            }
+        }
+        std::reverse(head.begin(), head.end());
+        for (const std::size_t i : head) {
+            add_orgs(i);
+        }
+    }
+    // Signature: the bodies right above the date of signing.
+    if (layout.signature_date != k_none) {
+        meta.issued = date_line(text(layout.signature_date));
+        std::vector<std::size_t> signature;
+        for (std::size_t i = layout.signature_date; i-- > 0 && signature.size() < 6;) {
+            if (is_org_line(text(i))) {
+                signature.push_back(i);
+            } else {
+                break;
+            }
+        }
+        std::reverse(signature.begin(), signature.end());
+        for (const std::size_t i : signature) {
+            add_orgs(i);
+        }
+    }
+    // 印发: the date of printing (when no date of signing) and its body.
+    for (std::size_t i = layout.body_begin; i < paragraphs.size(); ++i) {
+        RuleMatch match;
+        if (!find_rule(*m_printed, text(i), 0, match)) {
+            continue;
+        }
+        if (!meta.issued) {
+            const std::string date = iso_date(std::atoi(std::string(match.group("year")).c_str()),
+                                              std::atoi(std::string(match.group("month")).c_str()),
+                                              std::atoi(std::string(match.group("day")).c_str()));
+            if (!date.empty()) {
+                meta.issued = date;
+            }
+        }
+        if (meta.issuers.empty()) {
+            const std::string_view org = match.group("org");
+            if (!org.empty() && re2::RE2::FullMatch(org, *m_org_line)) {
+                meta.issuers.push_back({i, group_offset(text(i), org), group_offset(text(i), org) + org.size()});
+            } else if (i > 0 && is_org_line(text(i - 1))) {
+                add_orgs(i - 1);
+            }
+        }
+        break;
+    }
+    // 主送 and 抄送.
+    if (layout.recipients != k_none) {
+        const std::string_view t = text(layout.recipients);
+        split_list(paragraphs, layout.recipients, 0, t.size() - 1, meta.recipients);
+    }
+    for (std::size_t i = layout.body_begin; i < paragraphs.size(); ++i) {
+        RuleMatch match;
+        if (find_rule(*m_cc, text(i), 0, match)) {
+            const std::string_view list = match.group("list");
+            split_list(paragraphs, i, group_offset(text(i), list), group_offset(text(i), list) + list.size(), meta.cc);
+            break;
+        }
+    }
+    // The notice's year: from its titles, else its date.
+    for (const TextSpan& span : meta.title) {
+        meta.year = meta.year != 0 ? meta.year : year_in(text(span.paragraph));
+    }
+    for (const TextSpan& span : meta.plan_title) {
+        meta.year = meta.year != 0 ? meta.year : year_in(text(span.paragraph));
+    }
+    if (meta.year == 0 && meta.issued) {
+        meta.year = std::atoi(meta.issued->substr(0, 4).c_str());
+    }
+    return meta;
+}
+
+}  // namespace policy

@@ -1,0 +1,89 @@
+// metadata.h — the head and foot of a notice (GB/T 9704 版头, 主体, 版记): where the notice
+// itself starts and ends among scraped web chrome, its title (关于…的通知) and the plan's own
+// title, its 文号, issuing bodies, date of signing (成文; else 印发), 主送 recipients and
+// 抄送 list. Rules: grammars/meta.re2. It does not parse the outline.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "citations.h"
+#include "grammar.h"
+#include "lines.h"
+#include "record.h"
+#include "result.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace policy {
+
+constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+
+// Where things are, as paragraph indices (k_none: absent).
+struct Layout {
+    std::size_t body_begin = 0;  // the notice starts here (chrome before it is skipped)
+    std::size_t body_end = 0;    // and its main text ends before this (版记 and chrome after)
+    std::size_t title_first = k_none;
+    std::size_t title_last = k_none;
+    std::size_t plan_title = k_none;
+    std::size_t doc_number = k_none;
+    std::size_t recipients = k_none;
+    std::size_t signature_date = k_none;
+    std::vector<std::size_t> stops;  // paragraphs that end a task's continuation (org, date, …)
+};
+
+// A stretch of one paragraph's text, to be read back in its original form.
+struct TextSpan {
+    std::size_t paragraph = 0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+struct Metadata {
+    std::vector<TextSpan> title;  // a title split over lines is several spans, joined
+    std::vector<TextSpan> plan_title;
+    std::optional<DocNumber> doc_number;
+    std::vector<TextSpan> issuers;
+    std::optional<std::string> issued;
+    std::vector<TextSpan> recipients;
+    std::vector<TextSpan> cc;
+    int year = 0;  // the notice's year (from its titles, else its date), for deadlines
+};
+
+class MetadataRules {
+public:
+    static Result<MetadataRules> create(const Grammar& grammar);
+
+    // Finds the layout and metadata of `paragraphs`. `citations` recognises the 文号 line.
+    Layout layout(const std::vector<Paragraph>& paragraphs, const CitationRules& citations) const;
+    Metadata metadata(const std::vector<Paragraph>& paragraphs, const Layout& layout,
+                      const CitationRules& citations) const;
+
+    bool is_org_line(std::string_view text) const;
+    bool is_chrome(std::string_view text) const;
+    std::optional<std::string> date_line(std::string_view text) const;  // ISO date of a date-only line
+
+private:
+    void split_list(const std::vector<Paragraph>& paragraphs, std::size_t index, std::size_t begin, std::size_t end,
+                    std::vector<TextSpan>& out) const;
+    const re2::RE2* m_title_about = nullptr;
+    const re2::RE2* m_doc_type_end = nullptr;
+    const re2::RE2* m_org_line = nullptr;
+    const re2::RE2* m_date = nullptr;
+    const re2::RE2* m_date_cn = nullptr;
+    const re2::RE2* m_printed = nullptr;
+    const re2::RE2* m_cc = nullptr;
+    const re2::RE2* m_recipients = nullptr;
+    const re2::RE2* m_attachment = nullptr;
+    const re2::RE2* m_chrome = nullptr;
+    const re2::RE2* m_outline_start = nullptr;
+};
+
+// Whether `text` ends like a finished sentence (。；：！？ or a closing bracket).
+bool ends_sentence(std::string_view text);
+
+}  // namespace policy

@@ -1,0 +1,184 @@
+#include "outline.h"
+
+#include <re2/re2.h>
+
+#include "rule_match.h"
+
+namespace policy {
+namespace {
+
+int digit_value(std::string_view ch) {
+    static const std::string_view k_digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    for (int i = 0; i < 10; ++i) {
+        if (ch == k_digits[i]) {
+            return i;
+        }
+    }
+    if (ch == "〇") {
+        return 0;
+    }
+    if (ch == "两") {
+        return 2;
+    }
+    return -1;
+}
+
+// Accepts `value` after `last` (0: nothing yet): the next number, a restart at 1, or a skip
+// of one (a number lost in scraping).
+bool follows(int value, int last) {
+    if (value == 1) {
+        return true;
+    }
+    if (last == 0) {
+        return value <= 2;
+    }
+    return value == last + 1 || value == last + 2;
+}
+
+}  // namespace
+
+int parse_chinese_numeral(std::string_view text) {
+    if (text.empty() || text.size() % 3 != 0 || text.size() > 18) {
+        return -1;
+    }
+    int total = 0;
+    int current = -1;  // pending digit
+    for (std::size_t i = 0; i < text.size(); i += 3) {
+        const std::string_view ch = text.substr(i, 3);
+        if (ch == "十") {
+            total += (current < 0 ? 1 : current) * 10;
+            current = -1;
+        } else if (ch == "百") {
+            total += (current < 0 ? 1 : current) * 100;
+            current = -1;
+        } else {
+            const int digit = digit_value(ch);
+            if (digit < 0) {
+                return -1;
+            }
+            if (current >= 0) {
+                // Digits written positionally (二〇一九): shift.
+                current = current * 10 + digit;
+            } else {
+                current = digit;
+            }
+        }
+    }
+    if (current > 0) {
+        total += current;
+    }
+    return total > 0 ? total : (current == 0 ? 0 : -1);
+}
+
+Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
+    POLICY_TRY_VOID(grammar.require({"outline.heading1", "outline.heading2", "outline.item", "outline.subitem",
+                                     "outline.enumeration", "lines.paragraph_start"}));
+    OutlineRules rules;
+    rules.m_heading1 = &grammar.rule("outline.heading1");
+    rules.m_heading2 = &grammar.rule("outline.heading2");
+    rules.m_item = &grammar.rule("outline.item");
+    rules.m_subitem = &grammar.rule("outline.subitem");
+    rules.m_enumeration = &grammar.rule("outline.enumeration");
+    rules.m_paragraph_start = &grammar.rule("lines.paragraph_start");
+    return rules;
+}
+
+OutlineMarker OutlineRules::classify(std::string_view paragraph) const {
+    OutlineMarker marker;
+    RuleMatch match;
+    auto take = [&](MarkerKind kind, const re2::RE2& regex, bool chinese) {
+        if (!find_rule(regex, paragraph, 0, match) || match.begin != 0) {
+            return false;
+        }
+        const std::string_view numeral = match.groups.size() > 1 ? match.groups[1] : std::string_view();
+        int value = 0;
+        if (!numeral.empty()) {
+            value = chinese ? parse_chinese_numeral(numeral) : std::atoi(std::string(numeral).c_str());
+            if (value <= 0) {
+                return false;
+            }
+        }
+        marker.kind = kind;
+        marker.value = value;
+        marker.numeral = std::string(numeral);
+        marker.text_begin = match.end;
+        return true;
+    };
+    if (take(MarkerKind::heading1, *m_heading1, true) || take(MarkerKind::heading2, *m_heading2, true) ||
+        take(MarkerKind::item, *m_item, false) || take(MarkerKind::subitem, *m_subitem, false) ||
+        take(MarkerKind::enumeration, *m_enumeration, true)) {
+        // A "task" whose text is empty or starts with a digit after the dot is a decimal or
+        // a date (3.5亿元, 06.11.2014) unless it reads as an item title (1.2014年主要任务).
+        if (marker.kind == MarkerKind::item && marker.text_begin < paragraph.size()) {
+            const char next = paragraph[marker.text_begin];
+            if (next >= '0' && next <= '9') {
+                const std::string_view rest = paragraph.substr(marker.text_begin);
+                std::size_t digits = 0;
+                while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') {
+                    ++digits;
+                }
+                if (!(digits == 4 && rest.substr(digits).starts_with("年"))) {
+                    return {};
+                }
+            }
+        }
+        if (marker.text_begin >= paragraph.size() && marker.kind == MarkerKind::item) {
+            return {};
+        }
+        return marker;
+    }
+    return {};
+}
+
+std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers, std::size_t begin, std::size_t end) {
+    std::vector<OutlineNode> nodes;
+    int last_heading1 = 0;
+    int last_heading2 = 0;
+    int last_item = 0;
+    std::string path1;
+    std::string path2;
+    for (std::size_t i = begin; i < end && i < markers.size(); ++i) {
+        const OutlineMarker& marker = markers[i];
+        switch (marker.kind) {
+        case MarkerKind::heading1:
+            if (!follows(marker.value, last_heading1)) {
+                break;
+            }
+            last_heading1 = marker.value;
+            last_heading2 = 0;
+            path1 = marker.numeral;
+            path2.clear();
+            nodes.push_back({i, marker.kind, path1, "", marker.numeral, marker.text_begin});
+            break;
+        case MarkerKind::heading2: {
+            if (!follows(marker.value, last_heading2)) {
+                break;
+            }
+            last_heading2 = marker.value;
+            path2 = "(" + marker.numeral + ")";
+            const std::string path = path1.empty() ? path2 : path1 + "/" + path2;
+            nodes.push_back({i, marker.kind, path, path1, marker.numeral, marker.text_begin});
+            break;
+        }
+        case MarkerKind::item: {
+            if (!follows(marker.value, last_item)) {
+                break;
+            }
+            last_item = marker.value;
+            std::string section = path1;
+            if (!path2.empty()) {
+                section = section.empty() ? path2 : section + "/" + path2;
+            }
+            const std::string number = std::to_string(marker.value);
+            nodes.push_back(
+                {i, marker.kind, section.empty() ? number : section + "/" + number, section, number, marker.text_begin});
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return nodes;
+}
+
+}  // namespace policy

@@ -1,0 +1,65 @@
+// outline.h — the numbered structure of a notice: level-1 headings 一、, level-2 （一）,
+// Arabic-numbered items 1. (the tasks), and the sub-items （1） ① 一是 that stay inside a
+// task. Markers come from grammars/outline.re2; a marker is accepted only where its number
+// follows on (or restarts at 1), so dates and stray numbers do not open sections or tasks.
+// It does not decide where the body starts or ends: the caller passes that range.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammar.h"
+#include "result.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace policy {
+
+enum class MarkerKind { none, heading1, heading2, item, subitem, enumeration };
+
+struct OutlineMarker {
+    MarkerKind kind = MarkerKind::none;
+    int value = 0;             // the number the marker carries (一 → 1, 12 → 12)
+    std::string numeral;       // as written (六, 12)
+    std::size_t text_begin = 0;  // where the paragraph's text starts after the marker
+};
+
+struct OutlineNode {
+    std::size_t paragraph = 0;  // index of the paragraph that opens it
+    MarkerKind kind = MarkerKind::none;
+    std::string path;           // 六/(一)/3 for an item, 六/(一) for a heading
+    std::string section;        // enclosing section's path (for an item)
+    std::string number;         // 3 for an item, 一 for a heading
+    std::size_t text_begin = 0;
+};
+
+class OutlineRules {
+public:
+    static Result<OutlineRules> create(const Grammar& grammar);
+
+    // What marker, if any, opens `paragraph` (its normalised text).
+    OutlineMarker classify(std::string_view paragraph) const;
+
+    // The rule that says a line must begin a new paragraph (for lines.h).
+    const re2::RE2& paragraph_start() const { return *m_paragraph_start; }
+
+private:
+    const re2::RE2* m_heading1 = nullptr;
+    const re2::RE2* m_heading2 = nullptr;
+    const re2::RE2* m_item = nullptr;
+    const re2::RE2* m_subitem = nullptr;
+    const re2::RE2* m_enumeration = nullptr;
+    const re2::RE2* m_paragraph_start = nullptr;
+};
+
+// Accepts the markers of paragraphs [begin, end) that fit the numbering and gives each its
+// path. `markers[i]` is the marker of paragraph i.
+std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers, std::size_t begin, std::size_t end);
+
+// 一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; -1 when not a Chinese numeral.
+int parse_chinese_numeral(std::string_view text);
+
+}  // namespace policy
