@@ -15,6 +15,7 @@ struct DeadlineRules::Impl {
     std::vector<const re2::RE2*> rules;
     std::unique_ptr<re2::RE2::Set> set;  // which rules fire at all, in one pass
     std::unique_ptr<re2::RE2> year_mention;
+    const re2::RE2* recurring = nullptr;  // text right before a limit that makes it recur
 };
 
 DeadlineRules::DeadlineRules() : m_impl(std::make_unique<Impl>()) {}
@@ -46,7 +47,13 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
     rules.m_impl->set = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
     // Every rule whose name starts with "deadline." takes part; the named groups say what
     // each captured piece means.
+    if (const GrammarRule* recurring = grammar.find("deadline.recurring")) {
+        rules.m_impl->recurring = recurring->regex.get();
+    }
     for (const GrammarRule* rule : grammar.rules_with_prefix("deadline.")) {
+        if (rule->name == "deadline.recurring") {
+            continue;
+        }
         std::string error;
         if (rules.m_impl->set->Add(rule->pattern, &error) < 0) {
             return make_error(ErrorCode::bad_argument, fmt::format("{}:{}: {}", rule->file, rule->line, error));
@@ -71,6 +78,11 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
     std::vector<RuleMatch> candidates;
     for (const int index : fired) {
         for (RuleMatch& match : find_all(*m_impl->rules[static_cast<std::size_t>(index)], text)) {
+            const std::string_view span = match.group("text");
+            if (!span.empty()) {
+                match.begin = group_offset(text, span);
+                match.end = match.begin + span.size();
+            }
             candidates.push_back(std::move(match));
         }
     }
@@ -91,7 +103,9 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         const std::string_view day_text = match.group("day");
         const std::string_view end_text = match.group("end");
         int year = year_text.empty() ? 0 : std::atoi(std::string(year_text).c_str());
-        if (match.has("event")) {
+        const bool recurs = m_impl->recurring != nullptr &&
+                            re2::RE2::PartialMatch(re2::StringPiece(text.data(), match.begin), *m_impl->recurring);
+        if (match.has("event") || recurs) {
             out.push_back(deadline);
             covered = match.end;
             continue;

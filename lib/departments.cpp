@@ -10,9 +10,22 @@ namespace {
 constexpr const char* k_rule_names[] = {"dept.role_word",  "dept.clause_split", "dept.cohost",
                                         "dept.lead",    "dept.labelled_lead", "dept.labelled", "dept.role_suffix",
                                         "dept.list_split", "dept.conjunction", "dept.body_end", "dept.etc",
-                                        "dept.empty_body"};
+                                        "dept.empty_body", "dept.other_label"};
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+// How many brackets are open at `pos` in `text`.
+int bracket_depth(std::string_view text, std::size_t pos) {
+    int depth = 0;
+    for (std::size_t i = 0; i < pos && i < text.size(); ++i) {
+        if (text[i] == '(') {
+            ++depth;
+        } else if (text[i] == ')' && depth > 0) {
+            --depth;
+        }
+    }
+    return depth;
+}
 
 void trim(std::string_view text, std::size_t& begin, std::size_t& end) {
     while (begin < end && is_space(text[begin])) {
@@ -62,11 +75,15 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
         split_bodies(text, right_begin, end, role, out);
         return;
     }
-    // 、 , /
-    if (find_rule(rule("dept.list_split"), part, 0, match)) {
-        split_bodies(text, begin, begin + match.begin, role, out);
-        split_bodies(text, begin + match.end, end, role, out);
-        return;
+    // 、 , / outside brackets (各县(市、区) stays whole).
+    std::size_t search = 0;
+    while (find_rule(rule("dept.list_split"), part, search, match)) {
+        if (bracket_depth(part, match.begin) == 0) {
+            split_bodies(text, begin, begin + match.begin, role, out);
+            split_bodies(text, begin + match.end, end, role, out);
+            return;
+        }
+        search = match.end;
     }
     // 和 及 与, where the left side ends like a body.
     std::size_t from = 0;
@@ -91,6 +108,10 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
     trim(text, name_begin, name_end);
     const std::string_view name = text.substr(name_begin, name_end - name_begin);
     if (name.empty() || re2::RE2::FullMatch(name, rule("dept.empty_body")) || name.size() > 90) {
+        return;
+    }
+    // Only what reads as a body: ends like one (厅, 局, 部门, 政府…) or is a known name.
+    if (!re2::RE2::PartialMatch(name, rule("dept.body_end")) && m_canonical.find(name) == m_canonical.end()) {
         return;
     }
     out.push_back({name_begin, name_end, role});
@@ -160,6 +181,8 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
         } else if (find_rule(rule("dept.labelled"), clause, 0, m)) {
             split_bodies(text, at(m.group("bodies")), at(m.group("bodies")) + m.group("bodies").size(), "responsible",
                          out);
+        } else if (find_rule(rule("dept.other_label"), clause, 0, m)) {
+            // 完成时限：… and the like name nobody.
         } else if (find_rule(rule("dept.cohost"), clause, 0, m)) {
             split_bodies(text, at(m.group("lead")), at(m.group("lead")) + m.group("lead").size(), "lead", out);
             std::string_view rest_bodies = m.group("rest");
