@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Sets up (Debian packages), builds and runs the whole test suite. In CI (CI=true) or with
+# SANITIZE=1 it also runs the suite once under AddressSanitizer + UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+BUILD_DIR=build BUILD_TYPE=${BUILD_TYPE:-Release} scripts/build.sh
+ctest --test-dir build --output-on-failure -j2
+if [ "${CI:-}" = "true" ] || [ "${SANITIZE:-0}" = "1" ]; then
+  echo "== the same suite under ASan+UBSan"
+  BUILD_DIR=build-asan BUILD_TYPE=RelWithDebInfo scripts/build.sh -DPOLICY_SANITIZE=ON
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --test-dir build-asan --output-on-failure -j2
+fi
