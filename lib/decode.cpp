@@ -48,6 +48,12 @@ Utf8Scan scan_utf8(std::string_view bytes) {
             ++i;
             continue;
         }
+        // The common 3-byte case (all of CJK) without ICU's general decoder.
+        if (s[i] >= 0xE1 && s[i] <= 0xEC && i + 2 < length && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+            ++scan.multibyte;
+            i += 3;
+            continue;
+        }
         UChar32 c;
         U8_NEXT(s, i, length, c);
         if (c < 0) {

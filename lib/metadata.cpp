@@ -196,8 +196,9 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     std::size_t end = n;
     while (end > layout.body_begin + 1) {
         const std::string_view t = text(end - 1);
-        const bool footer = is_org_line(t) || date_line(t) || re2::RE2::PartialMatch(t, *m_printed) ||
-                            re2::RE2::PartialMatch(t, *m_cc) || re2::RE2::PartialMatch(t, *m_attachment);
+        const bool footer = t.size() < k_short_line &&
+                            (is_org_line(t) || date_line(t) || re2::RE2::PartialMatch(t, *m_printed) ||
+                             re2::RE2::PartialMatch(t, *m_cc) || re2::RE2::PartialMatch(t, *m_attachment));
         const bool junk = is_chrome(t) || (!ends_sentence(t) && !re2::RE2::PartialMatch(t, *m_outline_start));
         if (!footer && !junk) {
             break;
@@ -232,17 +233,28 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
 
     // The date of signing: the first date-only line after the title.
     for (std::size_t i = title == k_none ? layout.body_begin : layout.title_last + 1; i < n; ++i) {
-        if (date_line(text(i))) {
+        if (text(i).size() < 64 && date_line(text(i))) {
             layout.signature_date = i;
             break;
         }
     }
 
+    // Lines that end a task's run of paragraphs. Signatures, dates and 版记 lines are short.
     for (std::size_t i = layout.body_begin; i < n; ++i) {
         const std::string_view t = text(i);
-        if (i == layout.plan_title || is_org_line(t) || date_line(t) || is_chrome(t) ||
-            re2::RE2::PartialMatch(t, *m_printed) || re2::RE2::PartialMatch(t, *m_cc) ||
-            re2::RE2::PartialMatch(t, *m_attachment)) {
+        bool stop = i == layout.plan_title;
+        if (t.size() < k_short_line) {
+            if (re2::RE2::PartialMatch(t, *m_printed)) {
+                layout.printed = layout.printed == k_none ? i : layout.printed;
+                stop = true;
+            } else if (re2::RE2::PartialMatch(t, *m_cc)) {
+                layout.cc = layout.cc == k_none ? i : layout.cc;
+                stop = true;
+            } else {
+                stop = stop || is_org_line(t) || date_line(t) || is_chrome(t) || re2::RE2::PartialMatch(t, *m_attachment);
+            }
+        }
+        if (stop) {
             layout.stops.push_back(i);
         }
     }
@@ -362,11 +374,10 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
         }
     }
     // 印发: the date of printing (when no date of signing) and its body.
-    for (std::size_t i = layout.body_begin; i < paragraphs.size(); ++i) {
+    if (layout.printed != k_none) {
+        const std::size_t i = layout.printed;
         RuleMatch match;
-        if (!find_rule(*m_printed, text(i), 0, match)) {
-            continue;
-        }
+        find_rule(*m_printed, text(i), 0, match);
         if (!meta.issued) {
             const std::string date = iso_date(std::atoi(std::string(match.group("year")).c_str()),
                                               std::atoi(std::string(match.group("month")).c_str()),
@@ -383,19 +394,18 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
                 add_orgs(i - 1);
             }
         }
-        break;
     }
     // 主送 and 抄送.
     if (layout.recipients != k_none) {
         const std::string_view t = text(layout.recipients);
         split_list(paragraphs, layout.recipients, 0, t.size() - 1, meta.recipients);
     }
-    for (std::size_t i = layout.body_begin; i < paragraphs.size(); ++i) {
+    if (layout.cc != k_none) {
+        const std::size_t i = layout.cc;
         RuleMatch match;
         if (find_rule(*m_cc, text(i), 0, match)) {
             const std::string_view list = match.group("list");
             split_list(paragraphs, i, group_offset(text(i), list), group_offset(text(i), list) + list.size(), meta.cc);
-            break;
         }
     }
     // The notice's year: from its titles, else its date.

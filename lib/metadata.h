@@ -33,6 +33,8 @@ struct Layout {
     std::size_t doc_number = k_none;
     std::size_t recipients = k_none;
     std::size_t signature_date = k_none;
+    std::size_t printed = k_none;  // the 印发 line of the 版记
+    std::size_t cc = k_none;       // the 抄送 line
     std::vector<std::size_t> stops;  // paragraphs that end a task's continuation (org, date, …)
 };
 

@@ -95,7 +95,12 @@ NormalisedText normalise(std::string_view utf8) {
             ++i;
             continue;
         }
-        // Only 2- and 3-byte sequences can be in the table (all BMP, above U+0080).
+        // Han and most other text (lead bytes E4–EE: U+4000–U+EFFF) is never folded: skip it
+        // without decoding. Only 2- and 3-byte sequences can be in the table.
+        if (b >= 0xE4 && b <= 0xEE) {
+            i += 3;
+            continue;
+        }
         if (b >= 0xC2 && b < 0xF0) {
             const std::size_t start = i;
             UChar32 c;
