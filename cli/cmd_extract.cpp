@@ -1,18 +1,33 @@
-// policy extract: run extraction over files and print records (--no-index) or store them.
+// policy extract: run extraction over files and store the records in the index, or print them
+// (--no-index). Files are read, hashed, extracted and segmented on --jobs worker threads;
+// this thread takes the results in input order and is the only one that writes, so the
+// output and the index do not depend on the number of jobs.
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
+#include <mutex>
+#include <optional>
 #include <ostream>
+#include <thread>
 
 #include "app.h"
 #include "decode.h"
 #include "extract.h"
 #include "grammar.h"
+#include "index.h"
+#include "progress.h"
+#include "segment.h"
+#include "sha256.h"
 
 namespace policy::cli {
 namespace {
+
+namespace fs = std::filesystem;
 
 struct ExtractArgs {
     std::vector<std::string> files;
@@ -36,63 +51,370 @@ void print_summary(std::ostream& out, const Record& record) {
                        record.deadlines.size(), record.citations.size());
 }
 
+// The files to read: each argument as given, a directory replaced by the *.txt files under
+// it, sorted, so a run over a folder is the same run every time.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments) {
+    std::vector<std::string> files;
+    for (const std::string& argument : arguments) {
+        std::error_code ec;
+        if (argument != "-" && fs::is_directory(argument, ec)) {
+            std::vector<std::string> found;
+            for (auto it = fs::recursive_directory_iterator(argument, fs::directory_options::skip_permission_denied, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                if (it->path().extension() == ".txt" && it->is_regular_file(ec)) {
+                    found.push_back(it->path().string());
+                }
+            }
+            std::sort(found.begin(), found.end());
+            files.insert(files.end(), found.begin(), found.end());
+        } else {
+            files.push_back(argument);
+        }
+    }
+    if (arguments.empty()) {
+        files.push_back("-");
+    }
+    return files;
+}
+
+// What the index knows a file by: its absolute, normalised path ("-" stays "-").
+std::string index_key(const std::string& path) {
+    if (path == "-") {
+        return path;
+    }
+    std::error_code ec;
+    fs::path absolute = fs::absolute(path, ec);
+    if (ec) {
+        return path;
+    }
+    return absolute.lexically_normal().string();
+}
+
+// The grammar, extractor and segmenter, loaded by the first worker that needs them: a run
+// over unchanged files needs none of them, and building the segmenter's dictionary costs
+// more than checking thousands of files.
+class Tools {
+public:
+    Tools(const ExtractArgs& args, bool segment) : m_args(args), m_segment(segment) {}
+
+    // Null when loading failed (see error()). Thread-safe; loads once.
+    const Tools* get() {
+        std::call_once(m_once, [this] { load(); });
+        return m_error ? nullptr : this;
+    }
+    const Error& error() const { return *m_error; }
+
+    const Grammar& grammar() const { return *m_grammar; }
+    const Extractor& extractor() const { return *m_extractor; }
+    const Segmenter* segmenter() const { return m_segmenter ? &*m_segmenter : nullptr; }
+
+private:
+    void load() {
+        auto grammar = Grammar::load(m_args.grammars);
+        if (!grammar) {
+            m_error = std::move(grammar).error();
+            return;
+        }
+        m_grammar.emplace(std::move(grammar).value());
+        auto extractor = Extractor::create(*m_grammar);
+        if (!extractor) {
+            m_error = std::move(extractor).error();
+            return;
+        }
+        m_extractor.emplace(std::move(extractor).value());
+        if (m_segment) {
+            auto segmenter = Segmenter::load(*m_grammar);
+            if (!segmenter) {
+                m_error = std::move(segmenter).error();
+                return;
+            }
+            m_segmenter.emplace(std::move(segmenter).value());
+        }
+    }
+
+    const ExtractArgs& m_args;
+    bool m_segment;
+    std::once_flag m_once;
+    std::optional<Grammar> m_grammar;  // the extractor points into it: never moved
+    std::optional<Extractor> m_extractor;
+    std::optional<Segmenter> m_segmenter;
+    std::optional<Error> m_error;
+};
+
+// One input file's fate, made by a worker and consumed in input order.
+struct Outcome {
+    enum class Kind { extracted, unchanged, failed, fatal } kind = Kind::failed;
+    Record record;
+    SearchText text;
+    std::optional<Error> error;
+};
+
+// Runs `work(i)` for every input on `jobs` threads and hands the outcomes to `consume` on
+// the calling thread in input order. At most `window` outcomes wait at a time, so memory
+// stays bounded when the writer is the slower side. `consume` returns false to stop early.
+template <typename Work, typename Consume>
+void run_in_order(std::size_t count, unsigned jobs, Work work, Consume consume) {
+    const std::size_t window = std::max<std::size_t>(4, std::size_t{jobs} * 4);
+    std::mutex mutex;
+    std::condition_variable produced;
+    std::condition_variable consumed;
+    std::deque<std::optional<Outcome>> pending;  // pending[k] is input `next_consume + k`
+    std::size_t next_claim = 0;
+    std::size_t next_consume = 0;
+    bool stop = false;
+
+    auto worker = [&] {
+        for (;;) {
+            std::size_t i = 0;
+            {
+                std::unique_lock lock(mutex);
+                consumed.wait(lock, [&] { return stop || next_claim >= count || next_claim < next_consume + window; });
+                if (stop || next_claim >= count) {
+                    return;
+                }
+                i = next_claim++;
+                if (pending.size() < i - next_consume + 1) {
+                    pending.resize(i - next_consume + 1);
+                }
+            }
+            Outcome outcome = work(i);
+            {
+                std::lock_guard lock(mutex);
+                pending[i - next_consume] = std::move(outcome);
+            }
+            produced.notify_one();
+        }
+    };
+
+    std::vector<std::thread> threads;
+    const unsigned started = static_cast<unsigned>(std::min<std::size_t>(jobs, count));
+    threads.reserve(started);
+    for (unsigned t = 0; t < started; ++t) {
+        threads.emplace_back(worker);
+    }
+    while (next_consume < count) {
+        Outcome outcome;
+        {
+            std::unique_lock lock(mutex);
+            produced.wait(lock, [&] { return !pending.empty() && pending.front().has_value(); });
+            outcome = std::move(*pending.front());
+            pending.pop_front();
+            ++next_consume;
+        }
+        consumed.notify_all();
+        if (!consume(next_consume - 1, outcome)) {
+            std::lock_guard lock(mutex);
+            stop = true;
+            break;
+        }
+    }
+    consumed.notify_all();
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+}
+
+// The progress line on stderr, when it is a terminal.
+class ProgressLine {
+public:
+    ProgressLine(Context& context, std::size_t files, std::uint64_t bytes) : m_context(context) {
+        m_counts.files_total = files;
+        m_counts.bytes_total = bytes;
+        m_enabled = context.err_is_tty;
+    }
+    void advance(std::uint64_t bytes) {
+        ++m_counts.files_done;
+        m_counts.bytes_done += bytes;
+        if (m_enabled && m_clock.due()) {
+            m_counts.seconds = m_clock.seconds();
+            m_context.err << '\r' << progress_line(m_counts) << "\x1b[K" << std::flush;
+            m_shown = true;
+        }
+    }
+    // Before any other message, and at the end.
+    void clear() {
+        if (m_shown) {
+            m_context.err << "\r\x1b[K" << std::flush;
+            m_shown = false;
+        }
+    }
+
+private:
+    Context& m_context;
+    ProgressCounts m_counts;
+    ProgressClock m_clock;
+    bool m_enabled = false;
+    bool m_shown = false;
+};
+
+std::uint64_t total_size(const std::vector<std::string>& files) {
+    std::uint64_t total = 0;
+    for (const std::string& file : files) {
+        std::error_code ec;
+        const auto size = file == "-" ? 0 : fs::file_size(file, ec);
+        if (!ec) {
+            total += size;
+        }
+    }
+    return total;
+}
+
 void run_extract(const ExtractArgs& args, Context& context) {
-    auto grammar = Grammar::load(args.grammars);
-    if (!grammar) {
-        print_error(context, grammar.error().message);
-        context.exit_code = static_cast<int>(grammar.error().code);
+    const std::vector<std::string> files = expand_inputs(args.files);
+    const bool indexing = !args.no_index;
+    const unsigned jobs =
+        args.jobs > 0 ? static_cast<unsigned>(args.jobs) : std::max(1u, std::thread::hardware_concurrency());
+
+    std::optional<Index> index;
+    std::unordered_map<std::string, std::string> stored;
+    if (indexing) {
+        auto opened = Index::open(default_index_path(args.db));
+        if (!opened) {
+            print_error(context, opened.error().message);
+            context.exit_code = static_cast<int>(opened.error().code);
+            return;
+        }
+        index.emplace(std::move(opened).value());
+        if (!args.force) {
+            auto hashes = index->stored_hashes();
+            if (!hashes) {
+                print_error(context, hashes.error().message);
+                context.exit_code = static_cast<int>(hashes.error().code);
+                return;
+            }
+            stored.swap(*hashes);
+        }
+    }
+
+    Tools tools(args, indexing);
+    if (!indexing && !tools.get()) {
+        print_error(context, tools.error().message);
+        context.exit_code = static_cast<int>(tools.error().code);
         return;
     }
-    auto extractor = Extractor::create(*grammar);
-    if (!extractor) {
-        print_error(context, extractor.error().message);
-        context.exit_code = static_cast<int>(extractor.error().code);
-        return;
-    }
+
+    DecodeOptions options;
+    options.encoding = args.encoding;
+    std::vector<std::uint64_t> sizes(files.size(), 0);
+
+    auto work = [&](std::size_t i) {
+        Outcome outcome;
+        const std::string& path = files[i];
+        auto bytes = read_input(path);
+        if (!bytes) {
+            outcome.error = std::move(bytes).error();
+            return outcome;
+        }
+        sizes[i] = bytes->size();  // each worker writes its own slot
+        const std::string hash = sha256_hex(*bytes);
+        const std::string key = indexing ? index_key(path) : path;
+        if (indexing && !args.force) {
+            if (const auto it = stored.find(key); it != stored.end() && it->second == hash) {
+                outcome.kind = Outcome::Kind::unchanged;
+                return outcome;
+            }
+        }
+        const Tools* loaded = tools.get();
+        if (loaded == nullptr) {
+            outcome.kind = Outcome::Kind::fatal;
+            outcome.error = tools.error();
+            return outcome;
+        }
+        auto record = loaded->extractor().extract(*bytes, path, options);
+        if (!record) {
+            outcome.error = std::move(record).error();
+            return outcome;
+        }
+        outcome.kind = Outcome::Kind::extracted;
+        outcome.record = std::move(record).value();
+        outcome.record.path = key;
+        if (outcome.record.file.empty()) {
+            outcome.record.file = path == "-" ? "-" : fs::path(path).filename().string();
+        }
+        outcome.record.sha256 = hash;
+        outcome.record.size = bytes->size();
+        if (indexing && loaded->segmenter() != nullptr) {
+            outcome.text = make_search_text(outcome.record, *loaded->segmenter());
+        }
+        return outcome;
+    };
+
     std::string format = args.format;
     if (format.empty()) {
         format = context.out_is_tty ? "summary" : "json";
     }
-    std::vector<std::string> files = args.files;
-    if (files.empty()) {
-        files.push_back("-");
-    }
-    DecodeOptions options;
-    options.encoding = args.encoding;
     nlohmann::json array = nlohmann::json::array();
-    bool failed = false;
-    for (const std::string& path : files) {
-        auto bytes = read_input(path);
-        if (!bytes) {
-            print_error(context, bytes.error().message);
-            failed = true;
-            continue;
+    ProgressLine progress(context, files.size(), total_size(files));
+    std::size_t added = 0, replaced = 0, unchanged = 0, failed = 0;
+    bool lexicon_added = false;
+    std::optional<Error> fatal;
+
+    auto consume = [&](std::size_t i, Outcome& outcome) {
+        progress.advance(sizes[i]);
+        switch (outcome.kind) {
+        case Outcome::Kind::fatal:
+            fatal = outcome.error;
+            return false;
+        case Outcome::Kind::failed:
+            progress.clear();
+            print_error(context, outcome.error->message);
+            ++failed;
+            return true;
+        case Outcome::Kind::unchanged:
+            ++unchanged;
+            return true;
+        case Outcome::Kind::extracted:
+            break;
         }
-        auto record = extractor->extract(*bytes, path, options);
-        if (!record) {
-            print_error(context, record.error().message);
-            failed = true;
-            continue;
+        if (!outcome.record.warnings.empty()) {
+            progress.clear();
+            for (const std::string& warning : outcome.record.warnings) {
+                context.err << "policy: warning: " << warning << '\n';
+            }
         }
-        for (const std::string& warning : record->warnings) {
-            context.err << "policy: warning: " << warning << '\n';
+        if (!indexing) {
+            if (format == "json") {
+                array.push_back(to_json(outcome.record));
+            } else if (format == "jsonl") {
+                context.out << to_json(outcome.record).dump() << '\n';
+            } else {
+                print_summary(context.out, outcome.record);
+            }
+            return true;
         }
-        if (format == "json") {
-            array.push_back(to_json(*record));
-        } else if (format == "jsonl") {
-            context.out << to_json(*record).dump() << '\n';
-        } else {
-            print_summary(context.out, *record);
+        if (!lexicon_added) {
+            auto lexicon = index->add_department_lexicon(tools.get()->grammar().lexicon("departments.txt"));
+            if (!lexicon) {
+                fatal = std::move(lexicon).error();
+                return false;
+            }
+            lexicon_added = true;
         }
+        auto stored_outcome = index->store(outcome.record, outcome.text);
+        if (!stored_outcome) {
+            fatal = std::move(stored_outcome).error();
+            return false;
+        }
+        ++(stored_outcome->replaced ? replaced : added);
+        return true;
+    };
+
+    run_in_order(files.size(), jobs, work, consume);
+    progress.clear();
+
+    if (fatal) {
+        print_error(context, fatal->message);
+        context.exit_code = static_cast<int>(fatal->code);
+        return;
     }
-    if (format == "json") {
-        if (array.size() == 1) {
-            context.out << array[0].dump(2) << '\n';
-        } else {
-            context.out << array.dump(2) << '\n';
-        }
+    if (!indexing && format == "json") {
+        context.out << (array.size() == 1 ? array[0] : array).dump(2) << '\n';
     }
-    if (failed) {
+    if (indexing) {
+        context.err << fmt::format("indexed {} ({} new, {} replaced), unchanged {}, failed {} → {}\n",
+                                   added + replaced, added, replaced, unchanged, failed, index->path());
+    }
+    if (failed > 0) {
         context.exit_code = static_cast<int>(ErrorCode::bad_input);
     }
 }
@@ -104,18 +426,21 @@ void add_extract(CLI::App& app, Context& context) {
     CLI::App* sub = app.add_subcommand("extract", "Extract tasks, departments, deadlines and citations from notices");
     sub->footer(
         "Examples:\n"
-        "  policy extract corpus/*.txt                     index into ./policy.db\n"
+        "  policy extract corpus/                          index every .txt under corpus/ into ./policy.db\n"
+        "  policy extract --db 2024.db --jobs 4 *.txt      another index, four parsers\n"
         "  policy extract --no-index --format json a.txt   print the record, write nothing\n"
-        "  curl -s URL | policy extract --no-index -       read standard input");
-    sub->add_option("files", args->files, "notice files (UTF-8, UTF-16 or GB18030/GBK); - for stdin");
-    sub->add_option("--format", args->format, "summary|json|jsonl (default: summary on a terminal, json otherwise)")
+        "  curl -s URL | policy extract --no-index -       read standard input\n"
+        "Files whose content is unchanged since they were indexed are skipped (--force re-reads them);\n"
+        "a changed file replaces its old rows. Each file is stored in one transaction.");
+    sub->add_option("files", args->files, "notice files or directories (UTF-8, UTF-16 or GB18030/GBK); - for stdin");
+    sub->add_option("--format", args->format, "with --no-index: summary|json|jsonl (default: summary on a terminal, json otherwise)")
         ->check(CLI::IsMember({"summary", "table", "json", "jsonl"}));
     sub->add_flag("--no-index", args->no_index, "print records and write no index");
     sub->add_flag("--force", args->force, "re-extract files whose content is unchanged");
     sub->add_option("--db", args->db, "index path (default: $POLICY_DB, else ./policy.db)");
     sub->add_option("--grammars", args->grammars, "directory of .re2/.txt files overriding the built-in rules");
     sub->add_option("--encoding", args->encoding, "force the input encoding (e.g. GB18030, UTF-16LE)");
-    sub->add_option("-j,--jobs", args->jobs, "parallel parsers (default: number of cores)");
+    sub->add_option("-j,--jobs", args->jobs, "parallel parsers (default: number of cores)")->check(CLI::Range(1, 1024));
     sub->callback([args, &context] { run_extract(*args, context); });
 }
 

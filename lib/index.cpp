@@ -660,17 +660,19 @@ Result<void> Index::Impl::prepare_writer() {
     w->delete_sections = POLICY_TRY(prepare("DELETE FROM sections WHERE document_id = ?1"));
     w->delete_citations = POLICY_TRY(prepare("DELETE FROM citations WHERE document_id = ?1"));
     w->delete_deadlines = POLICY_TRY(prepare("DELETE FROM deadlines WHERE document_id = ?1"));
-    // task_departments go by ON DELETE CASCADE, task_search rows by trigger.
+    // task_departments go by ON DELETE CASCADE, their search rows by trigger.
     w->delete_tasks = POLICY_TRY(prepare("DELETE FROM tasks WHERE document_id = ?1"));
-    w->delete_title_search = POLICY_TRY(prepare("DELETE FROM document_search WHERE rowid = ?1"));
-    w->insert_title_search = POLICY_TRY(prepare("INSERT INTO document_search(rowid, words) VALUES(?1, ?2)"));
+    w->delete_title_search = POLICY_TRY(prepare("DELETE FROM search WHERE rowid = -?1"));
+    w->insert_title_search = POLICY_TRY(
+        prepare("INSERT INTO search(rowid, words, kind, document_id) VALUES(-?1, ?2, 'title', ?1)"));
     w->insert_section = POLICY_TRY(prepare(
         "INSERT INTO sections(document_id, path, heading, level, ordinal, begin_offset, end_offset, line) "
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
     w->insert_task = POLICY_TRY(prepare(
         "INSERT INTO tasks(document_id, path, number, section, text, ordinal, begin_offset, end_offset, line) "
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
-    w->insert_task_search = POLICY_TRY(prepare("INSERT INTO task_search(rowid, words) VALUES(?1, ?2)"));
+    w->insert_task_search = POLICY_TRY(
+        prepare("INSERT INTO search(rowid, words, kind, document_id, task_id) VALUES(?1, ?2, 'task', ?3, ?1)"));
     w->insert_department = POLICY_TRY(prepare("INSERT INTO departments(name) VALUES(?1) ON CONFLICT(name) DO NOTHING"));
     w->find_department = POLICY_TRY(prepare("SELECT id FROM departments WHERE name = ?1"));
     w->upsert_alias = POLICY_TRY(prepare(
@@ -813,7 +815,8 @@ Result<StoreOutcome> Index::Impl::store(const Record& record, const SearchText& 
         task_ids.emplace(task.path, task_id);
 
         if (i < text.tasks.size() && !text.tasks[i].empty()) {
-            POLICY_TRY_VOID(w.insert_task_search.bind(1, task_id).bind(2, std::string_view(text.tasks[i])).run());
+            POLICY_TRY_VOID(
+                w.insert_task_search.bind(1, task_id).bind(2, std::string_view(text.tasks[i])).bind(3, document_id).run());
         }
 
         for (std::size_t j = 0; j < task.departments.size(); ++j) {
@@ -891,9 +894,9 @@ Result<std::vector<SearchHit>> Index::search(const std::vector<std::string>& wor
         return make_error(ErrorCode::bad_argument, "search: the query has no words");
     }
     auto statement = POLICY_TRY(m_impl->prepare(
-        "SELECT t.id, t.document_id, d.path, coalesce(d.title, ''), t.path, t.text, bm25(task_search) AS score "
-        "FROM task_search JOIN tasks t ON t.id = task_search.rowid JOIN documents d ON d.id = t.document_id "
-        "WHERE task_search MATCH ?1 ORDER BY score, t.id LIMIT ?2"));
+        "SELECT t.id, t.document_id, d.path, coalesce(d.title, ''), t.path, t.text, bm25(search) AS score "
+        "FROM search JOIN tasks t ON t.id = search.rowid JOIN documents d ON d.id = t.document_id "
+        "WHERE search MATCH ?1 AND search.kind = 'task' ORDER BY score, t.id LIMIT ?2"));
     statement.bind(1, std::string_view(query)).bind(2, static_cast<std::int64_t>(options.limit));
     std::vector<SearchHit> hits;
     for (;;) {

@@ -128,19 +128,25 @@ FROM citations c;
 
 -- Full-text search. `words` holds the segmenter's output for the text, space-separated, so
 -- FTS5's stock unicode61 tokenizer sees Chinese words and any SQLite shell can query it:
---   SELECT t.path, t.text FROM task_search s JOIN tasks t ON t.id = s.rowid
---    WHERE task_search MATCH '尾矿库' ORDER BY bm25(task_search);
--- A query must be segmented the same way (policy search does it). The rowid is tasks.id
--- (task_search) or documents.id (document_search: title and plan title); triggers keep them
--- in step with deletions.
-CREATE VIRTUAL TABLE IF NOT EXISTS task_search USING fts5(words, tokenize = 'unicode61 remove_diacritics 0');
-CREATE VIRTUAL TABLE IF NOT EXISTS document_search USING fts5(words, tokenize = 'unicode61 remove_diacritics 0');
+--   SELECT t.path, t.text FROM search s JOIN tasks t ON t.id = s.task_id
+--    WHERE search MATCH '尾矿库' AND s.kind = 'task' ORDER BY bm25(search);
+-- A query must be segmented the same way (policy search does it). One row per task (kind
+-- 'task', rowid = tasks.id) and one per document for its title and plan title (kind
+-- 'title', rowid = -documents.id), so rows are found by rowid when their task or document
+-- goes; the triggers below keep them in step with deletions.
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+    words,                    -- segmented text
+    kind UNINDEXED,           -- 'task' or 'title'
+    document_id UNINDEXED,
+    task_id UNINDEXED,        -- NULL for kind 'title'
+    tokenize = 'unicode61 remove_diacritics 0'
+);
 
 CREATE TRIGGER IF NOT EXISTS tasks_delete_search AFTER DELETE ON tasks BEGIN
-    DELETE FROM task_search WHERE rowid = old.id;
+    DELETE FROM search WHERE rowid = old.id;
 END;
 CREATE TRIGGER IF NOT EXISTS documents_delete_search AFTER DELETE ON documents BEGIN
-    DELETE FROM document_search WHERE rowid = old.id;
+    DELETE FROM search WHERE rowid = -old.id;
 END;
 
 PRAGMA user_version = 1;

@@ -132,7 +132,7 @@ TEST_CASE("opening a new index creates the schema at the current version in WAL 
     CHECK(sql_value(path, "PRAGMA user_version") == std::to_string(policy::k_schema_version));
     CHECK(sql_value(path, "PRAGMA journal_mode") == "wal");
     for (const char* table : {"documents", "sections", "tasks", "departments", "department_aliases",
-                              "task_departments", "deadlines", "citations", "task_search", "document_search"}) {
+                              "task_departments", "deadlines", "citations", "search"}) {
         CHECK_MESSAGE(sql_value(path, std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'") ==
                           "1",
                       table);
@@ -247,8 +247,10 @@ TEST_CASE("storing a record writes its document, tasks, departments, deadlines a
                           "d.task_id") == "2019年底前|2019-12-31|一/1");
     CHECK(sql_value(path, "SELECT c.text || '|' || t.path FROM citations c JOIN tasks t ON t.id = c.task_id") ==
           "国发〔2016〕1号|一/2");
-    CHECK(sql_value(path, "SELECT count(*) FROM task_search WHERE task_search MATCH '尾矿库'") == "1");
-    CHECK(sql_value(path, "SELECT count(*) FROM document_search WHERE document_search MATCH '安全生产'") == "1");
+    CHECK(sql_value(path, "SELECT t.path FROM search s JOIN tasks t ON t.id = s.task_id WHERE search MATCH '尾矿库' "
+                          "AND s.kind = 'task'") == "一/1");
+    CHECK(sql_value(path, "SELECT d.path FROM search s JOIN documents d ON d.id = s.document_id WHERE search MATCH "
+                          "'安全生产' AND s.kind = 'title'") == "/corpus/a.txt");
 
     auto hash = index.stored_hash("/corpus/a.txt");
     REQUIRE(hash.ok());
@@ -282,10 +284,11 @@ TEST_CASE("storing a changed file replaces its old rows and keeps its document i
     CHECK(sql_value(path, "SELECT count(*) FROM sections") == "2");
     CHECK(sql_value(path, "SELECT count(*) FROM deadlines") == "2");
     // The dropped task's words are gone from the full-text index, the other file's remain.
-    CHECK(sql_value(path, "SELECT count(*) FROM task_search WHERE task_search MATCH '搬迁'") == "1");
-    CHECK(sql_value(path, "SELECT count(*) FROM task_search") == "3");
-    CHECK(sql_value(path, "SELECT count(*) FROM task_search s LEFT JOIN tasks t ON t.id = s.rowid WHERE t.id IS NULL") ==
-          "0");
+    CHECK(sql_value(path, "SELECT count(*) FROM search WHERE search MATCH '搬迁'") == "1");
+    CHECK(sql_value(path, "SELECT count(*) FROM search WHERE kind = 'task'") == "3");
+    CHECK(sql_value(path, "SELECT count(*) FROM search WHERE kind = 'title'") == "2");
+    CHECK(sql_value(path, "SELECT count(*) FROM search s LEFT JOIN tasks t ON t.id = s.task_id WHERE s.kind = 'task' "
+                          "AND t.id IS NULL") == "0");
     CHECK(sql_value(path, "PRAGMA foreign_key_check") == "");
 }
 
