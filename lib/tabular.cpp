@@ -1,9 +1,9 @@
 #include "tabular.h"
 
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <ostream>
@@ -44,29 +44,40 @@ bool is_numeric_column(const ResultSet& result, std::size_t column) {
     return any;
 }
 
-void pad(std::string& line, std::size_t count) { line.append(count, ' '); }
+void pad(std::string& line, std::size_t count) {
+    line.append(count, ' ');
+}
 
 std::string tsv_field(std::string_view text) {
     std::string field;
     field.reserve(text.size());
     for (const char c : text) {
         switch (c) {
-        case '\t': field += "\\t"; break;
-        case '\n': field += "\\n"; break;
-        case '\r': field += "\\r"; break;
-        case '\\': field += "\\\\"; break;
-        default: field += c;
+            case '\t':
+                field += "\\t";
+                break;
+            case '\n':
+                field += "\\n";
+                break;
+            case '\r':
+                field += "\\r";
+                break;
+            case '\\':
+                field += "\\\\";
+                break;
+            default:
+                field += c;
         }
     }
     return field;
 }
 
-std::string json_line(const nlohmann::json& json) {
-    return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+std::string json_line(const nlohmann::ordered_json& json) {
+    return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-nlohmann::json row_json(const ResultSet& result, const std::vector<Value>& row) {
-    nlohmann::json object = nlohmann::json::object();
+nlohmann::ordered_json row_json(const ResultSet& result, const std::vector<Value>& row) {
+    nlohmann::ordered_json object = nlohmann::ordered_json::object();
     for (std::size_t i = 0; i < result.columns.size(); ++i) {
         object[result.columns[i]] = value_json(row[i]);
     }
@@ -96,7 +107,7 @@ std::string value_text(const Value& value) {
     return {};
 }
 
-nlohmann::json value_json(const Value& value) {
+nlohmann::ordered_json value_json(const Value& value) {
     if (const auto* text = std::get_if<std::string>(&value)) {
         return *text;
     }
@@ -144,7 +155,8 @@ std::size_t display_width(std::string_view text) {
 
 std::string one_line(std::string_view text) {
     std::string line(text);
-    std::replace_if(line.begin(), line.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+    std::replace_if(
+        line.begin(), line.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
     return line;
 }
 
@@ -405,8 +417,8 @@ bool write_tsv(std::ostream& out, const ResultSet& result, const WriteOptions& o
     return static_cast<bool>(out);
 }
 
-nlohmann::json to_json(const ResultSet& result) {
-    nlohmann::json array = nlohmann::json::array();
+nlohmann::ordered_json to_json(const ResultSet& result) {
+    nlohmann::ordered_json array = nlohmann::ordered_json::array();
     for (const auto& row : result.rows) {
         array.push_back(row_json(result, row));
     }
@@ -445,11 +457,16 @@ bool write_jsonl(std::ostream& out, const ResultSet& result) {
 
 bool write_result(std::ostream& out, const ResultSet& result, OutputFormat format, const WriteOptions& options) {
     switch (format) {
-    case OutputFormat::table: return write_table(out, result, options);
-    case OutputFormat::csv: return write_csv(out, result, options);
-    case OutputFormat::tsv: return write_tsv(out, result, options);
-    case OutputFormat::json: return write_json(out, result);
-    case OutputFormat::jsonl: return write_jsonl(out, result);
+        case OutputFormat::table:
+            return write_table(out, result, options);
+        case OutputFormat::csv:
+            return write_csv(out, result, options);
+        case OutputFormat::tsv:
+            return write_tsv(out, result, options);
+        case OutputFormat::json:
+            return write_json(out, result);
+        case OutputFormat::jsonl:
+            return write_jsonl(out, result);
     }
     return false;
 }

@@ -8,8 +8,8 @@
 //     records end with CRLF (what RFC 4180 and Excel expect). NULL is an empty field.
 //   - TSV: one record per line ending LF; TAB, LF, CR and backslash inside a field are written
 //     \t \n \r \\ (the "linear TSV" convention), NULL is empty.
-//   - JSON: one array of objects keyed by column name; JSONL: one object per line. NULL is
-//     null, integers and reals are numbers. Always through nlohmann-json, never hand-escaped.
+//   - JSON: one array of objects keyed by column name, keys in column order; JSONL: one
+//     object per line. NULL is null, integers and reals are numbers. Always through nlohmann-json, never hand-escaped.
 //   - --bom puts the UTF-8 byte order mark before CSV/TSV so Excel reads the file as UTF-8.
 #pragma once
 
@@ -31,9 +31,9 @@ namespace policy {
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 
 struct ResultSet {
-    std::vector<std::string> columns;       // stable snake_case names
-    std::vector<std::vector<Value>> rows;   // each as long as `columns`
-    std::vector<std::string> notes;         // things the caller may want to tell the user
+    std::vector<std::string> columns;      // stable snake_case names
+    std::vector<std::vector<Value>> rows;  // each as long as `columns`
+    std::vector<std::string> notes;        // things the caller may want to tell the user
 
     // Index of column `name`, or nullopt.
     std::optional<std::size_t> column(std::string_view name) const;
@@ -42,7 +42,7 @@ struct ResultSet {
 // The text of a cell as the writers show it: "" for NULL, integers in decimal, reals with
 // up to 15 significant digits.
 std::string value_text(const Value& value);
-nlohmann::json value_json(const Value& value);
+nlohmann::ordered_json value_json(const Value& value);
 
 enum class OutputFormat { table, csv, tsv, json, jsonl };
 
@@ -50,10 +50,10 @@ enum class OutputFormat { table, csv, tsv, json, jsonl };
 Result<OutputFormat> parse_output_format(std::string_view name);
 
 struct WriteOptions {
-    bool header = true;        // --no-header clears it (table, CSV, TSV)
-    bool bom = false;          // --bom: UTF-8 BOM before CSV/TSV output
-    std::size_t width = 0;     // table: terminal width to fit; 0 means no limit (--wide)
-    bool colour = false;       // table: bold header (only on a terminal without NO_COLOR)
+    bool header = true;     // --no-header clears it (table, CSV, TSV)
+    bool bom = false;       // --bom: UTF-8 BOM before CSV/TSV output
+    std::size_t width = 0;  // table: terminal width to fit; 0 means no limit (--wide)
+    bool colour = false;    // table: bold header (only on a terminal without NO_COLOR)
 };
 
 // Writes `result` to `out`. Returns false as soon as the stream fails (a closed pipe), so a
@@ -67,7 +67,7 @@ bool write_json(std::ostream& out, const ResultSet& result);
 bool write_jsonl(std::ostream& out, const ResultSet& result);
 
 // The rows as a JSON array of objects keyed by column name.
-nlohmann::json to_json(const ResultSet& result);
+nlohmann::ordered_json to_json(const ResultSet& result);
 
 // One CSV field, quoted when RFC 4180 requires it.
 std::string csv_field(std::string_view text);

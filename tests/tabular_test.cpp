@@ -15,8 +15,8 @@ ResultSet sample() {
     ResultSet result;
     result.columns = {"id", "department", "text"};
     result.rows.push_back({Value{std::int64_t{1}}, Value{std::string("省应急管理厅")}, Value{std::string("plain")}});
-    result.rows.push_back({Value{std::int64_t{12}}, Value{std::string("ABC")},
-                           Value{std::string("a \"quoted\", comma\nand newline")}});
+    result.rows.push_back(
+        {Value{std::int64_t{12}}, Value{std::string("ABC")}, Value{std::string("a \"quoted\", comma\nand newline")}});
     result.rows.push_back({Value{std::int64_t{3}}, Value{}, Value{std::string("混合 mixed 文字")}});
     return result;
 }
@@ -36,7 +36,7 @@ TEST_CASE("Chinese characters are two columns wide and ASCII one") {
     CHECK(policy::display_width("abc") == 3);
     CHECK(policy::display_width("省应急管理厅") == 12);
     CHECK(policy::display_width("吉办发〔2014〕32号") == 18);
-    CHECK(policy::display_width("ａｂ") == 4);  // full-width Latin
+    CHECK(policy::display_width("ａｂ") == 4);       // full-width Latin
     CHECK(policy::display_width("e\xCC\x81") == 1);  // e + combining acute accent
     CHECK(policy::display_width("") == 0);
 }
