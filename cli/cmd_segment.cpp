@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include <chrono>
+#include <ctime>
 #include <ostream>
 
 #include "app.h"
@@ -30,6 +31,21 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Process CPU time: on a shared machine wall time also counts other people's work.
+double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+
+// Wall and CPU time of a stretch of work.
+struct Stopwatch {
+    Clock::time_point wall = Clock::now();
+    double cpu = cpu_seconds();
+    std::pair<double, double> elapsed() const { return {seconds_since(wall), cpu_seconds() - cpu}; }
+};
+
+std::string throughput(double megabytes, std::pair<double, double> elapsed) {
+    return fmt::format("{:6.1f} MB/s CPU ({:.3f} s), {:6.1f} MB/s wall", megabytes / elapsed.second, elapsed.second,
+                       megabytes / elapsed.first);
 }
 
 // Writes the segmented text; stops quietly when `out` fails (a closed pipe).
@@ -72,15 +88,18 @@ void write_segmented(const Segmenter& segmenter, const Decoded& decoded, const N
     out << buffer;
 }
 
-// Times loading and segmenting, then ICU's word BreakIterator over the same normalised text.
-void run_bench(const Segmenter& segmenter, double load_seconds, const NormalisedText& normalised,
+// Times segmenting, then ICU's word BreakIterator, over the same normalised text. MB are
+// 10^6 bytes of UTF-8.
+void run_bench(const Segmenter& segmenter, std::pair<double, double> load, const NormalisedText& normalised,
                std::ostream& out) {
     const std::string_view text = normalised.text;
     const double megabytes = static_cast<double>(text.size()) / 1e6;
-    out << fmt::format("segmenter load: {:.1f} ms ({} words)\n", load_seconds * 1e3, segmenter.size());
+    out << fmt::format("segmenter load: {:.1f} ms CPU, {:.1f} ms wall ({} words)\n", load.second * 1e3,
+                       load.first * 1e3, segmenter.size());
+    out << fmt::format("input: {:.1f} MB\n", megabytes);
 
     // Line by line, as `policy segment` and the index use it.
-    Clock::time_point start = Clock::now();
+    Stopwatch watch;
     std::vector<Token> tokens;
     std::size_t token_count = 0;
     for (std::size_t pos = 0; pos < text.size();) {
@@ -93,17 +112,15 @@ void run_bench(const Segmenter& segmenter, double load_seconds, const Normalised
         token_count += tokens.size();
         pos = eol + 1;
     }
-    double elapsed = seconds_since(start);
-    out << fmt::format("policy segmenter:       {:.1f} MB in {:.3f} s = {:6.1f} MB/s ({} tokens)\n", megabytes,
-                       elapsed, megabytes / elapsed, token_count);
+    out << fmt::format("policy segmenter:       {}; {} tokens\n", throughput(megabytes, watch.elapsed()),
+                       token_count);
     out.flush();
 
-    start = Clock::now();
+    watch = Stopwatch{};
     auto boundaries = count_icu_word_boundaries(text);
-    elapsed = seconds_since(start);
     if (boundaries) {
-        out << fmt::format("ICU word BreakIterator: {:.1f} MB in {:.3f} s = {:6.1f} MB/s ({} tokens)\n", megabytes,
-                           elapsed, megabytes / elapsed, *boundaries > 0 ? *boundaries - 1 : 0);
+        out << fmt::format("ICU word BreakIterator: {}; {} tokens\n", throughput(megabytes, watch.elapsed()),
+                           *boundaries > 0 ? *boundaries - 1 : 0);
     } else {
         out << fmt::format("ICU word BreakIterator: {}\n", boundaries.error().message);
     }
@@ -118,9 +135,9 @@ void run_segment(const SegmentArgs& args, Context& context) {
     if (!grammar) {
         return fail(grammar.error());
     }
-    const Clock::time_point start = Clock::now();
+    const Stopwatch load_watch;
     auto segmenter = Segmenter::load(*grammar);
-    const double load_seconds = seconds_since(start);
+    const std::pair<double, double> load = load_watch.elapsed();
     if (!segmenter) {
         return fail(segmenter.error());
     }
@@ -139,7 +156,7 @@ void run_segment(const SegmentArgs& args, Context& context) {
     }
     const NormalisedText normalised = normalise(decoded->text);
     if (args.bench) {
-        run_bench(*segmenter, load_seconds, normalised, context.out);
+        run_bench(*segmenter, load, normalised, context.out);
         return;
     }
     write_segmented(*segmenter, *decoded, normalised, args, context.out);

@@ -450,20 +450,11 @@ struct Segmenter::Impl {
     // not be the whole run as one word (to price the best split of a word).
     template <bool without_whole>
     void solve(HanRun& run) const {
-        // How far ahead (leftwards) to prefetch the second step of a walk.
-        constexpr std::size_t k_ahead = 4;
         const std::size_t n = run.chars.size();
         run.route.resize(n + 1);
         run.next.resize(n + 1);
         run.route[n] = 0;
         for (std::size_t i = n; i-- > 0;) {
-            if (i >= k_ahead) {
-                const std::size_t p = i - k_ahead;
-                const EdgeValue* first = run.chars[p] < 0x10000 ? trie.find(0, run.chars[p]) : nullptr;
-                if (first != nullptr && (first->child & k_has_children) != 0) {
-                    trie.prefetch(first->child & k_node_mask, run.chars[p + 1]);
-                }
-            }
             double best = run.route[i + 1];
             std::uint32_t best_end = static_cast<std::uint32_t>(i + 1);
             const EdgeValue* edge = trie.find(0, run.chars[i]);
