@@ -2,8 +2,8 @@
 // line. The text is segmented on its normalised view (normalise.h) but printed as written,
 // so full-width punctuation stays full-width. A hidden --bench flag times the segmenter
 // against ICU's plain word BreakIterator on the same text (scripts/bench.d/segment.sh).
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
+#include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <ctime>
@@ -34,7 +34,9 @@ double seconds_since(Clock::time_point start) {
 }
 
 // Process CPU time: on a shared machine wall time also counts other people's work.
-double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+double cpu_seconds() {
+    return static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
+}
 
 // Wall and CPU time of a stretch of work.
 struct Stopwatch {
@@ -112,8 +114,7 @@ void run_bench(const Segmenter& segmenter, std::pair<double, double> load, const
         token_count += tokens.size();
         pos = eol + 1;
     }
-    out << fmt::format("policy segmenter:       {}; {} tokens\n", throughput(megabytes, watch.elapsed()),
-                       token_count);
+    out << fmt::format("policy segmenter:       {}; {} tokens\n", throughput(megabytes, watch.elapsed()), token_count);
     out.flush();
 
     watch = Stopwatch{};

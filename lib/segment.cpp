@@ -21,8 +21,8 @@
 #include <array>
 #include <bit>
 #include <charconv>
-#include <cstdlib>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <span>
 #include <stdexcept>
@@ -132,22 +132,22 @@ inline CharClass classify(char32_t c) {
         return CharClass::space;
     }
     switch (u_charType(code_point)) {
-    case U_DECIMAL_DIGIT_NUMBER:
-        return CharClass::digit;
-    case U_UPPERCASE_LETTER:
-    case U_LOWERCASE_LETTER:
-    case U_TITLECASE_LETTER:
-    case U_MODIFIER_LETTER:
-    case U_OTHER_LETTER:
-        return CharClass::letter;
-    case U_NON_SPACING_MARK:
-    case U_ENCLOSING_MARK:
-    case U_COMBINING_SPACING_MARK:
-        return CharClass::extend;
-    case U_FORMAT_CHAR:
-        return c == 0x200D ? CharClass::extend : CharClass::other;
-    default:
-        return CharClass::other;
+        case U_DECIMAL_DIGIT_NUMBER:
+            return CharClass::digit;
+        case U_UPPERCASE_LETTER:
+        case U_LOWERCASE_LETTER:
+        case U_TITLECASE_LETTER:
+        case U_MODIFIER_LETTER:
+        case U_OTHER_LETTER:
+            return CharClass::letter;
+        case U_NON_SPACING_MARK:
+        case U_ENCLOSING_MARK:
+        case U_COMBINING_SPACING_MARK:
+            return CharClass::extend;
+        case U_FORMAT_CHAR:
+            return c == 0x200D ? CharClass::extend : CharClass::other;
+        default:
+            return CharClass::other;
     }
 }
 
@@ -184,8 +184,8 @@ constexpr std::uint32_t k_has_children = 0x80000000u;
 constexpr std::uint32_t k_node_mask = 0x7FFFFFFFu;
 
 struct EdgeValue {
-    std::uint32_t child = 0;           // node number | k_has_children; 0: no edge (0 is the root)
-    float log_freq = k_not_a_word;     // log of the frequency of the word ending here
+    std::uint32_t child = 0;        // node number | k_has_children; 0: no edge (0 is the root)
+    float log_freq = k_not_a_word;  // log of the frequency of the word ending here
 };
 
 struct HashedEdge {
@@ -235,7 +235,9 @@ public:
     }
 
     // Hints that find(node, c) is coming (node is not the root).
-    void prefetch(std::uint32_t node, char32_t c) const { __builtin_prefetch(&m_slots.get()[slot_of(edge_key(node, c))]); }
+    void prefetch(std::uint32_t node, char32_t c) const {
+        __builtin_prefetch(&m_slots.get()[slot_of(edge_key(node, c))]);
+    }
 
     // The edge that ends `word` (not empty), adding the nodes it lacks.
     EdgeValue& insert(std::span<const char32_t> word) {
@@ -496,16 +498,16 @@ struct Segmenter::Impl {
 
 std::string_view to_string(TokenKind kind) {
     switch (kind) {
-    case TokenKind::word:
-        return "word";
-    case TokenKind::number:
-        return "number";
-    case TokenKind::latin:
-        return "latin";
-    case TokenKind::punctuation:
-        return "punctuation";
-    case TokenKind::space:
-        return "space";
+        case TokenKind::word:
+            return "word";
+        case TokenKind::number:
+            return "number";
+        case TokenKind::latin:
+            return "latin";
+        case TokenKind::punctuation:
+            return "punctuation";
+        case TokenKind::space:
+            return "space";
     }
     return "?";
 }
@@ -528,9 +530,9 @@ Result<Segmenter> Segmenter::load(const Grammar& grammar) {
             const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), entry.frequency);
             if (error != std::errc{} || end != text.data() + text.size() || !(entry.frequency > 0) ||
                 !std::isfinite(entry.frequency)) {
-                return make_error(ErrorCode::bad_argument,
-                                  fmt::format("{}: '{}': frequency '{}' is not a positive number", k_domain_file,
-                                              fields[0], text));
+                return make_error(
+                    ErrorCode::bad_argument,
+                    fmt::format("{}: '{}': frequency '{}' is not a positive number", k_domain_file, fields[0], text));
             }
         }
         domain.push_back(std::move(entry));
@@ -614,8 +616,8 @@ Result<Segmenter> Segmenter::build(std::string_view general, const std::vector<L
             const std::string_view field = line.substr(word_end + 1, field_end(line, word_end + 1) - word_end - 1);
             const std::optional<double> parsed = parse_frequency(field);
             if (!parsed) {
-                return make_error(ErrorCode::bad_argument,
-                                  fmt::format("{}:{}: frequency '{}' is not a number", k_general_file, line_number, field));
+                return make_error(ErrorCode::bad_argument, fmt::format("{}:{}: frequency '{}' is not a number",
+                                                                       k_general_file, line_number, field));
             }
             frequency = *parsed;
         }
@@ -637,9 +639,9 @@ Result<Segmenter> Segmenter::build(std::string_view general, const std::vector<L
     for (const LexiconEntry& entry : domain) {
         chars.clear();
         if (!append_han_word(entry.word, chars)) {
-            return make_error(ErrorCode::bad_argument,
-                              fmt::format("{}: '{}': a dictionary word must be Han characters only", k_domain_file,
-                                          entry.word));
+            return make_error(
+                ErrorCode::bad_argument,
+                fmt::format("{}: '{}': a dictionary word must be Han characters only", k_domain_file, entry.word));
         }
         if (entry.frequency > 0) {
             total += entry.frequency;
@@ -703,71 +705,71 @@ void Segmenter::segment(std::string_view text, std::vector<Token>& out) const {
         const CharClass first_class = classify(first.value);
         pos += first.length;
         switch (first_class) {
-        case CharClass::han: {
-            run.chars.clear();
-            run.offsets.clear();
-            run.chars.push_back(first.value);
-            run.offsets.push_back(static_cast<std::uint32_t>(begin));
-            while (pos < size) {
-                const CodePoint c = decode_utf8(s, size, pos);
-                const CharClass c_class = classify(c.value);
-                if (c_class == CharClass::han) {
-                    run.chars.push_back(c.value);
-                    run.offsets.push_back(static_cast<std::uint32_t>(pos));
-                } else if (c_class != CharClass::extend) {
-                    break;
-                }
-                pos += c.length;
-            }
-            run.offsets.push_back(static_cast<std::uint32_t>(pos));
-            m_impl->segment_han(run, out);
-            break;
-        }
-        case CharClass::space:
-            while (pos < size) {
-                const CodePoint c = decode_utf8(s, size, pos);
-                const CharClass c_class = classify(c.value);
-                if (c_class != CharClass::space && c_class != CharClass::extend) {
-                    break;
-                }
-                pos += c.length;
-            }
-            emit(begin, pos, TokenKind::space);
-            break;
-        case CharClass::digit:
-        case CharClass::letter: {
-            bool letters = first_class == CharClass::letter;
-            CharClass last = first_class;
-            while (pos < size) {
-                const CodePoint c = decode_utf8(s, size, pos);
-                const CharClass c_class = classify(c.value);
-                if (c_class == CharClass::digit || c_class == CharClass::letter) {
-                    letters = letters || c_class == CharClass::letter;
-                    last = c_class;
-                    pos += c.length;
-                    continue;
-                }
-                if (c_class == CharClass::extend) {
-                    pos += c.length;
-                    continue;
-                }
-                if (joins(c.value, last) && pos + c.length < size) {
-                    const CodePoint after = decode_utf8(s, size, pos + c.length);
-                    if (classify(after.value) == last) {
-                        pos += c.length + after.length;
-                        continue;
+            case CharClass::han: {
+                run.chars.clear();
+                run.offsets.clear();
+                run.chars.push_back(first.value);
+                run.offsets.push_back(static_cast<std::uint32_t>(begin));
+                while (pos < size) {
+                    const CodePoint c = decode_utf8(s, size, pos);
+                    const CharClass c_class = classify(c.value);
+                    if (c_class == CharClass::han) {
+                        run.chars.push_back(c.value);
+                        run.offsets.push_back(static_cast<std::uint32_t>(pos));
+                    } else if (c_class != CharClass::extend) {
+                        break;
                     }
+                    pos += c.length;
                 }
+                run.offsets.push_back(static_cast<std::uint32_t>(pos));
+                m_impl->segment_han(run, out);
                 break;
             }
-            emit(begin, pos, letters ? TokenKind::latin : TokenKind::number);
-            break;
-        }
-        case CharClass::extend:
-        case CharClass::other:
-            pos = skip_extend(pos);
-            emit(begin, pos, TokenKind::punctuation);
-            break;
+            case CharClass::space:
+                while (pos < size) {
+                    const CodePoint c = decode_utf8(s, size, pos);
+                    const CharClass c_class = classify(c.value);
+                    if (c_class != CharClass::space && c_class != CharClass::extend) {
+                        break;
+                    }
+                    pos += c.length;
+                }
+                emit(begin, pos, TokenKind::space);
+                break;
+            case CharClass::digit:
+            case CharClass::letter: {
+                bool letters = first_class == CharClass::letter;
+                CharClass last = first_class;
+                while (pos < size) {
+                    const CodePoint c = decode_utf8(s, size, pos);
+                    const CharClass c_class = classify(c.value);
+                    if (c_class == CharClass::digit || c_class == CharClass::letter) {
+                        letters = letters || c_class == CharClass::letter;
+                        last = c_class;
+                        pos += c.length;
+                        continue;
+                    }
+                    if (c_class == CharClass::extend) {
+                        pos += c.length;
+                        continue;
+                    }
+                    if (joins(c.value, last) && pos + c.length < size) {
+                        const CodePoint after = decode_utf8(s, size, pos + c.length);
+                        if (classify(after.value) == last) {
+                            pos += c.length + after.length;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                emit(begin, pos, letters ? TokenKind::latin : TokenKind::number);
+                break;
+            }
+            case CharClass::extend:
+            case CharClass::other:
+                pos = skip_extend(pos);
+                emit(begin, pos, TokenKind::punctuation);
+                break;
         }
     }
 }
@@ -785,7 +787,9 @@ std::vector<std::string> Segmenter::words(std::string_view text) const {
     return result;
 }
 
-std::size_t Segmenter::size() const { return m_impl->words; }
+std::size_t Segmenter::size() const {
+    return m_impl->words;
+}
 
 std::optional<double> Segmenter::log_probability(std::string_view word) const {
     std::vector<char32_t> chars;

@@ -68,8 +68,7 @@ TEST_CASE("policy vocabulary that ICU splits stays whole") {
           Words{"省应急管理厅", "牵头", "各", "有关部门", "分工负责"});
     CHECK(segmenter().words("开展尾矿库隐患排查治理") == Words{"开展", "尾矿库", "隐患排查治理"});
     CHECK(segmenter().words("化学品生产企业") == Words{"化学品", "生产", "企业"});
-    CHECK(segmenter().words("打好危险化学品综合治理攻坚战") ==
-          Words{"打好", "危险化学品", "综合治理", "攻坚战"});
+    CHECK(segmenter().words("打好危险化学品综合治理攻坚战") == Words{"打好", "危险化学品", "综合治理", "攻坚战"});
     CHECK(segmenter().words("吉林省安全生产委员会") == Words{"吉林省", "安全生产委员会"});
     CHECK(segmenter().words("省发展和改革委员会") == Words{"省发展和改革委员会"});
     CHECK(segmenter().words("委员会会同") == Words{"委员会", "会同"});
@@ -96,10 +95,9 @@ TEST_CASE("a corpus sentence splits into the words a reader sees") {
     // corpus/jilin-anweihui-2019-gongzuo-yaodian.txt, task 5.
     const std::string_view sentence = "5.打好危险化学品综合治理攻坚战，加快实施16户危化品生产企业搬迁改造工程。";
     CHECK(described(sentence, tokens_of(segmenter(), sentence)) ==
-          Words{"5:number",   ".:punctuation", "打好:word",  "危险化学品:word", "综合治理:word",
-                "攻坚战:word", "，:punctuation", "加快:word",  "实施:word",       "16:number",
-                "户:word",     "危化品:word",    "生产:word",  "企业:word",       "搬迁:word",
-                "改造:word",   "工程:word",      "。:punctuation"});
+          Words{"5:number", ".:punctuation", "打好:word", "危险化学品:word", "综合治理:word", "攻坚战:word",
+                "，:punctuation", "加快:word", "实施:word", "16:number", "户:word", "危化品:word", "生产:word",
+                "企业:word", "搬迁:word", "改造:word", "工程:word", "。:punctuation"});
     // Task 6: 非煤矿山, 专项整治, 头顶库 and 尾矿库 from the domain lexicon.
     CHECK(segmenter().words("深化非煤矿山安全专项整治，开展17座“头顶库”安全风险评估，完成尾矿库治理任务。") ==
           Words{"深化", "非煤矿山", "安全", "专项整治", "开展", "17", "座", "头顶库", "安全风险", "评估", "完成",
@@ -176,8 +174,8 @@ TEST_CASE("invalid UTF-8 bytes become one-byte punctuation tokens") {
 
 TEST_CASE("random bytes never crash the segmenter and are always covered") {
     std::mt19937 random(20240601);
-    const std::string alphabet[] = {"\xe5", "\xb0", "\xbe", "\x80", "\xff", "\xf0\x9f", "\xed\xa0\x80", "尾",
-                                    "矿",   "库",   "1",    ".",    "a",    "'",        " ",            "\xcc\x81"};
+    const std::string alphabet[] = {"\xe5", "\xb0", "\xbe", "\x80", "\xff", "\xf0\x9f", "\xed\xa0\x80", "尾", "矿",
+                                    "库",   "1",    ".",    "a",    "'",    " ",        "\xcc\x81"};
     for (int round = 0; round < 2000; ++round) {
         std::string text;
         const int length = static_cast<int>(random() % 24);
@@ -327,8 +325,7 @@ private:
 
 // Runs `policy ARGS` in `dir` (a shell command line after the binary).
 RunResult run_policy(const TempDir& dir, const std::string& args) {
-    const std::string command =
-        "cd '" + dir.path().string() + "' && '" POLICY_BINARY "' " + args + " 2>stderr.txt";
+    const std::string command = "cd '" + dir.path().string() + "' && '" POLICY_BINARY "' " + args + " 2>stderr.txt";
     RunResult result;
     FILE* pipe = ::popen(command.c_str(), "r");
     REQUIRE(pipe != nullptr);
