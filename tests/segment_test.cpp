@@ -86,6 +86,12 @@ TEST_CASE("ICU's word BreakIterator alone splits 尾矿库 and 攻坚战, which 
     CHECK(*count > 2);
 }
 
+TEST_CASE("ICU's boundaries of empty text are just 0") {
+    auto boundaries = policy::icu_word_boundaries(std::string_view{});
+    REQUIRE(boundaries.ok());
+    CHECK(*boundaries == std::vector<std::uint32_t>{0});
+}
+
 TEST_CASE("ordinary text splits as jieba splits it") {
     CHECK(segmenter().words("我们今天去北京") == Words{"我们", "今天", "去", "北京"});
     CHECK(segmenter().words("研究生命起源") == Words{"研究", "生命", "起源"});
