@@ -89,7 +89,7 @@ Result<Decoded> convert(std::string_view bytes, std::size_t bom_size, const std:
     ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
 
     Decoded decoded;
-    decoded.encoding = ucnv_getName(converter.get(), &status);
+    decoded.encoding = encoding;  // as asked for (ICU's own names vary: gb18030, ibm-1386…)
     decoded.bom_size = bom_size;
     decoded.text.reserve(bytes.size() * 3 / 2);
 

@@ -10,6 +10,7 @@
 #include "metadata.h"
 #include "normalise.h"
 #include "outline.h"
+#include "sha256.h"
 
 namespace policy {
 namespace {
@@ -109,6 +110,7 @@ Result<Record> Extractor::extract(std::string_view bytes, const std::string& pat
     record.path = path;
     record.file = path == "-" ? "-" : std::filesystem::path(path).filename().string();
     record.size = bytes.size();
+    record.sha256 = sha256_hex(bytes);
     record.encoding = source.decoded.encoding;
     record.warnings = source.decoded.warnings;
 

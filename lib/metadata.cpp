@@ -210,8 +210,8 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     // The plan's own title, after the cover letter: a short title line before the outline.
     const std::size_t plan_from = title == k_none ? n : layout.title_last + 1;
     for (std::size_t i = plan_from; i < std::min(layout.body_end, plan_from + 60); ++i) {
-        if (re2::RE2::PartialMatch(text(i), *m_outline_start) && i > plan_from) {
-            break;
+        if (i > plan_from && !date_line(text(i)) && re2::RE2::PartialMatch(text(i), *m_outline_start)) {
+            break;  // the outline has begun: no plan title after this
         }
         if (titleish(i) && text(i).size() >= 12 && !is_org_line(text(i)) &&
             re2::RE2::PartialMatch(text(i), *m_doc_type_end) && !date_line(text(i))) {
@@ -264,6 +264,10 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
 void MetadataRules::split_list(const std::vector<Paragraph>& paragraphs, std::size_t index, std::size_t begin,
                                std::size_t end, std::vector<TextSpan>& out) const {
     const std::string_view t = paragraphs[index].text;
+    // Commas separate the entries where there are any (各市、州党委和人民政府,长白山开发区);
+    // 、 only separates a list without commas.
+    const std::string_view list = t.substr(begin, end - begin);
+    const bool commas = list.find(',') != std::string_view::npos || list.find(';') != std::string_view::npos;
     std::size_t pos = begin;
     while (pos < end) {
         std::size_t next = end;
@@ -278,7 +282,7 @@ void MetadataRules::split_list(const std::vector<Paragraph>& paragraphs, std::si
                 next = i;
                 skip = 1;
                 break;
-            } else if (depth == 0 && t.compare(i, 3, "、") == 0) {
+            } else if (depth == 0 && !commas && t.compare(i, 3, "、") == 0) {
                 next = i;
                 skip = 3;
                 break;

@@ -1,0 +1,141 @@
+// Extraction facts read off the corpus notices by a person, and notices written here in
+// other provinces' and ministries' styles that the corpus does not contain.
+#include <doctest/doctest.h>
+
+#include "extract.h"
+#include "test_support.h"
+
+namespace {
+
+policy::Record extract_text(const std::string& text, const std::string& name = "notice.txt") {
+    static const auto extractor = policy::Extractor::create(policy::test::default_grammar());
+    REQUIRE(extractor.ok());
+    auto record = extractor->extract(text, name);
+    REQUIRE(record.ok());
+    return std::move(record).value();
+}
+
+policy::Record extract_corpus(const std::string& name) {
+    return extract_text(policy::test::read_file(policy::test::source_path("corpus/" + name)), name);
+}
+
+}  // namespace
+
+TEST_CASE("the 2019 work points: cover letter, plan title, 31 tasks in 7 sections") {
+    const auto record = extract_corpus("jilin-anweihui-2019-gongzuo-yaodian.txt");
+    CHECK(record.title == "关于印发2019年工作要点的通知");
+    CHECK(record.plan_title == "吉林省安委会2019年工作要点");
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->text == "吉安委〔2019〕6号");
+    CHECK(record.issuers == std::vector<std::string>{"吉林省安全生产委员会"});
+    CHECK(record.issued == "2019-03-22");
+    CHECK(record.sections.size() == 7);
+    REQUIRE(record.tasks.size() == 31);
+    CHECK(record.tasks[10].path == "二/11");
+    REQUIRE(record.tasks[10].departments.size() == 1);
+    CHECK(record.tasks[10].departments[0].name == "省公安厅");
+    CHECK(record.tasks[10].departments[0].role == "lead");
+    // 二/6: 汛期前, no date; the cover letter's 2019年底前 belongs to the document.
+    REQUIRE(record.tasks[5].deadlines.size() == 1);
+    CHECK(record.tasks[5].deadlines[0].text == "汛期前");
+    CHECK_FALSE(record.tasks[5].deadlines[0].date.has_value());
+    REQUIRE(record.deadlines.size() == 2);
+    CHECK_FALSE(record.deadlines[0].task.has_value());
+    CHECK(record.deadlines[0].date == "2019-12-31");
+}
+
+TEST_CASE("the 2024 work points: page breaks joined, no responsibility parentheses") {
+    const auto record = extract_corpus("jilin-gongxinting-2024-anquan-shengchan-yaodian.txt");
+    CHECK(record.title == "省工信厅 2024 年安全生产工作要点");
+    CHECK_FALSE(record.doc_number.has_value());
+    CHECK(record.issued == "2024-03-22");
+    CHECK(record.cc == std::vector<std::string>{"省安委办"});
+    REQUIRE(record.tasks.size() == 11);
+    CHECK(record.tasks[7].text.find("主要负责人到一线") != std::string::npos);
+    CHECK(record.tasks[9].text.ends_with("管理和培育工作。"));
+    CHECK(record.tasks[10].text.ends_with("火灾隐患排查整治等工作。"));  // 抄送 is not part of it
+    for (const auto& task : record.tasks) {
+        CHECK(task.departments.empty());
+    }
+}
+
+TEST_CASE("the 2014 reform plan: web chrome yields nothing, titles link to their 文号") {
+    const auto record = extract_corpus("jilin-banfa-2014-32-anquan-gaige-shidian-fangan.txt");
+    CHECK(record.title == "关于印发《吉林省全面深化安全生产领域改革试点方案》的通知");
+    CHECK(record.issuers == std::vector<std::string>{"中共吉林省委办公厅", "吉林省人民政府办公厅"});
+    CHECK(record.issued == "2014-10-27");
+    REQUIRE(record.tasks.size() == 27);
+    CHECK(record.tasks[22].path == "七/(一)/1");
+    CHECK(record.tasks.back().path == "七/(二)/3");
+    int linked = 0;
+    for (const auto& citation : record.citations) {
+        linked += citation.doc_number.has_value();
+        CHECK(citation.text.find("公安部") == std::string::npos);  // the news after the body
+    }
+    CHECK(linked == 14);
+}
+
+TEST_CASE("a county notice with （一） tasks under 一、 and half-width numbering") {
+    const auto record = extract_text(
+        "某某县人民政府办公室文件\n\n某政办发〔2021〕7号\n\n某某县人民政府办公室\n关于印发2021年安全生产重点工作的通知\n\n"
+        "各乡镇人民政府，县直各部门：\n\n现将有关事项通知如下。\n\n"
+        "一、强化责任落实\n\n(一)压实属地责任\n\n1、开展隐患排查，6月底前完成。(县应急局牵头,各乡镇负责)\n\n"
+        "2、加强执法检查。(县市场监管局、县公安局负责)\n\n二、加强基础建设\n\n"
+        "3、推进信息化建设，2021年12月31日前投入使用。（县工信局会同县财政局负责）\n\n"
+        "某某县人民政府办公室\n2021年3月5日\n");
+    CHECK(record.title == "关于印发2021年安全生产重点工作的通知");
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->text == "某政办发〔2021〕7号");
+    CHECK(record.issuers == std::vector<std::string>{"某某县人民政府办公室"});
+    CHECK(record.issued == "2021-03-05");
+    CHECK(record.recipients == std::vector<std::string>{"各乡镇人民政府", "县直各部门"});
+    REQUIRE(record.tasks.size() == 3);
+    CHECK(record.tasks[0].path == "一/(一)/1");
+    CHECK(record.tasks[2].path == "二/3");
+    REQUIRE(record.tasks[0].departments.size() == 2);
+    CHECK(record.tasks[0].departments[0].name == "县应急局");
+    CHECK(record.tasks[0].departments[0].role == "lead");
+    CHECK(record.tasks[0].departments[1].name == "乡镇");
+    REQUIRE(record.tasks[0].deadlines.size() == 1);
+    CHECK(record.tasks[0].deadlines[0].date == "2021-06-30");
+    CHECK(record.tasks[0].deadlines[0].year_inferred);
+    REQUIRE(record.tasks[2].departments.size() == 2);
+    CHECK(record.tasks[2].departments[0].role == "lead");
+    CHECK(record.tasks[2].departments[1].name == "县财政局");
+}
+
+TEST_CASE("a ministry notice with a Chinese-numeral date and 抄送") {
+    const auto record = extract_text(
+        "应急管理部关于加强汛期安全防范工作的通知\n应急〔2020〕40号\n\n各省、自治区、直辖市应急管理厅（局）：\n\n"
+        "为做好汛期安全防范工作，现通知如下：\n\n一、提高认识\n\n1.各地要在主汛期前完成隐患排查。\n\n"
+        "2.到2020年底全面完成整改。\n\n应急管理部\n二〇二〇年五月十二日\n\n抄送：国家防总办公室，水利部。\n");
+    CHECK(record.title == "应急管理部关于加强汛期安全防范工作的通知");
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->issuer_code == "应急");
+    CHECK(record.issued == "2020-05-12");
+    CHECK(record.issuers == std::vector<std::string>{"应急管理部"});
+    CHECK(record.cc == std::vector<std::string>{"国家防总办公室", "水利部"});
+    REQUIRE(record.tasks.size() == 2);
+    REQUIRE(record.tasks[0].deadlines.size() == 1);
+    CHECK(record.tasks[0].deadlines[0].text == "主汛期前");
+    REQUIRE(record.tasks[1].deadlines.size() == 1);
+    CHECK(record.tasks[1].deadlines[0].text == "到2020年底");
+    CHECK(record.tasks[1].deadlines[0].date == "2020-12-31");
+}
+
+TEST_CASE("a notice with no structure gives a record with few fields, not an error") {
+    const auto record = extract_text("这是一段没有结构的文字。\n");
+    CHECK(record.tasks.empty());
+    CHECK(record.sections.empty());
+    CHECK_FALSE(record.doc_number.has_value());
+}
+
+TEST_CASE("item offsets point at the task in the input file") {
+    const std::string text = "一、总体要求\n\n1．加强领导。（省应急厅负责）\n";
+    const auto record = extract_text(text);
+    REQUIRE(record.tasks.size() == 1);
+    CHECK(record.tasks[0].text == "加强领导。（省应急厅负责）");
+    CHECK(text.substr(record.tasks[0].where.begin, 4) == "1．");
+    CHECK(record.tasks[0].where.end == text.size() - 1);
+    CHECK(record.tasks[0].where.line == 3);
+}

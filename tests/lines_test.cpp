@@ -1,0 +1,76 @@
+#include <doctest/doctest.h>
+
+#include "lines.h"
+#include "outline.h"
+#include "test_support.h"
+
+namespace {
+
+std::vector<policy::Paragraph> paragraphs_of(const std::string& text) {
+    static const auto rules = policy::OutlineRules::create(policy::test::default_grammar());
+    policy::LineRules line_rules;
+    line_rules.starts_paragraph = &rules->paragraph_start();
+    return policy::split_paragraphs(policy::test::normalised(text), line_rules);
+}
+
+}  // namespace
+
+TEST_CASE("a word broken by a page break is joined") {
+    const auto paragraphs = paragraphs_of(
+        "8. 推动工业制造领域加强安全管理，指导督促工业企业及其主要负责人进一步落实全员安全生产岗位责任制，确定从主要负\n\n"
+        "责人到一线从业人员的全员安全生产责任。\n\n四、全力夯实安全管理基础\n");
+    REQUIRE(paragraphs.size() == 2);
+    CHECK(paragraphs[0].text.find("主要负责人到一线") != std::string::npos);
+    CHECK(paragraphs[0].joined);
+    CHECK(paragraphs[0].first_line == 1);
+    CHECK(paragraphs[0].last_line == 3);
+    CHECK(paragraphs[1].text == "四、全力夯实安全管理基础");
+}
+
+TEST_CASE("a heading is not joined to the paragraph after it") {
+    const auto paragraphs = paragraphs_of("吉林省安委会2019年工作要点\n\n坚持以习近平新时代中国特色社会主义思想为指导。\n");
+    REQUIRE(paragraphs.size() == 2);
+    CHECK_FALSE(paragraphs[0].joined);
+}
+
+TEST_CASE("indentation is a property, not text") {
+    const auto paragraphs = paragraphs_of("　　一、深入学习\n\n    1.开展活动。\n");
+    REQUIRE(paragraphs.size() == 2);
+    CHECK(paragraphs[0].text == "一、深入学习");
+    CHECK(paragraphs[0].indent == 2);
+    CHECK(paragraphs[1].text == "1.开展活动。");
+    CHECK(paragraphs[1].indent == 4);
+}
+
+TEST_CASE("hard-wrapped lines join into their paragraph, and new items start new ones") {
+    std::string text;
+    const std::string sentence = "深入开展学习习近平总书记关于安全生产重要论述的专题宣传活动推动各地各部门将其纳入学习内容阐释加强新时代安全生产工作重要意义。";
+    for (int item = 1; item <= 4; ++item) {
+        const std::string paragraph = std::to_string(item) + "." + sentence;
+        // Cut every 20 characters (60 bytes of Chinese), as a PDF copy does.
+        std::size_t pos = 0;
+        while (pos < paragraph.size()) {
+            std::size_t take = std::min<std::size_t>(60, paragraph.size() - pos);
+            text += paragraph.substr(pos, take) + "\n";
+            pos += take;
+        }
+    }
+    const auto paragraphs = paragraphs_of(text);
+    REQUIRE(paragraphs.size() == 4);
+    CHECK(paragraphs[2].text == "3." + sentence);
+}
+
+TEST_CASE("a title split inside 《》 is joined") {
+    const auto paragraphs = paragraphs_of("关于印发《吉林省全面深化安全生产领域\n\n改革试点方案》的通知\n");
+    REQUIRE(paragraphs.size() == 1);
+    CHECK(paragraphs[0].text == "关于印发《吉林省全面深化安全生产领域改革试点方案》的通知");
+}
+
+TEST_CASE("paragraph offsets map to the normalised text across a join") {
+    const std::string text = "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙\n\n丙丁。\n";
+    const auto paragraphs = paragraphs_of(text);
+    REQUIRE(paragraphs.size() == 1);
+    const std::size_t joined_at = text.find('\n');
+    // The first character after the join is at byte joined_at + 2 of the input.
+    CHECK(paragraphs[0].normalised_offset(joined_at) == joined_at + 2);
+}

@@ -1,0 +1,43 @@
+#include <doctest/doctest.h>
+
+#include "normalise.h"
+
+TEST_CASE("full-width ASCII and the ideographic space fold to half-width") {
+    const auto folded = policy::normalise("（１）２０１９年，ＡＢＣ　ｄ．");
+    CHECK(folded.text == "(1)2019年,ABC d.");
+}
+
+TEST_CASE("Chinese punctuation without a narrow form keeps its shape") {
+    const auto folded = policy::normalise("〔2019〕《条例》、。“”【】");
+    CHECK(folded.text == "〔2019〕《条例》、。“”【】");
+}
+
+TEST_CASE("CRLF and CR become LF") {
+    CHECK(policy::normalise("a\r\nb\rc\n").text == "a\nb\nc\n");
+}
+
+TEST_CASE("every normalised offset maps back to the original byte") {
+    const std::string original = "一、（二）１２\r\n项";
+    const auto folded = policy::normalise(original);
+    REQUIRE(folded.text == "一、(二)12\n项");
+    // 一 、 at 0 and 3 are unchanged.
+    CHECK(folded.to_original(0) == 0);
+    CHECK(folded.to_original(3) == 3);
+    // "(" at 6 came from （ at 6; "二" at 7 from 9; ")" at 10 from 12; "1" at 11 from 15.
+    CHECK(folded.to_original(6) == 6);
+    CHECK(folded.to_original(7) == 9);
+    CHECK(folded.to_original(10) == 12);
+    CHECK(folded.to_original(11) == 15);
+    CHECK(folded.to_original(12) == 18);
+    // "\n" at 13 came from "\r\n" at 21; 项 at 14 from 23.
+    CHECK(folded.to_original(13) == 21);
+    CHECK(folded.to_original(14) == 23);
+    CHECK(folded.to_original(folded.text.size()) == original.size());
+}
+
+TEST_CASE("the no-break space folds to a space") {
+    CHECK(policy::normalise("\xC2\xA0" "a").text == " a");
+    CHECK(policy::fold_width(U'　') == U' ');
+    CHECK(policy::fold_width(U'Ａ') == U'A');
+    CHECK(policy::fold_width(U'省') == U'省');
+}

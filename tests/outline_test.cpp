@@ -1,0 +1,82 @@
+#include <doctest/doctest.h>
+
+#include "outline.h"
+#include "test_support.h"
+
+using policy::MarkerKind;
+using policy::test::normalised;
+
+namespace {
+
+MarkerKind kind_named(const std::string& name) {
+    if (name == "heading1") return MarkerKind::heading1;
+    if (name == "heading2") return MarkerKind::heading2;
+    if (name == "item") return MarkerKind::item;
+    if (name == "subitem") return MarkerKind::subitem;
+    if (name == "enumeration") return MarkerKind::enumeration;
+    return MarkerKind::none;
+}
+
+policy::OutlineMarker marker(MarkerKind kind, int value, const std::string& numeral) {
+    policy::OutlineMarker m;
+    m.kind = kind;
+    m.value = value;
+    m.numeral = numeral;
+    return m;
+}
+
+}  // namespace
+
+TEST_CASE("outline marker cases from tests/cases/outline.jsonl") {
+    auto rules = policy::OutlineRules::create(policy::test::default_grammar());
+    REQUIRE(rules.ok());
+    for (const auto& c : policy::test::load_cases("outline.jsonl")) {
+        const std::string text = normalised(c["input"].get<std::string>());
+        CAPTURE(c["id"].get<std::string>());
+        const auto found = rules->classify(text);
+        const auto& e = c["expected"];
+        CHECK(found.kind == kind_named(e["kind"].get<std::string>()));
+        if (found.kind != MarkerKind::none && e["value"].get<int>() != 0) {
+            CHECK(found.value == e["value"].get<int>());
+        }
+        if (!e["rest"].is_null()) {
+            CHECK(text.substr(found.text_begin) == normalised(e["rest"].get<std::string>()));
+        }
+    }
+}
+
+TEST_CASE("Chinese numerals parse") {
+    CHECK(policy::parse_chinese_numeral("一") == 1);
+    CHECK(policy::parse_chinese_numeral("十") == 10);
+    CHECK(policy::parse_chinese_numeral("十二") == 12);
+    CHECK(policy::parse_chinese_numeral("二十") == 20);
+    CHECK(policy::parse_chinese_numeral("三十五") == 35);
+    CHECK(policy::parse_chinese_numeral("一百零五") == 105);
+    CHECK(policy::parse_chinese_numeral("二〇一九") == 2019);
+    CHECK(policy::parse_chinese_numeral("甲") == -1);
+}
+
+TEST_CASE("item numbering continues across headings or restarts at one") {
+    std::vector<policy::OutlineMarker> markers = {
+        marker(MarkerKind::heading1, 1, "一"), marker(MarkerKind::item, 1, "1"), marker(MarkerKind::item, 2, "2"),
+        marker(MarkerKind::heading1, 2, "二"), marker(MarkerKind::item, 3, "3"), marker(MarkerKind::heading2, 1, "一"),
+        marker(MarkerKind::item, 1, "1"),
+    };
+    const auto nodes = policy::build_outline(markers, 0, markers.size());
+    REQUIRE(nodes.size() == 7);
+    CHECK(nodes[1].path == "一/1");
+    CHECK(nodes[4].path == "二/3");
+    CHECK(nodes[5].path == "二/(一)");
+    CHECK(nodes[6].path == "二/(一)/1");
+    CHECK(nodes[6].section == "二/(一)");
+}
+
+TEST_CASE("a number out of sequence opens nothing") {
+    std::vector<policy::OutlineMarker> markers = {
+        marker(MarkerKind::item, 1, "1"), marker(MarkerKind::item, 2, "2"), marker(MarkerKind::item, 17, "17"),
+        marker(MarkerKind::item, 3, "3"), marker(MarkerKind::heading1, 5, "五"),
+    };
+    const auto nodes = policy::build_outline(markers, 0, markers.size());
+    REQUIRE(nodes.size() == 3);
+    CHECK(nodes[2].path == "3");
+}
