@@ -7,8 +7,10 @@
 // point), linear probing, load factor at most 1/2. Nodes are bare numbers: all that is known
 // about a node is carried by the edge that leads to it — the child's number, whether the
 // child has children of its own (so a walk stops without a failed probe) and the log
-// probability of the word that ends there. A lookup is one multiply and, usually, one
-// cache line; no std::string is built and nothing is allocated.
+// frequency of the word that ends there. A lookup is one multiply and, usually, one cache
+// line; no std::string is built and nothing is allocated. Loading is bound by cache misses
+// on that table, so words are inserted in batches whose walks advance level by level with
+// prefetches (85 -> 50 ms CPU for jieba's 350k words).
 #include "segment.h"
 
 #include <unicode/ubrk.h>
