@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -347,6 +348,10 @@ void run_extract(const ExtractArgs& args, Context& context) {
     ProgressLine progress(context, files.size(), total_size(files));
     std::size_t added = 0, replaced = 0, unchanged = 0, failed = 0;
     bool lexicon_added = false;
+    // Records are committed in batches of about this long: each is still whole or absent
+    // (a savepoint each), and the write lock is never held for long.
+    constexpr auto k_batch_time = std::chrono::milliseconds(250);
+    auto batch_started = std::chrono::steady_clock::now();
     std::optional<Error> fatal;
 
     auto consume = [&](std::size_t i, Outcome& outcome) {
@@ -390,17 +395,39 @@ void run_extract(const ExtractArgs& args, Context& context) {
             }
             lexicon_added = true;
         }
+        if (!index->in_batch()) {
+            auto begun = index->begin_batch();
+            if (!begun) {
+                fatal = std::move(begun).error();
+                return false;
+            }
+            batch_started = std::chrono::steady_clock::now();
+        }
         auto stored_outcome = index->store(outcome.record, outcome.text);
         if (!stored_outcome) {
             fatal = std::move(stored_outcome).error();
             return false;
         }
         ++(stored_outcome->replaced ? replaced : added);
+        if (std::chrono::steady_clock::now() - batch_started >= k_batch_time) {
+            auto committed = index->commit_batch();
+            if (!committed) {
+                fatal = std::move(committed).error();
+                return false;
+            }
+        }
         return true;
     };
 
     run_in_order(files.size(), jobs, work, consume);
     progress.clear();
+    if (index) {
+        // What was stored before any failure is whole: keep it.
+        auto committed = index->commit_batch();
+        if (!committed && !fatal) {
+            fatal = std::move(committed).error();
+        }
+    }
 
     if (fatal) {
         print_error(context, fatal->message);

@@ -150,6 +150,16 @@ public:
     // had. `text` is make_search_text's output for it (empty: nothing searchable).
     Result<StoreOutcome> store(const Record& record, const SearchText& text);
 
+    // Groups the stores that follow into one transaction until commit_batch(), which is
+    // much faster than a transaction each (pages shared by many records are written once).
+    // Each record still goes in whole or not at all (a savepoint each): a failed store
+    // leaves the batch's other records, and a killed process leaves every committed batch.
+    // Commit often (the command does every fraction of a second): the batch holds the
+    // index's write lock. Destroying the Index with a batch open rolls it back.
+    Result<void> begin_batch();
+    Result<void> commit_batch();
+    bool in_batch() const;
+
     // Tasks whose segmented text holds every word of `words` (the segmenter's output for
     // the query), best bm25 first. No words is a bad_argument error.
     Result<std::vector<SearchHit>> search(const std::vector<std::string>& words, const SearchOptions& options = {}) const;
