@@ -27,6 +27,11 @@
 namespace policy::cli {
 namespace {
 
+// Every query command's help ends with the exit codes (the same for every subcommand).
+constexpr const char* k_exit_codes =
+    "\n\nExit codes: 0 success (an empty result too), 2 bad arguments or query, 4 the index cannot be\n"
+    "opened or read.";
+
 constexpr const char* k_formats = "table|csv|tsv|json|jsonl (default: table on a terminal, csv otherwise)";
 
 struct OutputArgs {
@@ -36,6 +41,10 @@ struct OutputArgs {
     bool no_header = false;
     bool wide = false;
 };
+
+void set_footer(CLI::App* sub, const std::string& text) {
+    sub->footer(text + k_exit_codes);
+}
 
 void add_db_option(CLI::App* sub, OutputArgs& args) {
     sub->add_option("--db", args.db, "index path (default: $POLICY_DB, else ./policy.db)");
@@ -131,11 +140,11 @@ std::string today() {
 void add_docs(CLI::App& app, Context& context) {
     auto args = std::make_shared<OutputArgs>();
     CLI::App* sub = app.add_subcommand("docs", "List indexed notices: 文号, title, issuer, date, task count");
-    sub->footer(
-        "Columns: id doc_number title issuers issued tasks deadlines citations file\n"
-        "Examples:\n"
-        "  policy docs\n"
-        "  policy docs --format json | jq '.[].doc_number'");
+    set_footer(sub,
+               "Columns: id doc_number title issuers issued tasks deadlines citations file\n"
+               "Examples:\n"
+               "  policy docs\n"
+               "  policy docs --format json | jq '.[].doc_number'");
     add_output_options(sub, *args);
     sub->callback([args, &context] {
         auto index = open_index(context, args->db);
@@ -158,12 +167,12 @@ void add_show(CLI::App& app, Context& context) {
     CLI::App* sub = app.add_subcommand("show",
                                        "Show one notice as an outline: sections, tasks, departments, "
                                        "deadlines, citations");
-    sub->footer(
-        "DOC is an id, a 文号 in any bracket width, a file name or a unique title fragment.\n"
-        "Columns (csv/json): kind depth path text detail line\n"
-        "Examples:\n"
-        "  policy show '吉办发[2014]32号'\n"
-        "  policy show 工作要点 --format json");
+    set_footer(sub,
+               "DOC is an id, a 文号 in any bracket width, a file name or a unique title fragment.\n"
+               "Columns (csv/json): kind depth path text detail line\n"
+               "Examples:\n"
+               "  policy show '吉办发[2014]32号'\n"
+               "  policy show 工作要点 --format json");
     sub->add_option("doc", *doc, "the notice")->required();
     add_output_options(sub, *args);
     sub->callback([args, doc, &context] {
@@ -207,14 +216,14 @@ void add_tasks(CLI::App& app, Context& context) {
     CLI::App* sub = app.add_subcommand("tasks",
                                        "List tasks across notices, filtered by department, role, notice, "
                                        "year, deadline, section or text");
-    sub->footer(
-        "Columns: task_id document_id doc_number path section text lead responsible deadline due line\n"
-        "Departments are matched through aliases (省工信厅 = 省工业和信息化厅) and renames\n"
-        "(省安全监管局 → 省应急管理厅): grammars/departments.txt, grammars/department-renames.txt.\n"
-        "Examples:\n"
-        "  policy tasks --dept 省应急管理厅 --role lead\n"
-        "  policy tasks --due-before 2020 --format csv --bom > due.csv\n"
-        "  policy tasks --doc 吉安委〔2019〕6号 --section 二 --text 尾矿库");
+    set_footer(sub,
+               "Columns: task_id document_id doc_number path section text lead responsible deadline due line\n"
+               "Departments are matched through aliases (省工信厅 = 省工业和信息化厅) and renames\n"
+               "(省安全监管局 → 省应急管理厅): grammars/departments.txt, grammars/department-renames.txt.\n"
+               "Examples:\n"
+               "  policy tasks --dept 省应急管理厅 --role lead\n"
+               "  policy tasks --due-before 2020 --format csv --bom > due.csv\n"
+               "  policy tasks --doc 吉安委〔2019〕6号 --section 二 --text 尾矿库");
     sub->add_option("--dept", args->filter.department, "a department, by any of its names");
     sub->add_option("--role", args->filter.role, "lead (牵头) or responsible (负责)");
     sub->add_option("--doc", args->doc, "only this notice (id, 文号, file name or title fragment)");
@@ -266,12 +275,12 @@ struct SearchArgs {
 void add_search(CLI::App& app, Context& context) {
     auto args = std::make_shared<SearchArgs>();
     CLI::App* sub = app.add_subcommand("search", "Full-text search over task text, ranked, with highlighted snippets");
-    sub->footer(
-        "Columns: rank document_id doc_number task_id path snippet score\n"
-        "Matched words are marked «like this»; lower score is a better match (bm25).\n"
-        "Examples:\n"
-        "  policy search 尾矿库\n"
-        "  policy search 危险化学品 搬迁 --limit 5 --format json");
+    set_footer(sub,
+               "Columns: rank document_id doc_number task_id path snippet score\n"
+               "Matched words are marked «like this»; lower score is a better match (bm25).\n"
+               "Examples:\n"
+               "  policy search 尾矿库\n"
+               "  policy search 危险化学品 搬迁 --limit 5 --format json");
     sub->add_option("query", args->words, "words that must all occur")->required();
     sub->add_option("--limit", args->limit, "at most this many results (default 20)");
     sub->add_option("--grammars", args->grammars, "directory overriding the built-in lexicons");
@@ -310,13 +319,13 @@ void add_cites(CLI::App& app, Context& context) {
     CLI::App* sub = app.add_subcommand("cites",
                                        "What a notice cites, each resolved to an indexed notice or not; "
                                        "--unresolved: what the index lacks");
-    sub->footer(
-        "Columns: citation_id kind text doc_number task_path line status cited_document_id\n"
-        "         cited_doc_number cited_title   (status: resolved, unresolved, self)\n"
-        "With --unresolved: kind text doc_number citations citing_documents cited_in\n"
-        "Examples:\n"
-        "  policy cites 吉安委〔2019〕6号\n"
-        "  policy cites --unresolved --format csv --bom > to-collect.csv");
+    set_footer(sub,
+               "Columns: citation_id kind text doc_number task_path line status cited_document_id\n"
+               "         cited_doc_number cited_title   (status: resolved, unresolved, self)\n"
+               "With --unresolved: kind text doc_number citations citing_documents cited_in\n"
+               "Examples:\n"
+               "  policy cites 吉安委〔2019〕6号\n"
+               "  policy cites --unresolved --format csv --bom > to-collect.csv");
     sub->add_option("doc", *doc, "the citing notice");
     sub->add_flag("--unresolved", *unresolved, "list every cited document the index does not hold");
     add_output_options(sub, *args);
@@ -358,12 +367,12 @@ void add_cited_by(CLI::App& app, Context& context) {
     auto args = std::make_shared<OutputArgs>();
     auto doc = std::make_shared<std::string>();
     CLI::App* sub = app.add_subcommand("cited-by", "Which indexed notices cite DOC (indexed or not)");
-    sub->footer(
-        "Columns: citing_document_id citing_doc_number citing_title kind text task_path line status\n"
-        "DOC may also be a 文号 or title the index does not hold: the citations naming it are listed.\n"
-        "Examples:\n"
-        "  policy cited-by 吉办发〔2014〕32号\n"
-        "  policy cited-by 《地方党政领导干部安全生产责任制规定》");
+    set_footer(sub,
+               "Columns: citing_document_id citing_doc_number citing_title kind text task_path line status\n"
+               "DOC may also be a 文号 or title the index does not hold: the citations naming it are listed.\n"
+               "Examples:\n"
+               "  policy cited-by 吉办发〔2014〕32号\n"
+               "  policy cited-by 《地方党政领导干部安全生产责任制规定》");
     sub->add_option("doc", *doc, "the cited notice")->required();
     add_output_options(sub, *args);
     sub->callback([args, doc, &context] {
@@ -385,13 +394,13 @@ void add_depts(CLI::App& app, Context& context) {
     auto args = std::make_shared<OutputArgs>();
     auto by = std::make_shared<std::string>();
     CLI::App* sub = app.add_subcommand("depts", "Responsibility matrix: tasks each department leads and shares");
-    sub->footer(
-        "Columns: department lead responsible tasks documents\n"
-        "  --by doc:  department document_id doc_number lead responsible tasks\n"
-        "  --by year: department year lead responsible tasks\n"
-        "Examples:\n"
-        "  policy depts\n"
-        "  policy depts --by year --format csv --bom > matrix.csv");
+    set_footer(sub,
+               "Columns: department lead responsible tasks documents\n"
+               "  --by doc:  department document_id doc_number lead responsible tasks\n"
+               "  --by year: department year lead responsible tasks\n"
+               "Examples:\n"
+               "  policy depts\n"
+               "  policy depts --by year --format csv --bom > matrix.csv");
     sub->add_option("--by", *by, "doc or year: one row per department and notice, or per year")
         ->check(CLI::IsMember({"doc", "year"}));
     add_output_options(sub, *args);
@@ -422,13 +431,13 @@ struct DeadlineArgs {
 void add_deadlines(CLI::App& app, Context& context) {
     auto args = std::make_shared<DeadlineArgs>();
     CLI::App* sub = app.add_subcommand("deadlines", "Time limits in date order; undated ones (汛期前) apart");
-    sub->footer(
-        "Columns: date text status doc_number document_id task_id task_path task_text year_inferred line\n"
-        "status is overdue (before --today), due, or undated. Undated time limits follow the dated\n"
-        "ones (on a terminal as a second table) and are left out when a date filter is given.\n"
-        "Examples:\n"
-        "  policy deadlines --from 2019 --to 2019-12\n"
-        "  policy deadlines --overdue --today 2020-01-01");
+    set_footer(sub,
+               "Columns: date text status doc_number document_id task_id task_path task_text year_inferred line\n"
+               "status is overdue (before --today), due, or undated. Undated time limits follow the dated\n"
+               "ones (on a terminal as a second table) and are left out when a date filter is given.\n"
+               "Examples:\n"
+               "  policy deadlines --from 2019 --to 2019-12\n"
+               "  policy deadlines --overdue --today 2020-01-01");
     sub->add_option("--from", args->from, "on or after DATE (YYYY[-MM[-DD]])");
     sub->add_option("--to", args->to, "on or before DATE (YYYY or YYYY-MM: to its last day)");
     sub->add_flag("--overdue", args->overdue, "only those before --today");
@@ -493,13 +502,13 @@ void add_graph(CLI::App& app, Context& context) {
     auto format = std::make_shared<std::string>("dot");
     auto resolved_only = std::make_shared<bool>(false);
     CLI::App* sub = app.add_subcommand("graph", "The citation graph as Graphviz DOT or JSON");
-    sub->footer(
-        "Indexed notices are boxes (d<id>); cited documents the index lacks are dashed (u<n>).\n"
-        "JSON: {\"nodes\": [{id, label, indexed, document_id, doc_number, title}],\n"
-        "       \"edges\": [{from, to, count}]}\n"
-        "Examples:\n"
-        "  policy graph | dot -Tsvg > cites.svg\n"
-        "  policy graph --format json --resolved-only");
+    set_footer(sub,
+               "Indexed notices are boxes (d<id>); cited documents the index lacks are dashed (u<n>).\n"
+               "JSON: {\"nodes\": [{id, label, indexed, document_id, doc_number, title}],\n"
+               "       \"edges\": [{from, to, count}]}\n"
+               "Examples:\n"
+               "  policy graph | dot -Tsvg > cites.svg\n"
+               "  policy graph --format json --resolved-only");
     sub->add_option("--db", *db, "index path (default: $POLICY_DB, else ./policy.db)");
     sub->add_option("--format", *format, "dot (default) or json")->check(CLI::IsMember({"dot", "json"}));
     sub->add_flag("--resolved-only", *resolved_only, "leave out documents the index does not hold");
@@ -570,15 +579,15 @@ void export_workbook(Context& context, const std::string& path,
 void add_export(CLI::App& app, Context& context) {
     auto args = std::make_shared<ExportArgs>();
     CLI::App* sub = app.add_subcommand("export", "Whole tables for spreadsheets and other tools (csv, json, xlsx…)");
-    sub->footer("Tables: " + join_names(exportable_tables()) +
-                "; columns as in lib/schema.sql.\n"
-                "--format xlsx writes one workbook, a sheet per table, header row frozen.\n"
-                "--all with csv/tsv/jsonl writes one file per table into the directory -o DIR;\n"
-                "with json, one object {table: [rows]}.\n"
-                "Examples:\n"
-                "  policy export --all --format xlsx -o policy.xlsx\n"
-                "  policy export tasks --format csv --bom > tasks.csv\n"
-                "  policy export --all --format csv -o tables/");
+    set_footer(sub, "Tables: " + join_names(exportable_tables()) +
+                        "; columns as in lib/schema.sql.\n"
+                        "--format xlsx writes one workbook, a sheet per table, header row frozen.\n"
+                        "--all with csv/tsv/jsonl writes one file per table into the directory -o DIR;\n"
+                        "with json, one object {table: [rows]}.\n"
+                        "Examples:\n"
+                        "  policy export --all --format xlsx -o policy.xlsx\n"
+                        "  policy export tasks --format csv --bom > tasks.csv\n"
+                        "  policy export --all --format csv -o tables/");
     sub->add_option("tables", args->tables, "tables to export");
     sub->add_flag("--all", args->all, "every table");
     sub->add_option("-o,--output", args->file, "output file (xlsx, one table) or directory (--all as csv/tsv/jsonl)");
@@ -690,12 +699,12 @@ void add_sql(CLI::App& app, Context& context) {
     auto args = std::make_shared<OutputArgs>();
     auto sql = std::make_shared<std::string>();
     CLI::App* sub = app.add_subcommand("sql", "Run one read-only SQL statement on the index");
-    sub->footer(
-        "The index is opened read-only: SQLite itself refuses any write.\n"
-        "Examples:\n"
-        "  policy sql \"SELECT name, count(*) FROM departments JOIN task_departments\n"
-        "              ON department_id = id GROUP BY name ORDER BY 2 DESC\"\n"
-        "  policy sql \"SELECT * FROM citation_links WHERE cited_document_id IS NULL\" --format json");
+    set_footer(sub,
+               "The index is opened read-only: SQLite itself refuses any write.\n"
+               "Examples:\n"
+               "  policy sql \"SELECT name, count(*) FROM departments JOIN task_departments\n"
+               "              ON department_id = id GROUP BY name ORDER BY 2 DESC\"\n"
+               "  policy sql \"SELECT * FROM citation_links WHERE cited_document_id IS NULL\" --format json");
     sub->add_option("statement", *sql, "SQL (one statement)")->required();
     add_output_options(sub, *args);
     sub->callback([args, sql, &context] {
