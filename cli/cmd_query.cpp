@@ -172,7 +172,7 @@ void add_show(CLI::App& app, Context& context) {
                "Columns (csv/json): kind depth path text detail line\n"
                "Examples:\n"
                "  policy show '吉办发[2014]32号'\n"
-               "  policy show 工作要点 --format json");
+               "  policy show 改革试点 --format json");
     sub->add_option("doc", *doc, "the notice")->required();
     add_output_options(sub, *args);
     sub->callback([args, doc, &context] {
@@ -702,8 +702,8 @@ void add_sql(CLI::App& app, Context& context) {
     set_footer(sub,
                "The index is opened read-only: SQLite itself refuses any write.\n"
                "Examples:\n"
-               "  policy sql \"SELECT name, count(*) FROM departments JOIN task_departments\n"
-               "              ON department_id = id GROUP BY name ORDER BY 2 DESC\"\n"
+               "  policy sql \"SELECT d.name, count(*) AS tasks FROM departments d JOIN task_departments t\n"
+               "              ON t.department_id = d.id GROUP BY d.name ORDER BY 2 DESC\"\n"
                "  policy sql \"SELECT * FROM citation_links WHERE cited_document_id IS NULL\" --format json");
     sub->add_option("statement", *sql, "SQL (one statement)")->required();
     add_output_options(sub, *args);
