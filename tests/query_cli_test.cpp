@@ -77,7 +77,7 @@ public:
     // Runs a whole shell command line in the directory; $POLICY is the binary.
     int shell(const std::string& line) const {
         const std::string command =
-            "cd " + shell_quote(m_dir.string()) + " && POLICY=" + shell_quote(POLICY_BINARY) + " && " + line;
+            "cd " + shell_quote(m_dir.string()) + " && export POLICY=" + shell_quote(POLICY_BINARY) + " && " + line;
         const int status = std::system(command.c_str());
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
@@ -437,4 +437,27 @@ TEST_CASE("a closed pipe ends the output quietly") {
     CHECK(code == 0);
     CHECK(read_file(corpus().dir() / "pipe-err.txt").empty());
     CHECK(read_file(corpus().dir() / "pipe-rc.txt") == "0\n");
+}
+
+TEST_CASE("on a terminal the default is a table with a bold header, and NO_COLOR turns the bold off") {
+    if (corpus().shell("command -v script > /dev/null") != 0) {
+        MESSAGE("util-linux script is missing: no pseudo-terminal to test with");
+        return;
+    }
+    // script(1) runs the command on a pseudo-terminal, so stdout is a tty.
+    const std::string command = "script -qec 'COLUMNS=100 $POLICY docs --db policy.db' /dev/null";
+    REQUIRE(corpus().shell("NO_COLOR= " + command + " > tty.txt") == 0);
+    const std::string coloured = read_file(corpus().dir() / "tty.txt");
+    CHECK(coloured.rfind("\x1b[1mid\x1b[0m  \x1b[1mdoc_number\x1b[0m", 0) == 0);
+    CHECK(coloured.find("\n--  ") != std::string::npos);
+    REQUIRE(corpus().shell("NO_COLOR=1 " + command + " > tty.txt") == 0);
+    const std::string plain = read_file(corpus().dir() / "tty.txt");
+    CHECK(plain.rfind("id  doc_number", 0) == 0);
+    CHECK(plain.find('\x1b') == std::string::npos);
+    for (std::string line : lines_of(plain)) {
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        CHECK(policy::display_width(line) <= 100);
+    }
 }
