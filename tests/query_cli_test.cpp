@@ -461,3 +461,23 @@ TEST_CASE("on a terminal the default is a table with a bold header, and NO_COLOR
         CHECK(policy::display_width(line) <= 100);
     }
 }
+
+TEST_CASE("the xlsx workbook has a sheet per table, each with its header row frozen") {
+    if (corpus().shell("command -v unzip > /dev/null") != 0) {
+        MESSAGE("unzip is missing: the workbook's parts are not checked");
+        return;
+    }
+    query({"export", "--all", "--format", "xlsx", "-o", (corpus().dir() / "sheets.xlsx").string()});
+    REQUIRE(corpus().shell("unzip -p sheets.xlsx xl/workbook.xml > workbook.xml") == 0);
+    const std::string workbook = read_file(corpus().dir() / "workbook.xml");
+    for (const char* table : {"documents", "tasks", "task_departments", "deadlines", "citations"}) {
+        INFO(table);
+        CHECK(workbook.find(std::string("<sheet name=\"") + table + "\"") != std::string::npos);
+    }
+    REQUIRE(corpus().shell("unzip -p sheets.xlsx xl/worksheets/sheet2.xml > sheet.xml") == 0);
+    CHECK(read_file(corpus().dir() / "sheet.xml")
+              .find("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
+                    "state=\"frozen\"/>") != std::string::npos);
+    REQUIRE(corpus().shell("unzip -p sheets.xlsx xl/sharedStrings.xml > strings.xml") == 0);
+    CHECK(read_file(corpus().dir() / "strings.xml").find("省应急管理厅") != std::string::npos);
+}
