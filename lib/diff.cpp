@@ -658,8 +658,12 @@ std::vector<std::size_t> assign_pairs(const std::vector<SimilarPair>& pairs, con
 }
 
 std::vector<Edit> word_edits(std::string_view old_text, std::string_view new_text, const Tokenizer& tokenize) {
-    const std::vector<std::string_view> a = cover_tokens(old_text, tokenize(old_text));
-    const std::vector<std::string_view> b = cover_tokens(new_text, tokenize(new_text));
+    // Tokens are found and compared in the normalised view (so a full-width comma equals a
+    // half-width one) and shown as the original text they came from.
+    const NormalisedText old_view = normalise(old_text);
+    const NormalisedText new_view = normalise(new_text);
+    const std::vector<std::string_view> a = cover_tokens(old_view.text, tokenize(old_view.text));
+    const std::vector<std::string_view> b = cover_tokens(new_view.text, tokenize(new_view.text));
     std::unordered_map<std::string_view, std::uint32_t> ids;
     auto intern = [&](const std::vector<std::string_view>& tokens) {
         std::vector<std::uint32_t> out;
@@ -671,24 +675,30 @@ std::vector<Edit> word_edits(std::string_view old_text, std::string_view new_tex
     };
     const std::vector<std::uint32_t> a_ids = intern(a);
     const std::vector<std::uint32_t> b_ids = intern(b);
+    // The original text of tokens [first, last) of a cover of `view`.
+    auto original = [](std::string_view text, const NormalisedText& view, const std::vector<std::string_view>& tokens,
+                       std::size_t first, std::size_t last) {
+        const std::size_t begin = static_cast<std::size_t>(tokens[first].data() - view.text.data());
+        const std::size_t end =
+            static_cast<std::size_t>(tokens[last - 1].data() - view.text.data()) + tokens[last - 1].size();
+        const std::size_t from = std::min(view.to_original(begin), text.size());
+        const std::size_t to = std::min(view.to_original(end), text.size());
+        return std::string(text.substr(from, to > from ? to - from : 0));
+    };
     std::vector<Edit> edits;
     std::size_t x = 0, y = 0;
     for (const EditRun& run : myers_diff(a_ids, b_ids)) {
-        std::string text;
-        for (std::size_t n = 0; n < run.count; ++n) {
-            if (run.op == EditOp::insert) {
-                text += b[y++];
-            } else {
-                text += a[x++];
-                if (run.op == EditOp::equal) {
-                    ++y;
-                }
-            }
+        if (run.op == EditOp::insert) {
+            edits.push_back({Edit::Op::insert, original(new_text, new_view, b, y, y + run.count)});
+            y += run.count;
+            continue;
         }
-        const Edit::Op op = run.op == EditOp::equal    ? Edit::Op::equal
-                            : run.op == EditOp::insert ? Edit::Op::insert
-                                                       : Edit::Op::remove;
-        edits.push_back({op, std::move(text)});
+        edits.push_back({run.op == EditOp::equal ? Edit::Op::equal : Edit::Op::remove,
+                         original(old_text, old_view, a, x, x + run.count)});
+        x += run.count;
+        if (run.op == EditOp::equal) {
+            y += run.count;
+        }
     }
     return edits;
 }
@@ -772,7 +782,7 @@ DiffResult diff_records(const Record& old_record, const Record& new_record, cons
         const bool moved = old_section_now != after.section;
         pair.kind = moved ? PairClass::moved : pair.text_changed ? PairClass::modified : PairClass::unchanged;
         if (pair.text_changed) {
-            pair.edits = word_edits(old_views[*i], new_views[*j], tokenize);
+            pair.edits = word_edits(before.text, after.text, tokenize);
         }
         pair.departments = department_changes(before, after);
         multiset_changes(deadline_texts(before.deadlines), deadline_texts(after.deadlines), pair.deadlines_added,
