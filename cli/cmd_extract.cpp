@@ -2,8 +2,8 @@
 // (--no-index). Files are read, hashed, extracted and segmented on --jobs worker threads;
 // this thread takes the results in input order and is the only one that writes, so the
 // output and the index do not depend on the number of jobs.
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -60,7 +60,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments
         std::error_code ec;
         if (argument != "-" && fs::is_directory(argument, ec)) {
             std::vector<std::string> found;
-            for (auto it = fs::recursive_directory_iterator(argument, fs::directory_options::skip_permission_denied, ec);
+            for (auto it =
+                     fs::recursive_directory_iterator(argument, fs::directory_options::skip_permission_denied, ec);
                  !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
                 if (it->path().extension() == ".txt" && it->is_regular_file(ec)) {
                     found.push_back(it->path().string());
@@ -357,19 +358,19 @@ void run_extract(const ExtractArgs& args, Context& context) {
     auto consume = [&](std::size_t i, Outcome& outcome) {
         progress.advance(sizes[i]);
         switch (outcome.kind) {
-        case Outcome::Kind::fatal:
-            fatal = outcome.error;
-            return false;
-        case Outcome::Kind::failed:
-            progress.clear();
-            print_error(context, outcome.error->message);
-            ++failed;
-            return true;
-        case Outcome::Kind::unchanged:
-            ++unchanged;
-            return true;
-        case Outcome::Kind::extracted:
-            break;
+            case Outcome::Kind::fatal:
+                fatal = outcome.error;
+                return false;
+            case Outcome::Kind::failed:
+                progress.clear();
+                print_error(context, outcome.error->message);
+                ++failed;
+                return true;
+            case Outcome::Kind::unchanged:
+                ++unchanged;
+                return true;
+            case Outcome::Kind::extracted:
+                break;
         }
         if (!outcome.record.warnings.empty()) {
             progress.clear();
@@ -438,8 +439,8 @@ void run_extract(const ExtractArgs& args, Context& context) {
         context.out << (array.size() == 1 ? array[0] : array).dump(2) << '\n';
     }
     if (indexing) {
-        context.err << fmt::format("indexed {} ({} new, {} replaced), unchanged {}, failed {} → {}\n",
-                                   added + replaced, added, replaced, unchanged, failed, index->path());
+        context.err << fmt::format("indexed {} ({} new, {} replaced), unchanged {}, failed {} → {}\n", added + replaced,
+                                   added, replaced, unchanged, failed, index->path());
     }
     if (failed > 0) {
         context.exit_code = static_cast<int>(ErrorCode::bad_input);
@@ -460,7 +461,8 @@ void add_extract(CLI::App& app, Context& context) {
         "Files whose content is unchanged since they were indexed are skipped (--force re-reads them);\n"
         "a changed file replaces its old rows. Each file is stored in one transaction.");
     sub->add_option("files", args->files, "notice files or directories (UTF-8, UTF-16 or GB18030/GBK); - for stdin");
-    sub->add_option("--format", args->format, "with --no-index: summary|json|jsonl (default: summary on a terminal, json otherwise)")
+    sub->add_option("--format", args->format,
+                    "with --no-index: summary|json|jsonl (default: summary on a terminal, json otherwise)")
         ->check(CLI::IsMember({"summary", "table", "json", "jsonl"}));
     sub->add_flag("--no-index", args->no_index, "print records and write no index");
     sub->add_flag("--force", args->force, "re-extract files whose content is unchanged");

@@ -1,8 +1,8 @@
 #include "index.h"
 
 #include <fmt/core.h>
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -97,8 +97,7 @@ std::size_t utf8_previous(std::string_view text, std::size_t at) {
 // ---------------------------------------------------------------------------------------
 // Statement
 
-Statement::Statement(Statement&& other) noexcept
-    : m_db(other.m_db), m_stmt(other.m_stmt), m_name(other.m_name) {
+Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt), m_name(other.m_name) {
     other.m_stmt = nullptr;
 }
 
@@ -113,7 +112,9 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
 
 Statement& Statement::bind(int index, std::string_view text) {
     sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
@@ -169,9 +170,13 @@ void Statement::reset() {
     sqlite3_clear_bindings(m_stmt);
 }
 
-std::int64_t Statement::column_int(int column) const { return sqlite3_column_int64(m_stmt, column); }
+std::int64_t Statement::column_int(int column) const {
+    return sqlite3_column_int64(m_stmt, column);
+}
 
-double Statement::column_double(int column) const { return sqlite3_column_double(m_stmt, column); }
+double Statement::column_double(int column) const {
+    return sqlite3_column_double(m_stmt, column);
+}
 
 std::string Statement::column_text(int column) const {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
@@ -188,7 +193,9 @@ std::optional<std::string> Statement::column_optional_text(int column) const {
     return column_text(column);
 }
 
-bool Statement::column_is_null(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+bool Statement::column_is_null(int column) const {
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
 
 // ---------------------------------------------------------------------------------------
 // Free functions
@@ -357,8 +364,8 @@ struct Index::Impl {
     std::unique_ptr<Writer> writer;
 
     // Caches over rows that are never deleted; cleared when a transaction rolls back.
-    std::unordered_map<std::string, std::int64_t> department_ids;  // canonical name -> id
-    std::unordered_set<std::string> aliases_written;              // "alias\tid"
+    std::unordered_map<std::string, std::int64_t> department_ids;    // canonical name -> id
+    std::unordered_set<std::string> aliases_written;                 // "alias\tid"
     std::unordered_map<std::string, std::string> lexicon_canonical;  // alias -> canonical
 
     sqlite3* db() const { return connection.db; }
@@ -445,10 +452,18 @@ Index::Index(Index&&) noexcept = default;
 Index& Index::operator=(Index&&) noexcept = default;
 Index::~Index() = default;
 
-const std::string& Index::path() const { return m_impl->path; }
-int Index::schema_version() const { return m_impl->version_found; }
-sqlite3* Index::handle() const { return m_impl->db(); }
-Result<Statement> Index::prepare(std::string_view sql) const { return m_impl->prepare(sql); }
+const std::string& Index::path() const {
+    return m_impl->path;
+}
+int Index::schema_version() const {
+    return m_impl->version_found;
+}
+sqlite3* Index::handle() const {
+    return m_impl->db();
+}
+Result<Statement> Index::prepare(std::string_view sql) const {
+    return m_impl->prepare(sql);
+}
 
 Result<Index> Index::open(const std::string& path, Mode mode, std::chrono::milliseconds busy_timeout) {
     auto impl = std::make_unique<Impl>();
@@ -482,8 +497,7 @@ Result<Index> Index::open(const std::string& path, Mode mode, std::chrono::milli
     if (read_only) {
         POLICY_TRY_VOID(impl->exec("PRAGMA query_only = 1; PRAGMA foreign_keys = ON"));
         if (version == 0) {
-            return make_error(ErrorCode::index_error,
-                              fmt::format("{}: not a policy index (no schema version)", path));
+            return make_error(ErrorCode::index_error, fmt::format("{}: not a policy index (no schema version)", path));
         }
         if (version < k_schema_version) {
             return make_error(ErrorCode::index_error,
@@ -518,8 +532,9 @@ Result<Index> Index::open(const std::string& path, Mode mode, std::chrono::milli
     // before COMMIT returns); only a power cut may lose the last few, never corrupt.
     // A larger page cache and fewer, larger checkpoints: the writer touches the same b-tree
     // pages (indexes, FTS5 segments) for every record.
-    POLICY_TRY_VOID(impl->exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; "
-                               "PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 4000"));
+    POLICY_TRY_VOID(
+        impl->exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; "
+                   "PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 4000"));
 
     Transaction transaction([raw = impl.get()](const char* sql) { return raw->exec(sql); });
     POLICY_TRY_VOID(transaction.begin());
@@ -534,11 +549,11 @@ Result<Index> Index::open(const std::string& path, Mode mode, std::chrono::milli
     if (current == 0) {
         const auto objects = POLICY_TRY(impl->scalar("SELECT count(*) FROM sqlite_schema"));
         if (objects > 0) {
-            const auto documents =
-                POLICY_TRY(impl->scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'documents'"));
+            const auto documents = POLICY_TRY(
+                impl->scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'documents'"));
             if (documents > 0) {
-                return make_error(ErrorCode::index_error,
-                                  fmt::format("{}: the index predates schema versions; {}", path, recreate_advice(path)));
+                return make_error(ErrorCode::index_error, fmt::format("{}: the index predates schema versions; {}",
+                                                                      path, recreate_advice(path)));
             }
             return make_error(ErrorCode::index_error,
                               fmt::format("{}: not a policy index (it holds other tables)", path));
@@ -632,7 +647,9 @@ Result<void> Index::commit_batch() {
     return committed;
 }
 
-bool Index::in_batch() const { return m_impl->in_batch; }
+bool Index::in_batch() const {
+    return m_impl->in_batch;
+}
 
 Result<std::optional<std::string>> Index::stored_hash(const std::string& path) const {
     auto statement = POLICY_TRY(m_impl->prepare("SELECT sha256 FROM documents WHERE path = ?1"));
@@ -695,21 +712,21 @@ Result<void> Index::Impl::prepare_writer() {
     // task_departments go by ON DELETE CASCADE, their search rows by trigger.
     w->delete_tasks = POLICY_TRY(prepare("DELETE FROM tasks WHERE document_id = ?1"));
     w->delete_title_search = POLICY_TRY(prepare("DELETE FROM search WHERE rowid = -?1"));
-    w->insert_title_search = POLICY_TRY(
-        prepare("INSERT INTO search(rowid, words, kind, document_id) VALUES(-?1, ?2, 'title', ?1)"));
-    w->insert_section = POLICY_TRY(prepare(
-        "INSERT INTO sections(document_id, path, heading, level, ordinal, begin_offset, end_offset, line) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
-    w->insert_task = POLICY_TRY(prepare(
-        "INSERT INTO tasks(document_id, path, number, section, text, ordinal, begin_offset, end_offset, line) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+    w->insert_title_search =
+        POLICY_TRY(prepare("INSERT INTO search(rowid, words, kind, document_id) VALUES(-?1, ?2, 'title', ?1)"));
+    w->insert_section = POLICY_TRY(
+        prepare("INSERT INTO sections(document_id, path, heading, level, ordinal, begin_offset, end_offset, line) "
+                "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+    w->insert_task = POLICY_TRY(
+        prepare("INSERT INTO tasks(document_id, path, number, section, text, ordinal, begin_offset, end_offset, line) "
+                "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
     w->insert_task_search = POLICY_TRY(
         prepare("INSERT INTO search(rowid, words, kind, document_id, task_id) VALUES(?1, ?2, 'task', ?3, ?1)"));
     w->insert_department = POLICY_TRY(prepare("INSERT INTO departments(name) VALUES(?1) ON CONFLICT(name) DO NOTHING"));
     w->find_department = POLICY_TRY(prepare("SELECT id FROM departments WHERE name = ?1"));
-    w->upsert_alias = POLICY_TRY(prepare(
-        "INSERT INTO department_aliases(alias, department_id) VALUES(?1, ?2) ON CONFLICT(alias) DO UPDATE SET "
-        "department_id = excluded.department_id WHERE department_id <> excluded.department_id"));
+    w->upsert_alias = POLICY_TRY(
+        prepare("INSERT INTO department_aliases(alias, department_id) VALUES(?1, ?2) ON CONFLICT(alias) DO UPDATE SET "
+                "department_id = excluded.department_id WHERE department_id <> excluded.department_id"));
     w->insert_task_department = POLICY_TRY(prepare(
         "INSERT INTO task_departments(task_id, department_id, name, role, ordinal) VALUES(?1, ?2, ?3, ?4, ?5)"));
     w->insert_deadline = POLICY_TRY(prepare(
@@ -773,8 +790,8 @@ Result<StoreOutcome> Index::Impl::store(const Record& record, const SearchText& 
     w.find_document.reset();
     if (existed) {
         outcome.replaced = true;
-        for (Statement* statement : {&w.delete_citations, &w.delete_deadlines, &w.delete_sections, &w.delete_tasks,
-                                     &w.delete_title_search}) {
+        for (Statement* statement :
+             {&w.delete_citations, &w.delete_deadlines, &w.delete_sections, &w.delete_tasks, &w.delete_title_search}) {
             POLICY_TRY_VOID(statement->bind(1, old_id).run());
         }
     }
@@ -797,8 +814,7 @@ Result<StoreOutcome> Index::Impl::store(const Record& record, const SearchText& 
         .bind(7, non_empty(record.title))
         .bind(8, non_empty(record.plan_title));
     if (record.doc_number) {
-        document.bind(9, std::string_view(record.doc_number->text))
-            .bind(10, non_empty(record.doc_number->issuer_code));
+        document.bind(9, std::string_view(record.doc_number->text)).bind(10, non_empty(record.doc_number->issuer_code));
         if (record.doc_number->year != 0) {
             document.bind(11, record.doc_number->year);
         }
@@ -847,8 +863,10 @@ Result<StoreOutcome> Index::Impl::store(const Record& record, const SearchText& 
         task_ids.emplace(task.path, task_id);
 
         if (i < text.tasks.size() && !text.tasks[i].empty()) {
-            POLICY_TRY_VOID(
-                w.insert_task_search.bind(1, task_id).bind(2, std::string_view(text.tasks[i])).bind(3, document_id).run());
+            POLICY_TRY_VOID(w.insert_task_search.bind(1, task_id)
+                                .bind(2, std::string_view(text.tasks[i]))
+                                .bind(3, document_id)
+                                .run());
         }
 
         for (std::size_t j = 0; j < task.departments.size(); ++j) {
@@ -920,7 +938,8 @@ Result<StoreOutcome> Index::Impl::store(const Record& record, const SearchText& 
     return outcome;
 }
 
-Result<std::vector<SearchHit>> Index::search(const std::vector<std::string>& words, const SearchOptions& options) const {
+Result<std::vector<SearchHit>> Index::search(const std::vector<std::string>& words,
+                                             const SearchOptions& options) const {
     const std::string query = fts_query(words);
     if (query.empty()) {
         return make_error(ErrorCode::bad_argument, "search: the query has no words");

@@ -97,10 +97,10 @@ struct StoreOutcome {
 
 struct SearchOptions {
     std::size_t limit = 20;
-    std::string mark_open = "[";   // around each matched word in the snippet
+    std::string mark_open = "[";  // around each matched word in the snippet
     std::string mark_close = "]";
-    std::size_t context = 24;      // code points of context kept before the first match
-    std::size_t width = 80;        // code points in a snippet at most (marks not counted)
+    std::size_t context = 24;  // code points of context kept before the first match
+    std::size_t width = 80;    // code points in a snippet at most (marks not counted)
 };
 
 struct SearchHit {
@@ -162,7 +162,8 @@ public:
 
     // Tasks whose segmented text holds every word of `words` (the segmenter's output for
     // the query), best bm25 first. No words is a bad_argument error.
-    Result<std::vector<SearchHit>> search(const std::vector<std::string>& words, const SearchOptions& options = {}) const;
+    Result<std::vector<SearchHit>> search(const std::vector<std::string>& words,
+                                          const SearchOptions& options = {}) const;
     // The same, segmenting `query` with `segmenter` first.
     Result<std::vector<SearchHit>> search(const Segmenter& segmenter, std::string_view query,
                                           const SearchOptions& options = {}) const;

@@ -16,7 +16,8 @@ std::string progress_line(const ProgressCounts& counts) {
     }
     line += fmt::format("  {:.1f} MB/s", rate);
     if (rate > 0 && counts.bytes_total >= counts.bytes_done && counts.bytes_done > 0) {
-        const auto remaining = static_cast<long>(static_cast<double>(counts.bytes_total - counts.bytes_done) / k_mb / rate + 0.5);
+        const auto remaining =
+            static_cast<long>(static_cast<double>(counts.bytes_total - counts.bytes_done) / k_mb / rate + 0.5);
         line += fmt::format("  ETA {}:{:02}", remaining / 60, remaining % 60);
     }
     return line;

@@ -73,7 +73,8 @@ struct Run {
 Run run_in(const TempDir& dir, const std::string& command) {
     const std::string out = dir.file(".stdout");
     const std::string err = dir.file(".stderr");
-    const std::string line = "cd " + quote(dir.path().string()) + " && { " + command + "; } >" + quote(out) + " 2>" + quote(err);
+    const std::string line =
+        "cd " + quote(dir.path().string()) + " && { " + command + "; } >" + quote(out) + " 2>" + quote(err);
     const int status = std::system(line.c_str());
     Run run;
     run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -82,7 +83,9 @@ Run run_in(const TempDir& dir, const std::string& command) {
     return run;
 }
 
-std::string policy_command(const std::string& arguments) { return quote(POLICY_BINARY) + " " + arguments; }
+std::string policy_command(const std::string& arguments) {
+    return quote(POLICY_BINARY) + " " + arguments;
+}
 
 std::vector<fs::path> corpus_files() {
     std::vector<fs::path> files;
@@ -194,12 +197,13 @@ int wait_exit_code(pid_t pid) {
 // Per content hash: the task, citation and deadline counts a complete extraction stores.
 std::map<std::string, std::string> counts_by_hash(const std::string& db) {
     std::map<std::string, std::string> counts;
-    std::istringstream rows(sql_rows(
-        db, "SELECT d.sha256, (SELECT count(*) FROM tasks t WHERE t.document_id = d.id) || ',' || "
-            "(SELECT count(*) FROM citations c WHERE c.document_id = d.id) || ',' || "
-            "(SELECT count(*) FROM deadlines x WHERE x.document_id = d.id) || ',' || "
-            "(SELECT count(*) FROM sections s WHERE s.document_id = d.id) || ',' || "
-            "(SELECT count(*) FROM search s WHERE s.document_id = d.id) FROM documents d"));
+    std::istringstream rows(
+        sql_rows(db,
+                 "SELECT d.sha256, (SELECT count(*) FROM tasks t WHERE t.document_id = d.id) || ',' || "
+                 "(SELECT count(*) FROM citations c WHERE c.document_id = d.id) || ',' || "
+                 "(SELECT count(*) FROM deadlines x WHERE x.document_id = d.id) || ',' || "
+                 "(SELECT count(*) FROM sections s WHERE s.document_id = d.id) || ',' || "
+                 "(SELECT count(*) FROM search s WHERE s.document_id = d.id) FROM documents d"));
     std::string line;
     while (std::getline(rows, line)) {
         const auto bar = line.find('|');
@@ -213,8 +217,9 @@ std::map<std::string, std::string> counts_by_hash(const std::string& db) {
 void check_index_whole(const std::string& db, const std::map<std::string, std::string>& expected) {
     CHECK(sql_value(db, "PRAGMA integrity_check") == "ok");
     CHECK(sql_value(db, "PRAGMA foreign_key_check") == "");
-    CHECK(sql_value(db, "SELECT count(*) FROM search s LEFT JOIN tasks t ON t.id = s.task_id "
-                        "WHERE s.kind = 'task' AND t.id IS NULL") == "0");
+    CHECK(sql_value(db,
+                    "SELECT count(*) FROM search s LEFT JOIN tasks t ON t.id = s.task_id "
+                    "WHERE s.kind = 'task' AND t.id IS NULL") == "0");
     for (const auto& [hash, counts] : counts_by_hash(db)) {
         const auto it = expected.find(hash);
         REQUIRE_MESSAGE(it != expected.end(), hash);
@@ -340,9 +345,10 @@ TEST_CASE("the stock sqlite3 shell reads every table and runs a full-text query"
     REQUIRE(run_in(dir, policy_command("extract --db idx.db in")).code == 0);
     const std::string sqlite3_shell = "/usr/bin/sqlite3";
     REQUIRE(fs::exists(sqlite3_shell));
-    const Run tables = run_in(
-        dir, sqlite3_shell + " idx.db \"SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT "
-                             "LIKE 'search_%' AND name NOT LIKE 'sqlite_%' ORDER BY name\"");
+    const Run tables =
+        run_in(dir, sqlite3_shell +
+                        " idx.db \"SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT "
+                        "LIKE 'search_%' AND name NOT LIKE 'sqlite_%' ORDER BY name\"");
     CHECK(tables.code == 0);
     CHECK(tables.out ==
           "citation_links\ncitations\ndeadlines\ndepartment_aliases\ndepartments\ndocuments\nsearch\nsections\n"
@@ -359,8 +365,8 @@ TEST_CASE("the stock sqlite3 shell reads every table and runs a full-text query"
                                       "WHERE search MATCH '尾矿库' AND s.kind = 'task' ORDER BY bm25(search)\"");
     CHECK(match.code == 0);
     CHECK(match.err == "");
-    CHECK(match.out == sql_rows(dir.file("idx.db"),
-                                "SELECT t.path FROM tasks t WHERE t.text LIKE '%尾矿库%' ORDER BY t.id"));
+    CHECK(match.out ==
+          sql_rows(dir.file("idx.db"), "SELECT t.path FROM tasks t WHERE t.text LIKE '%尾矿库%' ORDER BY t.id"));
     CHECK(match.out != "");
 }
 
@@ -393,7 +399,8 @@ TEST_CASE("search over an extracted index finds the tasks holding the words the 
         CHECK(hit.text.find("搬迁") != std::string::npos);
     }
     CHECK(std::to_string(both->size()) ==
-          sql_value(dir.file("idx.db"), "SELECT count(*) FROM tasks WHERE text LIKE '%危险化学品%' AND text LIKE '%搬迁%'"));
+          sql_value(dir.file("idx.db"),
+                    "SELECT count(*) FROM tasks WHERE text LIKE '%危险化学品%' AND text LIKE '%搬迁%'"));
 }
 
 TEST_CASE("killing extract at any moment leaves every committed document whole") {
@@ -437,8 +444,9 @@ TEST_CASE("two extract runs on one index at once never corrupt it") {
     const std::string db = dir.file("shared.db");
     // Both over the same files (so they also race to replace each other's documents), started
     // together on a fresh index.
-    const Run both = run_in(dir, "( " + policy_command("extract --jobs 1 --db shared.db in") + " 2>first.err; echo $? >first.code ) & " +
-                                     "( " + policy_command("extract --jobs 1 --db shared.db in") +
+    const Run both = run_in(dir, "( " + policy_command("extract --jobs 1 --db shared.db in") +
+                                     " 2>first.err; echo $? >first.code ) & " + "( " +
+                                     policy_command("extract --jobs 1 --db shared.db in") +
                                      " 2>second.err; echo $? >second.code ) & wait");
     CHECK(both.code == 0);
     for (const std::string name : {"first", "second"}) {

@@ -8,6 +8,7 @@
 
 #include "grammar.h"
 #include "index.h"
+#include "progress.h"
 #include "segment.h"
 
 namespace fs = std::filesystem;
@@ -81,7 +82,8 @@ Record make_record(const std::string& path, const std::string& doc_number, const
     record.issuers = {"中共吉林省委办公厅", "吉林省人民政府办公厅"};
     record.issued = "2014-11-06";
     record.sections.push_back({"一", "加强尾矿库治理", 1, {10, 40, 3}});
-    policy::Task first = make_task("一/1", "开展尾矿库隐患排查治理，2019年底前完成。（省应急厅牵头，省生态环境厅配合）");
+    policy::Task first =
+        make_task("一/1", "开展尾矿库隐患排查治理，2019年底前完成。（省应急厅牵头，省生态环境厅配合）");
     first.section = "一";
     first.departments.push_back({"省应急厅", "lead", ""});
     first.departments.push_back({"省生态环境厅", "responsible", "吉林省生态环境厅"});
@@ -109,7 +111,7 @@ SearchText make_text(const Record& record) {
     text.title = "吉林省 全面 深化 安全生产";
     for (const auto& task : record.tasks) {
         text.tasks.push_back(task.text.find("尾矿库") != std::string::npos ? "开展 尾矿库 隐患 排查 治理"
-                                                                          : "推进 危险化学品 生产 企业 搬迁 改造");
+                                                                           : "推进 危险化学品 生产 企业 搬迁 改造");
     }
     return text;
 }
@@ -131,11 +133,11 @@ TEST_CASE("opening a new index creates the schema at the current version in WAL 
     }
     CHECK(sql_value(path, "PRAGMA user_version") == std::to_string(policy::k_schema_version));
     CHECK(sql_value(path, "PRAGMA journal_mode") == "wal");
-    for (const char* table : {"documents", "sections", "tasks", "departments", "department_aliases",
-                              "task_departments", "deadlines", "citations", "search"}) {
-        CHECK_MESSAGE(sql_value(path, std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'") ==
-                          "1",
-                      table);
+    for (const char* table : {"documents", "sections", "tasks", "departments", "department_aliases", "task_departments",
+                              "deadlines", "citations", "search"}) {
+        CHECK_MESSAGE(
+            sql_value(path, std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'") == "1",
+            table);
     }
     CHECK(sql_value(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'citation_links' AND type = 'view'") == "1");
 }
@@ -175,8 +177,10 @@ TEST_CASE("an index from before schema versions is refused with advice to re-cre
     sql_exec(path, "CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT)");
     auto index = Index::open(path);
     REQUIRE_FALSE(index.ok());
-    CHECK(index.error().message == path + ": the index predates schema versions; re-create it: policy extract --force "
-                                          "--db NEW.db FILES… (or delete " + path + ")");
+    CHECK(index.error().message == path +
+                                       ": the index predates schema versions; re-create it: policy extract --force "
+                                       "--db NEW.db FILES… (or delete " +
+                                       path + ")");
 }
 
 TEST_CASE("a database of another program is not taken for an index") {
@@ -224,33 +228,40 @@ TEST_CASE("storing a record writes its document, tasks, departments, deadlines a
     TempDir dir;
     const std::string path = dir.file("policy.db");
     Index index = open_index(path);
-    const Record record = make_record("/corpus/a.txt", "吉办发〔2014〕32号", "关于印发《吉林省全面深化安全生产领域改革试点方案》的通知",
-                                      "国发〔2016〕1号");
+    const Record record = make_record("/corpus/a.txt", "吉办发〔2014〕32号",
+                                      "关于印发《吉林省全面深化安全生产领域改革试点方案》的通知", "国发〔2016〕1号");
     auto stored = index.store(record, make_text(record));
     REQUIRE(stored.ok());
     CHECK_FALSE(stored->replaced);
 
-    CHECK(sql_value(path, "SELECT path || '|' || file || '|' || doc_number || '|' || doc_issuer_code || '|' || doc_year "
-                          "|| '|' || doc_serial || '|' || issued FROM documents") ==
+    CHECK(sql_value(path,
+                    "SELECT path || '|' || file || '|' || doc_number || '|' || doc_issuer_code || '|' || doc_year "
+                    "|| '|' || doc_serial || '|' || issued FROM documents") ==
           "/corpus/a.txt|a.txt|吉办发〔2014〕32号|吉办发|2014|32|2014-11-06");
     CHECK(sql_value(path, "SELECT issuers FROM documents") == R"(["中共吉林省委办公厅","吉林省人民政府办公厅"])");
     CHECK(sql_value(path, "SELECT title_key FROM documents") == "关于印发吉林省全面深化安全生产领域改革试点方案的通知");
-    CHECK(sql_value(path, "SELECT group_concat(path, ',') FROM (SELECT path FROM tasks ORDER BY ordinal)") == "一/1,一/2");
+    CHECK(sql_value(path, "SELECT group_concat(path, ',') FROM (SELECT path FROM tasks ORDER BY ordinal)") ==
+          "一/1,一/2");
     CHECK(sql_value(path, "SELECT begin_offset || '-' || end_offset || '@' || line FROM tasks WHERE path = '一/1'") ==
           "50-120@5");
-    CHECK(sql_value(path, "SELECT group_concat(d.name || ':' || td.role || ':' || td.name, ',') FROM task_departments td "
-                          "JOIN departments d ON d.id = td.department_id") ==
+    CHECK(sql_value(path,
+                    "SELECT group_concat(d.name || ':' || td.role || ':' || td.name, ',') FROM task_departments td "
+                    "JOIN departments d ON d.id = td.department_id") ==
           "省应急厅:lead:省应急厅,吉林省生态环境厅:responsible:省生态环境厅");
-    CHECK(sql_value(path, "SELECT d.name FROM department_aliases a JOIN departments d ON d.id = a.department_id "
-                          "WHERE a.alias = '省生态环境厅'") == "吉林省生态环境厅");
-    CHECK(sql_value(path, "SELECT d.text || '|' || d.date || '|' || t.path FROM deadlines d JOIN tasks t ON t.id = "
-                          "d.task_id") == "2019年底前|2019-12-31|一/1");
+    CHECK(sql_value(path,
+                    "SELECT d.name FROM department_aliases a JOIN departments d ON d.id = a.department_id "
+                    "WHERE a.alias = '省生态环境厅'") == "吉林省生态环境厅");
+    CHECK(sql_value(path,
+                    "SELECT d.text || '|' || d.date || '|' || t.path FROM deadlines d JOIN tasks t ON t.id = "
+                    "d.task_id") == "2019年底前|2019-12-31|一/1");
     CHECK(sql_value(path, "SELECT c.text || '|' || t.path FROM citations c JOIN tasks t ON t.id = c.task_id") ==
           "国发〔2016〕1号|一/2");
-    CHECK(sql_value(path, "SELECT t.path FROM search s JOIN tasks t ON t.id = s.task_id WHERE search MATCH '尾矿库' "
-                          "AND s.kind = 'task'") == "一/1");
-    CHECK(sql_value(path, "SELECT d.path FROM search s JOIN documents d ON d.id = s.document_id WHERE search MATCH "
-                          "'安全生产' AND s.kind = 'title'") == "/corpus/a.txt");
+    CHECK(sql_value(path,
+                    "SELECT t.path FROM search s JOIN tasks t ON t.id = s.task_id WHERE search MATCH '尾矿库' "
+                    "AND s.kind = 'task'") == "一/1");
+    CHECK(sql_value(path,
+                    "SELECT d.path FROM search s JOIN documents d ON d.id = s.document_id WHERE search MATCH "
+                    "'安全生产' AND s.kind = 'title'") == "/corpus/a.txt");
 
     auto hash = index.stored_hash("/corpus/a.txt");
     REQUIRE(hash.ok());
@@ -280,15 +291,17 @@ TEST_CASE("storing a changed file replaces its old rows and keeps its document i
     CHECK(sql_value(path, "SELECT count(*) FROM documents") == "2");
     CHECK(sql_value(path, "SELECT title || '|' || sha256 FROM documents WHERE path = '/a.txt'") ==
           "新标题|" + std::string(64, 'b'));
-    CHECK(sql_value(path, "SELECT count(*) FROM tasks WHERE document_id = " + std::to_string(first->document_id)) == "1");
+    CHECK(sql_value(path, "SELECT count(*) FROM tasks WHERE document_id = " + std::to_string(first->document_id)) ==
+          "1");
     CHECK(sql_value(path, "SELECT count(*) FROM sections") == "2");
     CHECK(sql_value(path, "SELECT count(*) FROM deadlines") == "2");
     // The dropped task's words are gone from the full-text index, the other file's remain.
     CHECK(sql_value(path, "SELECT count(*) FROM search WHERE search MATCH '搬迁'") == "1");
     CHECK(sql_value(path, "SELECT count(*) FROM search WHERE kind = 'task'") == "3");
     CHECK(sql_value(path, "SELECT count(*) FROM search WHERE kind = 'title'") == "2");
-    CHECK(sql_value(path, "SELECT count(*) FROM search s LEFT JOIN tasks t ON t.id = s.task_id WHERE s.kind = 'task' "
-                          "AND t.id IS NULL") == "0");
+    CHECK(sql_value(path,
+                    "SELECT count(*) FROM search s LEFT JOIN tasks t ON t.id = s.task_id WHERE s.kind = 'task' "
+                    "AND t.id IS NULL") == "0");
     CHECK(sql_value(path, "PRAGMA foreign_key_check") == "");
 }
 
@@ -322,11 +335,12 @@ TEST_CASE("a citation by 文号 resolves to the cited document whichever is inde
         TempDir dir;
         const std::string path = dir.file("policy.db");
         Index index = open_index(path);
-        const Record citing = make_record("/citing.txt", "吉安委〔2019〕1号", "关于印发工作要点的通知", "吉办发〔2014〕32号");
+        const Record citing =
+            make_record("/citing.txt", "吉安委〔2019〕1号", "关于印发工作要点的通知", "吉办发〔2014〕32号");
         const Record cited = make_record("/cited.txt", "吉办发〔2014〕32号", "关于印发改革试点方案的通知");
         const Record unrelated = make_record("/other.txt", "吉办发〔2014〕40号", "关于其他事项的通知");
-        for (const Record* record : citing_first ? std::vector{&citing, &unrelated, &cited}
-                                                 : std::vector{&cited, &unrelated, &citing}) {
+        for (const Record* record :
+             citing_first ? std::vector{&citing, &unrelated, &cited} : std::vector{&cited, &unrelated, &citing}) {
             REQUIRE(index.store(*record, make_text(*record)).ok());
         }
         CHECK(sql_value(path, "SELECT d.path FROM citation_links l JOIN documents d ON d.id = l.cited_document_id") ==
@@ -367,10 +381,12 @@ TEST_CASE("departments without a canonical name take it from the lexicon") {
     REQUIRE(index.add_department_lexicon({{"吉林省应急管理厅", "省应急厅", "省安全监管局"}}).ok());
     const Record record = make_record("/a.txt", "", "t");
     REQUIRE(index.store(record, {}).ok());
-    CHECK(sql_value(path, "SELECT d.name FROM task_departments td JOIN departments d ON d.id = td.department_id WHERE "
-                          "td.role = 'lead'") == "吉林省应急管理厅");
-    CHECK(sql_value(path, "SELECT count(*) FROM department_aliases a JOIN departments d ON d.id = a.department_id "
-                          "WHERE d.name = '吉林省应急管理厅'") == "3");
+    CHECK(sql_value(path,
+                    "SELECT d.name FROM task_departments td JOIN departments d ON d.id = td.department_id WHERE "
+                    "td.role = 'lead'") == "吉林省应急管理厅");
+    CHECK(sql_value(path,
+                    "SELECT count(*) FROM department_aliases a JOIN departments d ON d.id = a.department_id "
+                    "WHERE d.name = '吉林省应急管理厅'") == "3");
     // Adding it again changes nothing.
     REQUIRE(index.add_department_lexicon({{"吉林省应急管理厅", "省应急厅", "省安全监管局"}}).ok());
     CHECK(sql_value(path, "SELECT count(*) FROM departments") == "2");
@@ -481,4 +497,16 @@ TEST_CASE("a word the segmenter keeps whole is found through make_search_text") 
     REQUIRE(both.ok());
     REQUIRE(both->size() == 1);
     CHECK(both->at(0).task_path == "一/2");
+}
+
+TEST_CASE("the progress line shows files, megabytes, the rate and the time left") {
+    policy::ProgressCounts counts;
+    counts.files_done = 1204;
+    counts.files_total = 2500;
+    counts.bytes_done = 24 * 1024 * 1024;
+    counts.bytes_total = 50 * 1024 * 1024;
+    counts.seconds = 2;
+    CHECK(policy::progress_line(counts) == "1204/2500 files  24.0/50.0 MB  12.0 MB/s  ETA 0:02");
+    counts.bytes_total = 0;  // standard input: no total, no ETA
+    CHECK(policy::progress_line(counts) == "1204/2500 files  24.0 MB  12.0 MB/s");
 }
