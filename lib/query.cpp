@@ -693,14 +693,17 @@ WHERE 1 = 1)sql";
         params.emplace_back(section);
     }
     if (filter.text) {
-        std::string words = fold(*filter.text);
+        // Task text is stored as written, full-width digits and punctuation included, so each
+        // word matches as given or folded to half width.
+        const std::string words = replace_all(replace_all(*filter.text, "\u3000", " "), "\t", " ");
         std::size_t pos = 0;
-        while (pos < words.size()) {
+        while (pos <= words.size()) {
             const std::size_t space = words.find(' ', pos);
             const std::string word = words.substr(pos, space == std::string::npos ? std::string::npos : space - pos);
             if (!word.empty()) {
-                sql += " AND instr(t.text, ?) > 0";
+                sql += " AND (instr(t.text, ?) > 0 OR instr(t.text, ?) > 0)";
                 params.emplace_back(word);
+                params.emplace_back(fold(word));
             }
             if (space == std::string::npos) {
                 break;

@@ -428,3 +428,17 @@ TEST_CASE("search ranks tasks by their segmented words and marks the matches") {
     CHECK(column(*hits, "doc_number") == Strings{"吉安委〔2019〕6号"});
     CHECK(column(*hits, "snippet")[0].find("«尾矿库»") != std::string::npos);
 }
+
+TEST_CASE("task text words match as written, full-width punctuation included, split at any space") {
+    TestIndex test;
+    const Index index = test.open();
+    policy::TaskFilter filter;
+    filter.text = "排查治理，汛期";
+    auto tasks = policy::list_tasks(index, policy::DepartmentNames{}, filter);
+    REQUIRE(tasks.ok());
+    CHECK(column(*tasks, "task_id") == Strings{"2"});
+    filter.text = "尾矿库\u3000汛期前";
+    tasks = policy::list_tasks(index, policy::DepartmentNames{}, filter);
+    REQUIRE(tasks.ok());
+    CHECK(column(*tasks, "task_id") == Strings{"2"});
+}
