@@ -551,7 +551,8 @@ std::vector<SimilarPair> similar_pairs(const std::vector<std::vector<std::string
     FeatureSpace space;
     std::vector<Vector> old_vectors, new_vectors;
     weigh(space, old_words, new_words, old_vectors, new_vectors);
-    // Inverted index of the new side: feature → (task, weight).
+    // Exact sparse dot products through an inverted index of the new side: feature → (task,
+    // weight), accumulated into one dense row per old task.
     std::vector<std::vector<std::pair<std::uint32_t, double>>> postings(space.size());
     for (std::size_t j = 0; j < new_vectors.size(); ++j) {
         for (const auto& [feature, weight] : new_vectors[j]) {
@@ -570,7 +571,7 @@ std::vector<SimilarPair> similar_pairs(const std::vector<std::vector<std::string
                 scores[j] += weight * other;
             }
         }
-        std::sort(touched.begin(), touched.end());
+        const std::size_t first = pairs.size();
         for (std::uint32_t j : touched) {
             const double similarity = std::min(1.0, scores[j]);
             if (similarity >= floor) {
@@ -579,6 +580,8 @@ std::vector<SimilarPair> similar_pairs(const std::vector<std::vector<std::string
             scores[j] = 0;
         }
         touched.clear();
+        std::sort(pairs.begin() + static_cast<long>(first), pairs.end(),
+                  [](const SimilarPair& a, const SimilarPair& b) { return a.new_index < b.new_index; });
     }
     return pairs;
 }
