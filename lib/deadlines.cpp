@@ -70,6 +70,11 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
     return rules;
 }
 
+// How far before a limit the recurring rule looks (its words are a few characters long).
+constexpr std::size_t k_recurring_window = 256;
+// How far before a limit a year mention (2019 年) may start and still be unfinished there.
+constexpr std::size_t k_year_margin = 64;
+
 std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int context_year) const {
     std::vector<int> fired;
     if (!m_impl->set->Match(text, &fired)) {
@@ -91,6 +96,8 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
     });
     std::vector<DeadlineMatch> out;
     std::size_t covered = 0;
+    std::size_t year_scanned = 0;  // text before it has been searched for year mentions
+    int nearest = 0;               // the last year mentioned before year_scanned
     for (const RuleMatch& match : candidates) {
         if (match.begin < covered) {
             continue;
@@ -103,21 +110,34 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         const std::string_view day_text = match.group("day");
         const std::string_view end_text = match.group("end");
         int year = year_text.empty() ? 0 : std::atoi(std::string(year_text).c_str());
-        const bool recurs = m_impl->recurring != nullptr &&
-                            re2::RE2::PartialMatch(re2::StringPiece(text.data(), match.begin), *m_impl->recurring);
+        // Only the words just before the limit can say it recurs (the rule ends in $): a
+        // window of the last k_recurring_window bytes, from a character boundary, keeps a long
+        // paragraph linear (searching all of the text before each limit was quadratic).
+        std::size_t window = match.begin > k_recurring_window ? match.begin - k_recurring_window : 0;
+        while (window < match.begin && (static_cast<unsigned char>(text[window]) & 0xC0) == 0x80) {
+            ++window;
+        }
+        const bool recurs =
+            m_impl->recurring != nullptr &&
+            re2::RE2::PartialMatch(re2::StringPiece(text.data() + window, match.begin - window), *m_impl->recurring);
         if (match.has("event") || recurs) {
             out.push_back(deadline);
             covered = match.end;
             continue;
         }
         if (year == 0) {
-            // The nearest year written before the match, else the document's.
-            int nearest = 0;
-            re2::StringPiece input(text.data(), match.begin);
+            // The nearest year written before the match, else the document's. Matches come in
+            // order, so each search resumes where the last stopped: a long paragraph is read
+            // once, not once per limit (which was quadratic).
+            re2::StringPiece input(text.data() + year_scanned, match.begin - year_scanned);
             re2::StringPiece captured;
             while (re2::RE2::FindAndConsume(&input, *m_impl->year_mention, &captured)) {
                 nearest = std::atoi(std::string(captured).c_str());
             }
+            // Resume after the last year found, or a little before this limit when none was:
+            // only a mention still being written there can be found later.
+            year_scanned = std::max(static_cast<std::size_t>(input.data() - text.data()),
+                                    match.begin > k_year_margin ? match.begin - k_year_margin : 0);
             year = nearest != 0 ? nearest : context_year;
             deadline.year_inferred = true;
         }
