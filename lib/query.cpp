@@ -236,15 +236,19 @@ Result<std::vector<Candidate>> find_documents(const Index& index, std::string_vi
         !found.empty()) {
         return found;
     }
-    const std::string key = without_spaces(replace_all(replace_all(text, "《", ""), "》", ""));
-    if (auto found = matching(
-            [&](const Candidate& c) { return without_spaces(c.title) == key || without_spaces(c.plan_title) == key; });
+    // Titles compare without 《》〈〉 and white space, as the index keys them.
+    const std::string key = title_key(text);
+    if (key.empty()) {
+        return std::vector<Candidate>{};
+    }
+    if (auto found =
+            matching([&](const Candidate& c) { return title_key(c.title) == key || title_key(c.plan_title) == key; });
         !found.empty()) {
         return found;
     }
     return matching([&](const Candidate& c) {
-        return without_spaces(c.title).find(key) != std::string::npos ||
-               without_spaces(c.plan_title).find(key) != std::string::npos ||
+        return title_key(c.title).find(key) != std::string::npos ||
+               title_key(c.plan_title).find(key) != std::string::npos ||
                (!c.doc_number.empty() && c.doc_number.find(key) != std::string::npos);
     });
 }
@@ -763,7 +767,7 @@ WHERE k.cited_document_id = ? ORDER BY COALESCE(d.issued, ''), d.id, k.ordinal)s
     }
     // Not indexed: the citations that name it as written.
     const std::string number = normalise_doc_number(doc);
-    const std::string key = without_spaces(replace_all(replace_all(fold(doc), "《", ""), "》", ""));
+    const std::string key = title_key(fold(doc));
     ResultSet result = POLICY_TRY(select(index, std::string(k_links_cte) + R"sql(
 SELECT k.document_id AS citing_document_id, d.doc_number AS citing_doc_number,
        COALESCE(d.title, d.plan_title) AS citing_title, k.kind, k.text, t.path AS task_path, k.line, k.status

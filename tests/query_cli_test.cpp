@@ -261,6 +261,12 @@ TEST_CASE("show finds a notice by a 文号 with half-width brackets and prints i
     }
 }
 
+TEST_CASE("a title fragment finds its notice even across the 《》 of a quoted plan title") {
+    const Records records = csv(query({"show", "印发吉林省全面深化", "--format", "csv"}));
+    REQUIRE(records.size() > 1);
+    CHECK(records[1][4].rfind("吉办发〔2014〕32号 · ", 0) == 0);
+}
+
 TEST_CASE("an ambiguous DOC exits 2 and lists the candidates") {
     const Run run = corpus().run({"show", "安全", "--db", corpus().db()});
     CHECK(run.code == 2);
