@@ -5,12 +5,17 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <functional>
 #include <thread>
 #include <unordered_set>
+
+#include <unistd.h>
 
 #include "embedded.h"
 #include "segment.h"
@@ -447,6 +452,47 @@ std::string recreate_advice(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// A new index appears whole or not at all: the schema is created in a private file beside
+// it, which is then linked into place (failing harmlessly when another process got there
+// first). Without this, a process killed between creating the file and committing the
+// schema would leave an empty database where the index should be.
+Result<void> create_index_file(const std::string& path) {
+    const std::string temporary = fmt::format("{}.creating-{}", path, ::getpid());
+    {
+        Connection connection;
+        int rc =
+            sqlite3_open_v2(temporary.c_str(), &connection.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+        if (rc != SQLITE_OK) {
+            const char* message = connection.db != nullptr ? sqlite3_errmsg(connection.db) : sqlite3_errstr(rc);
+            return make_error(ErrorCode::index_error, fmt::format("{}: cannot create the index: {}", path, message));
+        }
+        const auto schema = embedded_file("schema.sql");
+        if (!schema) {
+            throw std::logic_error("schema.sql is not embedded");
+        }
+        // WAL is recorded in the file header, so the index is in WAL mode from its first open.
+        const std::string script = "BEGIN;\n" + std::string(*schema) + "\nCOMMIT; PRAGMA journal_mode = WAL;";
+        rc = sqlite3_exec(connection.db, script.c_str(), nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) {
+            Error error = sqlite_error(path, connection.db, rc);
+            std::remove(temporary.c_str());
+            return error;
+        }
+    }
+    const bool linked = ::link(temporary.c_str(), path.c_str()) == 0;
+    const int link_errno = errno;
+    std::remove(temporary.c_str());
+    if (!linked && link_errno != EEXIST) {
+        return make_error(ErrorCode::index_error,
+                          fmt::format("{}: cannot create the index: {}", path, std::strerror(link_errno)));
+    }
+    return {};
+}
+
+}  // namespace
+
 Index::Index(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Index::Index(Index&&) noexcept = default;
 Index& Index::operator=(Index&&) noexcept = default;
@@ -474,6 +520,9 @@ Result<Index> Index::open(const std::string& path, Mode mode, std::chrono::milli
     if (read_only && !std::filesystem::exists(path, ec)) {
         return make_error(ErrorCode::index_error,
                           fmt::format("{}: no index here (policy extract FILES… creates one)", path));
+    }
+    if (!read_only && !std::filesystem::exists(path, ec)) {
+        POLICY_TRY_VOID(create_index_file(path));
     }
     const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     const int rc = sqlite3_open_v2(path.c_str(), &impl->connection.db, flags, nullptr);
