@@ -140,6 +140,12 @@ TEST_CASE("opening a new index creates the schema at the current version in WAL 
             table);
     }
     CHECK(sql_value(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'citation_links' AND type = 'view'") == "1");
+    // Created beside the index and linked into place: no temporary file is left behind.
+    for (const auto& entry : fs::directory_iterator(fs::path(path).parent_path())) {
+        const std::string name = entry.path().filename().string();
+        CHECK_MESSAGE(name.rfind("policy.db", 0) == 0, name);
+        CHECK_MESSAGE(name.find("creating") == std::string::npos, name);
+    }
 }
 
 TEST_CASE("opening an existing index again keeps its rows") {
