@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <ostream>
 
@@ -14,6 +15,8 @@
 #include "diff.h"
 #include "extract.h"
 #include "grammar.h"
+#include "index.h"
+#include "query.h"
 #include "segment.h"
 #include "tabular.h"
 
@@ -30,6 +33,7 @@ struct DiffArgs {
     bool bom = false;
     std::string grammars;
     std::string encoding;
+    std::string db;
 };
 
 // A record JSON (what `policy extract --format json` prints) is taken as it is, so a diff
@@ -54,7 +58,31 @@ std::optional<Record> record_json(const std::string& bytes) {
     }
 }
 
-Result<Record> load_side(const std::string& path, const Extractor& extractor, const DecodeOptions& options) {
+// An indexed notice named as `policy show` takes it (id, 文号, file name, title fragment).
+Result<Record> load_indexed(const std::string& doc, const std::string& db) {
+    Index index = POLICY_TRY(Index::open(default_index_path(db), Index::Mode::read_only));
+    const std::int64_t id = POLICY_TRY(resolve_document(index, doc));
+    const ResultSet outline = POLICY_TRY(show_document(index, id));
+    Record record = record_from_outline(outline);
+    record.path = doc;
+    return record;
+}
+
+Result<Record> load_side(const std::string& path, const Extractor& extractor, const DecodeOptions& options,
+                         const std::string& db) {
+    std::error_code error;
+    if (path != "-" && !std::filesystem::exists(path, error)) {
+        // Not a file: an indexed notice, when there is an index that knows it; otherwise the
+        // file error, which names what was given.
+        auto indexed = load_indexed(path, db);
+        if (indexed) {
+            return indexed;
+        }
+        auto bytes = read_input(path);
+        if (!bytes) {
+            return std::move(bytes).error();
+        }
+    }
     std::string bytes = POLICY_TRY(read_input(path));
     if (std::optional<Record> record = record_json(bytes)) {
         record->path = path;
@@ -101,12 +129,12 @@ void run_diff(const DiffArgs& args, Context& context) {
     }
     DecodeOptions options;
     options.encoding = args.encoding;
-    auto old_record = load_side(args.old_side, *extractor, options);
+    auto old_record = load_side(args.old_side, *extractor, options, args.db);
     if (!old_record) {
         fail(context, old_record.error());
         return;
     }
-    auto new_record = load_side(args.new_side, *extractor, options);
+    auto new_record = load_side(args.new_side, *extractor, options, args.db);
     if (!new_record) {
         fail(context, new_record.error());
         return;
@@ -153,8 +181,9 @@ void add_diff(CLI::App& app, Context& context) {
     auto args = std::make_shared<DiffArgs>();
     CLI::App* sub = app.add_subcommand("diff", "Compare two notices task by task (year over year)");
     sub->footer(
-        "Each side is a notice file, - for standard input, or a record printed by\n"
-        "policy extract --format json. Tasks are aligned by word similarity, so renumbered,\n"
+        "Each side is a notice file, - for standard input, a record printed by\n"
+        "policy extract --format json, or an indexed notice as policy show takes it (id, 文号,\n"
+        "file name or title fragment). Tasks are aligned by word similarity, so renumbered,\n"
         "moved, reworded and re-assigned tasks still find their counterparts.\n\n"
         "Classes: unchanged, modified (reworded), moved (under another section), added, removed.\n\n"
         "Examples:\n"
@@ -163,8 +192,8 @@ void add_diff(CLI::App& app, Context& context) {
         "  policy diff --format html 2019.txt 2024.txt > diff.html    side by side in a browser\n"
         "  policy diff --format json old.txt new.txt | jq .summary\n\n"
         "Exit codes: 0 success, 2 bad arguments, 3 a side could not be read or decoded.");
-    sub->add_option("old", args->old_side, "the earlier notice (file, - or record JSON)")->required();
-    sub->add_option("new", args->new_side, "the later notice (file, - or record JSON)")->required();
+    sub->add_option("old", args->old_side, "the earlier notice (file, -, record JSON or indexed notice)")->required();
+    sub->add_option("new", args->new_side, "the later notice (file, -, record JSON or indexed notice)")->required();
     sub->add_option("--threshold", args->threshold,
                     fmt::format("similarity below which tasks are added/removed rather than matched "
                                 "(0-1, default {})",
@@ -176,6 +205,8 @@ void add_diff(CLI::App& app, Context& context) {
         ->check(CLI::IsMember({"never", "always", "auto"}));
     sub->add_flag("--all", args->all, "text: list unchanged tasks too");
     sub->add_flag("--bom", args->bom, "csv: start with a UTF-8 byte order mark (for Excel)");
+    sub->add_option("--db", args->db,
+                    "index for sides given as indexed notices (default: $POLICY_DB, else ./policy.db)");
     sub->add_option("--grammars", args->grammars, "directory of .re2/.txt files overriding the built-in rules");
     sub->add_option("--encoding", args->encoding, "force the input encoding (e.g. GB18030, UTF-16LE)");
     sub->callback([args, &context] { run_diff(*args, context); });

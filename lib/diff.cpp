@@ -893,6 +893,88 @@ DiffResult diff_records(const Record& old_record, const Record& new_record, cons
     return result;
 }
 
+Record record_from_outline(const ResultSet& outline) {
+    Record record;
+    const auto kind_column = outline.column("kind");
+    const auto depth_column = outline.column("depth");
+    const auto path_column = outline.column("path");
+    const auto text_column = outline.column("text");
+    const auto detail_column = outline.column("detail");
+    const auto line_column = outline.column("line");
+    if (!kind_column || !depth_column || !path_column || !text_column || !detail_column || !line_column) {
+        return record;
+    }
+    auto text = [](const Value& value) -> std::string {
+        const std::string* s = std::get_if<std::string>(&value);
+        return s == nullptr ? std::string() : *s;
+    };
+    auto integer = [](const Value& value) -> std::int64_t {
+        const std::int64_t* n = std::get_if<std::int64_t>(&value);
+        return n == nullptr ? 0 : *n;
+    };
+    Task* current = nullptr;
+    for (const std::vector<Value>& row : outline.rows) {
+        const std::string kind = text(row[*kind_column]);
+        const std::int64_t depth = integer(row[*depth_column]);
+        const std::uint32_t line = static_cast<std::uint32_t>(integer(row[*line_column]));
+        if (kind == "document") {
+            record.title = text(row[*text_column]);
+        } else if (kind == "section") {
+            Section section;
+            section.path = text(row[*path_column]);
+            section.heading = text(row[*text_column]);
+            section.level = static_cast<int>(depth);
+            section.where.line = line;
+            record.sections.push_back(std::move(section));
+            current = nullptr;
+        } else if (kind == "task") {
+            Task task;
+            task.path = text(row[*path_column]);
+            task.number = text(row[*detail_column]);
+            const std::size_t slash = task.path.rfind('/');
+            task.section = slash == std::string::npos ? std::string() : task.path.substr(0, slash);
+            task.text = text(row[*text_column]);
+            task.where.line = line;
+            record.tasks.push_back(std::move(task));
+            current = &record.tasks.back();
+        } else if (kind == "department" && current != nullptr) {
+            current->departments.push_back({text(row[*text_column]), text(row[*detail_column]), ""});
+        } else if (kind == "deadline") {
+            Deadline deadline;
+            deadline.text = text(row[*text_column]);
+            const std::string date = text(row[*detail_column]);
+            if (!date.empty() && date != "undated") {
+                deadline.date = date;
+            }
+            deadline.where.line = line;
+            if (depth > 1 && current != nullptr) {
+                deadline.task = current->path;
+                current->deadlines.push_back(deadline);
+            }
+            record.deadlines.push_back(std::move(deadline));
+        } else if (kind == "citation") {
+            Citation citation;
+            std::string cited = text(row[*text_column]);
+            const std::string open = "《";
+            const std::string close = "》";
+            if (cited.size() > open.size() + close.size() && cited.compare(0, open.size(), open) == 0 &&
+                cited.compare(cited.size() - close.size(), close.size(), close) == 0) {
+                citation.kind = "title";
+                cited = cited.substr(open.size(), cited.size() - open.size() - close.size());
+            } else {
+                citation.kind = "doc_number";
+            }
+            citation.text = std::move(cited);
+            citation.where.line = line;
+            if (depth > 1 && current != nullptr) {
+                citation.task = current->path;
+            }
+            record.citations.push_back(std::move(citation));
+        }
+    }
+    return record;
+}
+
 // Renderers.
 
 namespace {

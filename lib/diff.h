@@ -145,6 +145,11 @@ std::vector<Edit> word_edits(std::string_view old_text, std::string_view new_tex
 // The text with width folded (normalise.h) and all white space removed: "unchanged" compares it.
 std::string comparable_text(std::string_view text);
 
+// The Record an indexed notice's outline describes (query.h show_document: kind, depth, path,
+// text, detail, line), so an indexed notice can be compared like a file: title, sections,
+// tasks with their departments and deadlines, citations. Offsets are not in the outline.
+Record record_from_outline(const ResultSet& outline);
+
 // Renderers. None prints: each returns what the CLI writes.
 
 // The whole result as JSON: {"summary": {class: count}, "pairs": [...], "sections": [...], ...}.

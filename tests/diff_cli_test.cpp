@@ -221,3 +221,15 @@ TEST_CASE("the 2019 and 2024 work points of the corpus, by different issuers, co
     CHECK(study->at("class") == "modified");
     CHECK(study->at("new")["path"] == "一/1");
 }
+
+TEST_CASE("policy diff compares indexed notices named as policy show takes them") {
+    Sides sides;
+    const std::string db = sides.dir.file("policy.db");
+    REQUIRE(run_policy({"extract", "--db", db, sides.old_path, sides.new_path}).exit_code == 0);
+    const RunResult run = run_policy({"diff", "--db", db, "--format", "json", "2019.txt", sides.new_path});
+    REQUIRE(run.exit_code == 0);
+    const nlohmann::json result = nlohmann::json::parse(run.out);
+    CHECK(result["summary"] ==
+          nlohmann::json{{"unchanged", 2}, {"modified", 1}, {"moved", 1}, {"added", 1}, {"removed", 1}});
+    CHECK(result["old_notice"]["title"] == "关于印发2019年安全生产工作要点的通知");
+}
