@@ -111,7 +111,7 @@ def swap_departments(item, department_pool, rng):
     return True
 
 
-def perturb(record, others, rng):
+def perturb(record, others, rng, max_strength=0.5):
     sections = blocks_of(record)
     real_sections = [s for s in sections if s["tasks"]]
     all_items = [t for s in sections for t in s["tasks"]]
@@ -127,7 +127,7 @@ def perturb(record, others, rng):
     live = [t for s in sections for t in s["tasks"]]
     # Reword at several strengths.
     for item in rng.sample(live, min(len(live), rng.randint(1, max(2, n // 4)))):
-        strength = rng.choice([0.1, 0.2, 0.3, 0.4, 0.5])
+        strength = rng.choice([round(0.1 * k, 1) for k in range(1, int(round(max_strength * 10)) + 1)])
         item["text"] = reword(item["text"], strength, vocabulary, rng)
         item["reworded"] = True
         item["strength"] = strength
@@ -212,7 +212,7 @@ def generate(args):
         index = k % len(records)
         record = records[index]
         others = [r for i, r in enumerate(records) if i != index]
-        old_record, new_record, entries, sections = perturb(record, others, rng)
+        old_record, new_record, entries, sections = perturb(record, others, rng, args.max_strength)
         folder = os.path.join(args.out, f"{k:03d}")
         os.makedirs(folder, exist_ok=True)
         for name, value in (("old.json", old_record), ("new.json", new_record), ("truth.json", entries)):
@@ -289,6 +289,7 @@ def main():
     g.add_argument("--out", required=True)
     g.add_argument("--pairs", type=int, default=60)
     g.add_argument("--seed", type=int, default=1)
+    g.add_argument("--max-strength", type=float, default=0.5, help="largest share of a task's words reworded")
     g.add_argument("records", nargs="+")
     s = sub.add_parser("score")
     s.add_argument("--policy", default="build/policy")
