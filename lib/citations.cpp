@@ -149,6 +149,13 @@ std::vector<CitationMatch> CitationRules::find(std::string_view text) const {
 }
 
 std::optional<DocNumber> CitationRules::whole_doc_number(std::string_view text) const {
+    // Brackets around it, as some notices print it under the title: （吉政办发〔2019〕12号）.
+    while (!text.empty() && (text.front() == ' ' || text.front() == '(')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == ')')) {
+        text.remove_suffix(1);
+    }
     if (text.size() > 80) {
         return std::nullopt;
     }

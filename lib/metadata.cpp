@@ -52,7 +52,8 @@ bool ends_sentence(std::string_view text) {
 Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     POLICY_TRY_VOID(grammar.require({"meta.title_about", "meta.doc_type_end", "meta.org_line", "meta.date", "meta.date_cn",
                                      "meta.printed", "meta.cc", "meta.recipients", "meta.attachment", "meta.chrome",
-                                     "lines.paragraph_start"}));
+                                     "lines.paragraph_start", "meta.field_doc_number", "meta.field_date",
+                                     "meta.field_issuer", "meta.field_title"}));
     MetadataRules rules;
     rules.m_title_about = &grammar.rule("meta.title_about");
     rules.m_doc_type_end = &grammar.rule("meta.doc_type_end");
@@ -65,6 +66,10 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_attachment = &grammar.rule("meta.attachment");
     rules.m_chrome = &grammar.rule("meta.chrome");
     rules.m_outline_start = &grammar.rule("lines.paragraph_start");
+    rules.m_field_doc_number = &grammar.rule("meta.field_doc_number");
+    rules.m_field_date = &grammar.rule("meta.field_date");
+    rules.m_field_issuer = &grammar.rule("meta.field_issuer");
+    rules.m_field_title = &grammar.rule("meta.field_title");
     return rules;
 }
 
@@ -309,7 +314,9 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
     auto text = [&](std::size_t i) -> std::string_view { return paragraphs[i].text; };
     if (layout.title_first != k_none) {
         for (std::size_t i = layout.title_first; i <= layout.title_last; ++i) {
-            meta.title.push_back({i, 0, text(i).size()});
+            RuleMatch label;  // 标题：关于…的通知 in a site's document table
+            const std::size_t begin = find_rule(*m_field_title, text(i), 0, label) ? label.end : 0;
+            meta.title.push_back({i, begin, text(i).size()});
         }
     }
     if (layout.plan_title != k_none) {
@@ -397,6 +404,27 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
             } else if (i > 0 && is_org_line(text(i - 1))) {
                 add_orgs(i - 1);
             }
+        }
+    }
+    // A government site's document table: 发文字号 / 成文日期 / 发文机关 fields.
+    for (std::size_t i = 0; i < std::min(paragraphs.size(), k_head_search); ++i) {
+        const std::string_view t = text(i);
+        if (t.size() >= k_short_line) {
+            continue;
+        }
+        RuleMatch field;
+        if (!meta.doc_number && find_rule(*m_field_doc_number, t, 0, field)) {
+            meta.doc_number = citations.whole_doc_number(field.group("value"));
+        } else if (find_rule(*m_field_date, t, 0, field)) {
+            const std::string date = iso_date(std::atoi(std::string(field.group("year")).c_str()),
+                                              std::atoi(std::string(field.group("month")).c_str()),
+                                              std::atoi(std::string(field.group("day")).c_str()));
+            if (!date.empty() && layout.signature_date == k_none) {
+                meta.issued = date;
+            }
+        } else if (meta.issuers.empty() && find_rule(*m_field_issuer, t, 0, field)) {
+            const std::string_view value = field.group("value");
+            meta.issuers.push_back({i, group_offset(t, value), group_offset(t, value) + value.size()});
         }
     }
     // 主送 and 抄送.

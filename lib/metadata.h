@@ -83,6 +83,10 @@ private:
     const re2::RE2* m_attachment = nullptr;
     const re2::RE2* m_chrome = nullptr;
     const re2::RE2* m_outline_start = nullptr;
+    const re2::RE2* m_field_doc_number = nullptr;
+    const re2::RE2* m_field_date = nullptr;
+    const re2::RE2* m_field_issuer = nullptr;
+    const re2::RE2* m_field_title = nullptr;
 };
 
 // Whether `text` ends like a finished sentence (。；：！？ or a closing bracket).

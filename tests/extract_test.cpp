@@ -139,3 +139,26 @@ TEST_CASE("item offsets point at the task in the input file") {
     CHECK(record.tasks[0].where.end == text.size() - 1);
     CHECK(record.tasks[0].where.line == 3);
 }
+
+TEST_CASE("a government site's document table gives the 文号, date and issuer") {
+    const auto record = extract_text(
+        "首页 > 政府信息公开 > 政策文件\n索 引 号：000014349/2019-00033\n发文机关：国务院办公厅\n"
+        "成文日期：2019年03月11日\n标　　题：国务院办公厅关于做好2019年安全生产工作的通知\n"
+        "发文字号：国办发〔2019〕11号\n发布日期：2019年03月18日\n\n"
+        "国务院办公厅关于做好2019年安全生产工作的通知\n\n各省、自治区、直辖市人民政府：\n\n一、压实责任\n\n"
+        "1.各地要于2019年6月底前完成排查。\n\n【打印】【关闭】\n");
+    CHECK(record.title == "国务院办公厅关于做好2019年安全生产工作的通知");
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->text == "国办发〔2019〕11号");
+    CHECK(record.issued == "2019-03-11");
+    CHECK(record.issuers == std::vector<std::string>{"国务院办公厅"});
+    REQUIRE(record.tasks.size() == 1);
+    CHECK(record.tasks[0].text == "各地要于2019年6月底前完成排查。");
+}
+
+TEST_CASE("a 文号 in brackets under the title is the notice's own") {
+    const auto record = extract_text(
+        "吉林省人民政府办公厅关于加强安全生产工作的通知\n（吉政办发〔2019〕12号）\n\n一、总体要求\n\n1.抓好落实。\n");
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->text == "吉政办发〔2019〕12号");
+}
