@@ -77,7 +77,8 @@ TEST_CASE("--encoding overrides detection") {
 }
 
 TEST_CASE("binary input is refused with a message naming the file") {
-    const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+    static const char header[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+    const std::string png(header, sizeof header - 1);
     auto decoded = policy::decode(png, "image.png");
     REQUIRE_FALSE(decoded.ok());
     CHECK(decoded.error().code == policy::ErrorCode::bad_input);
@@ -87,7 +88,7 @@ TEST_CASE("binary input is refused with a message naming the file") {
 TEST_CASE("a few broken bytes in UTF-8 text are replaced, with a warning") {
     std::string text = utf8_original();
     const std::size_t at = text.find('\n', 300);
-    text.insert(at, "\xFF");
+    text.insert(at, 1, '\xFF');
     auto decoded = policy::decode(text, "broken.txt");
     REQUIRE(decoded.ok());
     CHECK(decoded->encoding == "UTF-8");

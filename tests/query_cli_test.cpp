@@ -63,7 +63,8 @@ public:
         command += columns.empty() ? "unset COLUMNS; " : "COLUMNS=" + columns + " ";
         command += shell_quote(POLICY_BINARY);
         for (const std::string& arg : args) {
-            command += " " + shell_quote(arg);
+            command += ' ';
+            command += shell_quote(arg);
         }
         command += " > out.txt 2> err.txt";
         const int status = std::system(command.c_str());

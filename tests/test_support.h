@@ -102,7 +102,8 @@ inline RunResult run_policy(const std::vector<std::string>& args, const std::str
     TempDir scratch;
     std::string command = shell_quote(POLICY_BINARY);
     for (const std::string& arg : args) {
-        command += " " + shell_quote(arg);
+        command += ' ';
+        command += shell_quote(arg);
     }
     const std::string in_path = scratch.file("stdin");
     write_file(in_path, input);
