@@ -7,12 +7,14 @@
 namespace policy {
 namespace {
 
-constexpr const char* k_rule_names[] = {"dept.role_word",  "dept.clause_split", "dept.cohost",
-                                        "dept.lead",    "dept.labelled_lead", "dept.labelled", "dept.role_suffix",
-                                        "dept.list_split", "dept.conjunction", "dept.body_end", "dept.etc",
-                                        "dept.empty_body", "dept.other_label"};
+constexpr const char* k_rule_names[] = {
+    "dept.role_word", "dept.clause_split", "dept.cohost",      "dept.lead",          "dept.labelled_lead",
+    "dept.labelled",  "dept.role_suffix",  "dept.list_split",  "dept.conjunction",   "dept.body_end",
+    "dept.etc",       "dept.empty_body",   "dept.other_label", "dept.trailing_label"};
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t';
+}
 
 // How many brackets are open at `pos` in `text`.
 int bracket_depth(std::string_view text, std::size_t pos) {
@@ -133,6 +135,13 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
         }
     }
     if (close == 0 || text[close - 1] != ')') {
+        // No parenthesis: a last sentence such as 责任单位：省经信厅、省通信管理局。
+        RuleMatch label;
+        if (find_rule(rule("dept.trailing_label"), text, 0, label)) {
+            const std::string_view clauses = label.group("clauses");
+            const std::size_t begin = group_offset(text, clauses);
+            parse_clauses(text, begin, begin + clauses.size(), out);
+        }
         return out;
     }
     std::size_t open = close - 1;
@@ -158,8 +167,13 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
         return out;
     }
     const std::size_t inner_begin = group_offset(text, inner);
-    const std::size_t inner_end = inner_begin + inner.size();
-    // Clauses: 省委宣传部、省应急管理厅牵头 | 各有关部门分工负责
+    parse_clauses(text, inner_begin, inner_begin + inner.size(), out);
+    return out;
+}
+
+// Clauses: 省委宣传部、省应急管理厅牵头 | 各有关部门分工负责
+void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_begin, std::size_t inner_end,
+                                    std::vector<DepartmentSpan>& out) const {
     std::size_t clause_begin = inner_begin;
     while (clause_begin < inner_end) {
         RuleMatch separator;
@@ -205,7 +219,6 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
         }
         clause_begin = next;
     }
-    return out;
 }
 
 }  // namespace policy

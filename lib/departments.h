@@ -23,7 +23,7 @@ namespace policy {
 struct DepartmentSpan {
     std::size_t begin = 0;  // the name's span in the searched text
     std::size_t end = 0;
-    std::string role;       // "lead" or "responsible"
+    std::string role;  // "lead" or "responsible"
 };
 
 class DepartmentRules {
@@ -31,13 +31,16 @@ public:
     static Result<DepartmentRules> create(const Grammar& grammar);
 
     // The bodies in the parenthesis that ends `task_text` (normalised), in order; empty when
-    // it does not end in one that names a role.
+    // it does not end in one that names a role. Without such a parenthesis, a last sentence
+    // of labelled lists (责任单位：…；配合单位：…) is read the same way.
     std::vector<DepartmentSpan> find(std::string_view task_text) const;
 
     // The canonical name of `name` (itself when the lexicon does not know it).
     std::string canonical(const std::string& name) const;
 
 private:
+    void parse_clauses(std::string_view text, std::size_t begin, std::size_t end,
+                       std::vector<DepartmentSpan>& out) const;
     void split_bodies(std::string_view text, std::size_t begin, std::size_t end, const std::string& role,
                       std::vector<DepartmentSpan>& out) const;
     std::map<std::string, const re2::RE2*, std::less<>> m_rules;
