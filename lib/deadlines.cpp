@@ -3,8 +3,8 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
-#include <algorithm>
 #include <fmt/core.h>
+#include <algorithm>
 
 #include "outline.h"
 #include "rule_match.h"
@@ -15,7 +15,8 @@ struct DeadlineRules::Impl {
     std::vector<const re2::RE2*> rules;
     std::unique_ptr<re2::RE2::Set> set;  // which rules fire at all, in one pass
     std::unique_ptr<re2::RE2> year_mention;
-    const re2::RE2* recurring = nullptr;  // text right before a limit that makes it recur
+    const re2::RE2* recurring = nullptr;    // text right before a limit that makes it recur
+    const re2::RE2* not_a_limit = nullptr;  // text right before a date that is no limit (截至)
 };
 
 DeadlineRules::DeadlineRules() : m_impl(std::make_unique<Impl>()) {}
@@ -50,8 +51,11 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
     if (const GrammarRule* recurring = grammar.find("deadline.recurring")) {
         rules.m_impl->recurring = recurring->regex.get();
     }
+    if (const GrammarRule* not_a_limit = grammar.find("deadline.not_a_limit")) {
+        rules.m_impl->not_a_limit = not_a_limit->regex.get();
+    }
     for (const GrammarRule* rule : grammar.rules_with_prefix("deadline.")) {
-        if (rule->name == "deadline.recurring") {
+        if (rule->name == "deadline.recurring" || rule->name == "deadline.not_a_limit") {
             continue;
         }
         std::string error;
@@ -117,9 +121,12 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         while (window < match.begin && (static_cast<unsigned char>(text[window]) & 0xC0) == 0x80) {
             ++window;
         }
-        const bool recurs =
-            m_impl->recurring != nullptr &&
-            re2::RE2::PartialMatch(re2::StringPiece(text.data() + window, match.begin - window), *m_impl->recurring);
+        const re2::StringPiece before(text.data() + window, match.begin - window);
+        if (m_impl->not_a_limit != nullptr && re2::RE2::PartialMatch(before, *m_impl->not_a_limit)) {
+            covered = match.end;
+            continue;
+        }
+        const bool recurs = m_impl->recurring != nullptr && re2::RE2::PartialMatch(before, *m_impl->recurring);
         if (match.has("event") || recurs) {
             out.push_back(deadline);
             covered = match.end;
