@@ -72,9 +72,7 @@ inline std::string normalised_text(const std::uint8_t* data, std::size_t size) {
 }
 
 inline std::vector<Paragraph> paragraphs_of(const std::string& normalised) {
-    LineRules line_rules;
-    line_rules.starts_paragraph = &rules().outline.paragraph_start();
-    return split_paragraphs(normalised, line_rules);
+    return split_paragraphs(normalised, rules().outline.line_rules());
 }
 
 // A range check that survives release builds: a finding when it fails.

@@ -101,9 +101,7 @@ Result<Record> Extractor::extract(std::string_view bytes, const std::string& pat
     SourceText source;
     source.decoded = POLICY_TRY(decode(bytes, path, options));
     source.normalised = normalise(source.decoded.text);
-    LineRules line_rules;
-    line_rules.starts_paragraph = &rules.outline.paragraph_start();
-    source.paragraphs = split_paragraphs(source.normalised.text, line_rules);
+    source.paragraphs = split_paragraphs(source.normalised.text, rules.outline.line_rules());
     const std::vector<Paragraph>& paragraphs = source.paragraphs;
 
     Record record;

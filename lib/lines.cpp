@@ -18,7 +18,9 @@ struct Line {
     bool blank_before;
 };
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+bool is_space(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+}
 
 // Last code point of a UTF-8 string (0 when empty).
 char32_t last_char(std::string_view s) {
@@ -46,16 +48,33 @@ char32_t last_char(std::string_view s) {
 // A line ending in one of these ends its paragraph.
 bool ends_sentence(char32_t c) {
     switch (c) {
-    case U'。': case U'！': case U'？': case U'；': case U'：': case U'.': case U'!': case U'?': case U';':
-    case U':': case U')': case U'）': case U'」': case U'』': case U'】': case U'…': case U'〕':
-        return true;
-    default:
-        return false;
+        case U'。':
+        case U'！':
+        case U'？':
+        case U'；':
+        case U'：':
+        case U'.':
+        case U'!':
+        case U'?':
+        case U';':
+        case U':':
+        case U')':
+        case U'）':
+        case U'」':
+        case U'』':
+        case U'】':
+        case U'…':
+        case U'〕':
+            return true;
+        default:
+            return false;
     }
 }
 
 // A line ending in one of these is certainly continued.
-bool ends_clause(char32_t c) { return c == U',' || c == U'、' || c == U'，'; }
+bool ends_clause(char32_t c) {
+    return c == U',' || c == U'、' || c == U'，';
+}
 
 // Unclosed 《 or （: a title or parenthesis carried over a line break.
 bool has_open_bracket(std::string_view text) {
@@ -97,7 +116,8 @@ std::uint32_t detect_wrap_width(const std::vector<Line>& lines, std::string_view
     std::uint32_t best_count = 0;
     for (const auto& [width, count] : unfinished) {
         std::uint32_t window = 0;
-        for (auto it = unfinished.lower_bound(width >= 5 ? width - 5 : 0); it != unfinished.end() && it->first <= width; ++it) {
+        for (auto it = unfinished.lower_bound(width >= 5 ? width - 5 : 0); it != unfinished.end() && it->first <= width;
+             ++it) {
             window += it->second;
         }
         if (window > best_count) {
@@ -154,7 +174,8 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             --end;
         }
         const bool form_feed = text.substr(pos, eol - pos).find('\f') != std::string_view::npos;
-        if (begin == end) {
+        if (begin == end ||
+            (rules.page_marker != nullptr && RE2::FullMatch(text.substr(begin, end - begin), *rules.page_marker))) {
             blank_before = true;
         } else {
             lines.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), number, indent,

@@ -23,13 +23,13 @@ struct Piece {
 };
 
 struct Paragraph {
-    std::string text;            // normalised, without indentation, trailing space or line breaks
-    std::vector<Piece> pieces;   // how `text` maps onto the normalised text
+    std::string text;              // normalised, without indentation, trailing space or line breaks
+    std::vector<Piece> pieces;     // how `text` maps onto the normalised text
     std::uint32_t first_line = 0;  // 1-based line numbers in the input
     std::uint32_t last_line = 0;
-    std::uint16_t indent = 0;      // columns of leading white space of the first line
-    bool after_blank = false;      // a blank line (or the start) precedes it
-    bool joined = false;           // a page break or hard wrap was joined inside it
+    std::uint16_t indent = 0;  // columns of leading white space of the first line
+    bool after_blank = false;  // a blank line (or the start) precedes it
+    bool joined = false;       // a page break or hard wrap was joined inside it
 
     // Offset in the normalised text of byte `offset` of `text` (offset == size: the end).
     std::size_t normalised_offset(std::size_t offset) const;
@@ -39,6 +39,9 @@ struct LineRules {
     // Matches (anchored) the start of a line that must begin a new paragraph: outline
     // markers, 抄送, dates... Null: only punctuation and width decide.
     const re2::RE2* starts_paragraph = nullptr;
+    // Matches (anchored, whole line) a page's number or running footer (— 2 —, 第3页 共8页):
+    // such a line is dropped like a page break, so a task that runs over the page stays whole.
+    const re2::RE2* page_marker = nullptr;
 };
 
 std::vector<Paragraph> split_paragraphs(std::string_view normalised, const LineRules& rules);

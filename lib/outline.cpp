@@ -72,7 +72,7 @@ int parse_chinese_numeral(std::string_view text) {
 
 Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     POLICY_TRY_VOID(grammar.require({"outline.heading1", "outline.heading2", "outline.item", "outline.subitem",
-                                     "outline.enumeration", "lines.paragraph_start"}));
+                                     "outline.enumeration", "lines.paragraph_start", "lines.page_marker"}));
     OutlineRules rules;
     rules.m_heading1 = &grammar.rule("outline.heading1");
     rules.m_heading2 = &grammar.rule("outline.heading2");
@@ -80,6 +80,7 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_subitem = &grammar.rule("outline.subitem");
     rules.m_enumeration = &grammar.rule("outline.enumeration");
     rules.m_paragraph_start = &grammar.rule("lines.paragraph_start");
+    rules.m_page_marker = &grammar.rule("lines.page_marker");
     return rules;
 }
 
@@ -140,42 +141,42 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
     for (std::size_t i = begin; i < end && i < markers.size(); ++i) {
         const OutlineMarker& marker = markers[i];
         switch (marker.kind) {
-        case MarkerKind::heading1:
-            if (!follows(marker.value, last_heading1)) {
+            case MarkerKind::heading1:
+                if (!follows(marker.value, last_heading1)) {
+                    break;
+                }
+                last_heading1 = marker.value;
+                last_heading2 = 0;
+                path1 = marker.numeral;
+                path2.clear();
+                nodes.push_back({i, marker.kind, path1, "", marker.numeral, marker.text_begin});
+                break;
+            case MarkerKind::heading2: {
+                if (!follows(marker.value, last_heading2)) {
+                    break;
+                }
+                last_heading2 = marker.value;
+                path2 = "(" + marker.numeral + ")";
+                const std::string path = path1.empty() ? path2 : path1 + "/" + path2;
+                nodes.push_back({i, marker.kind, path, path1, marker.numeral, marker.text_begin});
                 break;
             }
-            last_heading1 = marker.value;
-            last_heading2 = 0;
-            path1 = marker.numeral;
-            path2.clear();
-            nodes.push_back({i, marker.kind, path1, "", marker.numeral, marker.text_begin});
-            break;
-        case MarkerKind::heading2: {
-            if (!follows(marker.value, last_heading2)) {
+            case MarkerKind::item: {
+                if (!follows(marker.value, last_item)) {
+                    break;
+                }
+                last_item = marker.value;
+                std::string section = path1;
+                if (!path2.empty()) {
+                    section = section.empty() ? path2 : section + "/" + path2;
+                }
+                const std::string number = std::to_string(marker.value);
+                nodes.push_back({i, marker.kind, section.empty() ? number : section + "/" + number, section, number,
+                                 marker.text_begin});
                 break;
             }
-            last_heading2 = marker.value;
-            path2 = "(" + marker.numeral + ")";
-            const std::string path = path1.empty() ? path2 : path1 + "/" + path2;
-            nodes.push_back({i, marker.kind, path, path1, marker.numeral, marker.text_begin});
-            break;
-        }
-        case MarkerKind::item: {
-            if (!follows(marker.value, last_item)) {
+            default:
                 break;
-            }
-            last_item = marker.value;
-            std::string section = path1;
-            if (!path2.empty()) {
-                section = section.empty() ? path2 : section + "/" + path2;
-            }
-            const std::string number = std::to_string(marker.value);
-            nodes.push_back(
-                {i, marker.kind, section.empty() ? number : section + "/" + number, section, number, marker.text_begin});
-            break;
-        }
-        default:
-            break;
         }
     }
     return nodes;

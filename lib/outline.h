@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "grammar.h"
+#include "lines.h"
 #include "result.h"
 
 namespace re2 {
@@ -22,17 +23,17 @@ enum class MarkerKind { none, heading1, heading2, item, subitem, enumeration };
 
 struct OutlineMarker {
     MarkerKind kind = MarkerKind::none;
-    int value = 0;             // the number the marker carries (一 → 1, 12 → 12)
-    std::string numeral;       // as written (六, 12)
+    int value = 0;               // the number the marker carries (一 → 1, 12 → 12)
+    std::string numeral;         // as written (六, 12)
     std::size_t text_begin = 0;  // where the paragraph's text starts after the marker
 };
 
 struct OutlineNode {
     std::size_t paragraph = 0;  // index of the paragraph that opens it
     MarkerKind kind = MarkerKind::none;
-    std::string path;           // 六/(一)/3 for an item, 六/(一) for a heading
-    std::string section;        // enclosing section's path (for an item)
-    std::string number;         // 3 for an item, 一 for a heading
+    std::string path;     // 六/(一)/3 for an item, 六/(一) for a heading
+    std::string section;  // enclosing section's path (for an item)
+    std::string number;   // 3 for an item, 一 for a heading
     std::size_t text_begin = 0;
 };
 
@@ -45,6 +46,9 @@ public:
 
     // The rule that says a line must begin a new paragraph (for lines.h).
     const re2::RE2& paragraph_start() const { return *m_paragraph_start; }
+    const re2::RE2& page_marker() const { return *m_page_marker; }
+    // The line model's rules from the same grammar: paragraph starts and page markers.
+    LineRules line_rules() const { return {m_paragraph_start, m_page_marker}; }
 
 private:
     const re2::RE2* m_heading1 = nullptr;
@@ -53,6 +57,7 @@ private:
     const re2::RE2* m_subitem = nullptr;
     const re2::RE2* m_enumeration = nullptr;
     const re2::RE2* m_paragraph_start = nullptr;
+    const re2::RE2* m_page_marker = nullptr;
 };
 
 // Accepts the markers of paragraphs [begin, end) that fit the numbering and gives each its

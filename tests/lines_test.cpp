@@ -8,16 +8,15 @@ namespace {
 
 std::vector<policy::Paragraph> paragraphs_of(const std::string& text) {
     static const auto rules = policy::OutlineRules::create(policy::test::default_grammar());
-    policy::LineRules line_rules;
-    line_rules.starts_paragraph = &rules->paragraph_start();
-    return policy::split_paragraphs(policy::test::normalised(text), line_rules);
+    return policy::split_paragraphs(policy::test::normalised(text), rules->line_rules());
 }
 
 }  // namespace
 
 TEST_CASE("a word broken by a page break is joined") {
     const auto paragraphs = paragraphs_of(
-        "8. 推动工业制造领域加强安全管理，指导督促工业企业及其主要负责人进一步落实全员安全生产岗位责任制，确定从主要负\n\n"
+        "8. "
+        "推动工业制造领域加强安全管理，指导督促工业企业及其主要负责人进一步落实全员安全生产岗位责任制，确定从主要负\n\n"
         "责人到一线从业人员的全员安全生产责任。\n\n四、全力夯实安全管理基础\n");
     REQUIRE(paragraphs.size() == 2);
     CHECK(paragraphs[0].text.find("主要负责人到一线") != std::string::npos);
@@ -28,7 +27,8 @@ TEST_CASE("a word broken by a page break is joined") {
 }
 
 TEST_CASE("a heading is not joined to the paragraph after it") {
-    const auto paragraphs = paragraphs_of("吉林省安委会2019年工作要点\n\n坚持以习近平新时代中国特色社会主义思想为指导。\n");
+    const auto paragraphs =
+        paragraphs_of("吉林省安委会2019年工作要点\n\n坚持以习近平新时代中国特色社会主义思想为指导。\n");
     REQUIRE(paragraphs.size() == 2);
     CHECK_FALSE(paragraphs[0].joined);
 }
@@ -44,7 +44,9 @@ TEST_CASE("indentation is a property, not text") {
 
 TEST_CASE("hard-wrapped lines join into their paragraph, and new items start new ones") {
     std::string text;
-    const std::string sentence = "深入开展学习习近平总书记关于安全生产重要论述的专题宣传活动推动各地各部门将其纳入学习内容阐释加强新时代安全生产工作重要意义。";
+    const std::string sentence =
+        "深入开展学习习近平总书记关于安全生产重要论述的专题宣传活动推动各地各部门将其纳入学习内容阐释加强新时代安全生产"
+        "工作重要意义。";
     for (int item = 1; item <= 4; ++item) {
         const std::string paragraph = std::to_string(item) + "." + sentence;
         // Cut every 20 characters (60 bytes of Chinese), as a PDF copy does.
@@ -67,10 +69,32 @@ TEST_CASE("a title split inside 《》 is joined") {
 }
 
 TEST_CASE("paragraph offsets map to the normalised text across a join") {
-    const std::string text = "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙\n\n丙丁。\n";
+    const std::string text =
+        "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙\n\n丙丁。\n";
     const auto paragraphs = paragraphs_of(text);
     REQUIRE(paragraphs.size() == 1);
     const std::size_t joined_at = text.find('\n');
     // The first character after the join is at byte joined_at + 2 of the input.
     CHECK(paragraphs[0].normalised_offset(joined_at) == joined_at + 2);
+}
+
+TEST_CASE("page numbers and running footers are dropped like page breaks") {
+    const auto paragraphs = paragraphs_of(
+        "2.开展专项整治，确保2021年底前完成各项整治任务。（厅安全生产综合协调处牵头）\n\n— 2 —\n\n"
+        "二、提升防灾减灾救灾能力\n3."
+        "加强汛期应急准备，汛期前完成全省各级各类应急预案的修订工作并组织开展实战化的应急\n－3－\n演练。\n第4页 "
+        "共8页\n");
+    REQUIRE(paragraphs.size() == 3);
+    CHECK(paragraphs[0].text.ends_with("牵头)"));
+    CHECK(paragraphs[1].text == "二、提升防灾减灾救灾能力");
+    CHECK(paragraphs[2].text ==
+          "3.加强汛期应急准备,汛期前完成全省各级各类应急预案的修订工作并组织开展实战化的应急演练。");
+    CHECK(paragraphs[2].joined);
+}
+
+TEST_CASE("a number alone in running text is not a page marker") {
+    const auto paragraphs = paragraphs_of("全省共有企业：\n2020\n- 2020年 -\n");
+    REQUIRE(paragraphs.size() == 3);
+    CHECK(paragraphs[1].text == "2020");
+    CHECK(paragraphs[2].text == "- 2020年 -");
 }
