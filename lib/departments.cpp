@@ -55,6 +55,11 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     return rules;
 }
 
+bool DepartmentRules::is_label_line(std::string_view paragraph) const {
+    RuleMatch match;
+    return find_rule(rule("dept.other_label"), paragraph, 0, match) && match.begin == 0;
+}
+
 std::string DepartmentRules::canonical(const std::string& name) const {
     const auto it = m_canonical.find(name);
     return it == m_canonical.end() ? name : it->second;

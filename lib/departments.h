@@ -35,6 +35,10 @@ public:
     // of labelled lists (责任单位：…；配合单位：…) is read the same way.
     std::vector<DepartmentSpan> find(std::string_view task_text) const;
 
+    // Whether `paragraph` is a labelled line such as 责任单位：… or 完成时限：… (a task may end
+    // in several; find() reads each).
+    bool is_label_line(std::string_view paragraph) const;
+
     // The canonical name of `name` (itself when the lexicon does not know it).
     std::string canonical(const std::string& name) const;
 

@@ -174,16 +174,27 @@ Result<Record> Extractor::extract(std::string_view bytes, const std::string& pat
         }
         task.where = source.location(node.paragraph, 0, text.size());
         task.where.end = source.location(last, 0, paragraphs[last].text.size()).end;
-        // The responsibility parenthesis ends the task's last paragraph.
-        const std::size_t dept_begin = last == node.paragraph ? node.text_begin : 0;
-        const std::string_view dept_text = std::string_view(paragraphs[last].text).substr(dept_begin);
-        for (const DepartmentSpan& span : rules.departments.find(dept_text)) {
-            Department department;
-            department.name = source.original(last, dept_begin + span.begin, dept_begin + span.end);
-            department.role = span.role;
-            department.canonical = rules.departments.canonical(department.name);
-            task.departments.push_back(std::move(department));
+        // The responsibility parenthesis ends the task's last paragraph; or the task ends in
+        // labelled lines (责任单位：… / 配合单位：… / 完成时限：…), each read on its own.
+        auto add_departments = [&](std::size_t i) {
+            const std::size_t dept_begin = i == node.paragraph ? node.text_begin : 0;
+            const std::string_view dept_text = std::string_view(paragraphs[i].text).substr(dept_begin);
+            for (const DepartmentSpan& span : rules.departments.find(dept_text)) {
+                Department department;
+                department.name = source.original(i, dept_begin + span.begin, dept_begin + span.end);
+                department.role = span.role;
+                department.canonical = rules.departments.canonical(department.name);
+                task.departments.push_back(std::move(department));
+            }
+        };
+        std::size_t first_label = last + 1;
+        while (first_label - 1 > node.paragraph && rules.departments.is_label_line(paragraphs[first_label - 1].text)) {
+            --first_label;
         }
+        for (std::size_t i = first_label; i < last; ++i) {
+            add_departments(i);
+        }
+        add_departments(last);
         for (std::size_t i = node.paragraph; i <= last; ++i) {
             owner[i] = record.tasks.size();
         }

@@ -77,7 +77,8 @@ TEST_CASE("the 2014 reform plan: web chrome yields nothing, titles link to their
 
 TEST_CASE("a county notice with （一） tasks under 一、 and half-width numbering") {
     const auto record = extract_text(
-        "某某县人民政府办公室文件\n\n某政办发〔2021〕7号\n\n某某县人民政府办公室\n关于印发2021年安全生产重点工作的通知\n\n"
+        "某某县人民政府办公室文件\n\n某政办发〔2021〕7号\n\n某某县人民政府办公室\n关于印发2021年安全生产重点工作的通知"
+        "\n\n"
         "各乡镇人民政府，县直各部门：\n\n现将有关事项通知如下。\n\n"
         "一、强化责任落实\n\n(一)压实属地责任\n\n1、开展隐患排查，6月底前完成。(县应急局牵头,各乡镇负责)\n\n"
         "2、加强执法检查。(县市场监管局、县公安局负责)\n\n二、加强基础建设\n\n"
@@ -161,4 +162,25 @@ TEST_CASE("a 文号 in brackets under the title is the notice's own") {
         "吉林省人民政府办公厅关于加强安全生产工作的通知\n（吉政办发〔2019〕12号）\n\n一、总体要求\n\n1.抓好落实。\n");
     REQUIRE(record.doc_number.has_value());
     CHECK(record.doc_number->text == "吉政办发〔2019〕12号");
+}
+
+TEST_CASE("a task that ends in labelled lines takes its departments from them") {
+    const auto record = extract_text(
+        "长春市人民政府办公厅关于印发2021年安全生产重点工作任务分工方案的通知\n\n一、压实安全生产责任\n"
+        "1.开展企业安全生产标准化建设。\n责任单位：市应急局、市工信局\n完成时限：2021年12月底前\n"
+        "2.落实党政领导干部安全生产责任制。\n牵头单位：市安委办\n配合单位：市委组织部，市纪委监委\n"
+        "3.加强执法检查。（责任单位：市应急局；完成时限：2021年6月30日前）\n");
+    REQUIRE(record.tasks.size() == 3);
+    auto names = [&](std::size_t k) {
+        std::vector<std::string> out;
+        for (const auto& department : record.tasks[k].departments) {
+            out.push_back(department.name + "/" + department.role);
+        }
+        return out;
+    };
+    CHECK(names(0) == std::vector<std::string>{"市应急局/responsible", "市工信局/responsible"});
+    CHECK(names(1) == std::vector<std::string>{"市安委办/lead", "市委组织部/responsible", "市纪委监委/responsible"});
+    CHECK(names(2) == std::vector<std::string>{"市应急局/responsible"});
+    REQUIRE(record.tasks[0].deadlines.size() == 1);
+    CHECK(record.tasks[0].deadlines[0].date == "2021-12-31");
 }
