@@ -43,6 +43,10 @@ Result<CitationRules> CitationRules::create(const Grammar& grammar) {
     CitationRules rules;
     rules.m_doc_number = &grammar.rule("citation.doc_number");
     for (const auto& entry : grammar.lexicon("issuer-stop.txt")) {
+        if (entry[0].size() > 4) {  // more than one character: a word cut off the front
+            rules.m_issuer_prefixes.push_back(entry[0]);
+            continue;
+        }
         rules.m_issuer_stops.insert(entry[0]);
     }
     return rules;
@@ -72,6 +76,16 @@ std::vector<CitationMatch> CitationRules::find_doc_numbers(std::string_view text
             }
             begin = prev;
             ++chars;
+        }
+        // A verb before the code (执行国办发〔2019〕11号 → 国办发).
+        for (bool cut = true; cut;) {
+            cut = false;
+            for (const std::string& word : m_issuer_prefixes) {
+                if (text.substr(begin, match.begin - begin).starts_with(word) && match.begin - begin > word.size()) {
+                    begin += word.size();
+                    cut = true;
+                }
+            }
         }
         if (chars == 0) {
             continue;  // 〔2019〕6号 with no issuer: a fragment, not a citation

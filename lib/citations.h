@@ -22,8 +22,8 @@ class RE2;
 namespace policy {
 
 struct CitationMatch {
-    std::string kind;        // "doc_number" or "title"
-    std::size_t begin = 0;   // the cited text's span in the searched text (a title without 《》)
+    std::string kind;       // "doc_number" or "title"
+    std::size_t begin = 0;  // the cited text's span in the searched text (a title without 《》)
     std::size_t end = 0;
     std::optional<DocNumber> number;        // kind doc_number
     std::optional<std::string> doc_number;  // kind title: the 文号 right after it
@@ -42,7 +42,8 @@ public:
 private:
     std::vector<CitationMatch> find_doc_numbers(std::string_view text) const;
     const re2::RE2* m_doc_number = nullptr;
-    std::set<std::string> m_issuer_stops;  // single characters (UTF-8)
+    std::set<std::string> m_issuer_stops;        // single characters (UTF-8)
+    std::vector<std::string> m_issuer_prefixes;  // words cut off the front of an issuer code
 };
 
 // 吉办发 + 2014 + 32 → 吉办发〔2014〕32号
