@@ -147,6 +147,9 @@ Result<Record> Extractor::extract(std::string_view bytes, const std::string& pat
     for (std::size_t k = 0; k < nodes.size(); ++k) {
         const OutlineNode& node = nodes[k];
         const std::string_view text = paragraphs[node.paragraph].text;
+        if (node.kind == MarkerKind::part) {
+            continue;  // it only ends the task before it
+        }
         if (node.kind == MarkerKind::heading1 || node.kind == MarkerKind::heading2) {
             Section section;
             section.path = node.path;

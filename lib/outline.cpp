@@ -71,8 +71,9 @@ int parse_chinese_numeral(std::string_view text) {
 }
 
 Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
-    POLICY_TRY_VOID(grammar.require({"outline.heading1", "outline.heading2", "outline.item", "outline.subitem",
-                                     "outline.enumeration", "lines.paragraph_start", "lines.page_marker"}));
+    POLICY_TRY_VOID(
+        grammar.require({"outline.heading1", "outline.heading2", "outline.item", "outline.subitem",
+                         "outline.enumeration", "outline.part", "lines.paragraph_start", "lines.page_marker"}));
     OutlineRules rules;
     rules.m_heading1 = &grammar.rule("outline.heading1");
     rules.m_heading2 = &grammar.rule("outline.heading2");
@@ -81,6 +82,7 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_enumeration = &grammar.rule("outline.enumeration");
     rules.m_paragraph_start = &grammar.rule("lines.paragraph_start");
     rules.m_page_marker = &grammar.rule("lines.page_marker");
+    rules.m_part = &grammar.rule("outline.part");
     return rules;
 }
 
@@ -107,7 +109,7 @@ OutlineMarker OutlineRules::classify(std::string_view paragraph) const {
     };
     if (take(MarkerKind::heading1, *m_heading1, true) || take(MarkerKind::heading2, *m_heading2, true) ||
         take(MarkerKind::item, *m_item, false) || take(MarkerKind::subitem, *m_subitem, false) ||
-        take(MarkerKind::enumeration, *m_enumeration, true)) {
+        take(MarkerKind::enumeration, *m_enumeration, true) || take(MarkerKind::part, *m_part, false)) {
         // A "task" whose text is empty or starts with a digit after the dot is a decimal or
         // a date (3.5亿元, 06.11.2014) unless it reads as an item title (1.2014年主要任务).
         if (marker.kind == MarkerKind::item && marker.text_begin < paragraph.size()) {
@@ -175,6 +177,13 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                                  marker.text_begin});
                 break;
             }
+            case MarkerKind::part:
+                // An attachment: its outline is its own.
+                last_heading1 = last_heading2 = last_item = 0;
+                path1.clear();
+                path2.clear();
+                nodes.push_back({i, marker.kind, "", "", "", marker.text_begin});
+                break;
             default:
                 break;
         }

@@ -19,7 +19,8 @@ class RE2;
 
 namespace policy {
 
-enum class MarkerKind { none, heading1, heading2, item, subitem, enumeration };
+// `part`: a line that opens an attachment (附件1 alone on its line); numbering starts afresh.
+enum class MarkerKind { none, heading1, heading2, item, subitem, enumeration, part };
 
 struct OutlineMarker {
     MarkerKind kind = MarkerKind::none;
@@ -58,6 +59,7 @@ private:
     const re2::RE2* m_enumeration = nullptr;
     const re2::RE2* m_paragraph_start = nullptr;
     const re2::RE2* m_page_marker = nullptr;
+    const re2::RE2* m_part = nullptr;
 };
 
 // Accepts the markers of paragraphs [begin, end) that fit the numbering and gives each its

@@ -184,3 +184,17 @@ TEST_CASE("a task that ends in labelled lines takes its departments from them") 
     REQUIRE(record.tasks[0].deadlines.size() == 1);
     CHECK(record.tasks[0].deadlines[0].date == "2021-12-31");
 }
+
+TEST_CASE("an attachment's numbering starts afresh, outside the notice's sections") {
+    const auto record = extract_text(
+        "吉林省应急管理厅关于做好汛期安全防范工作的通知\n各市（州）应急管理局：\n一、提高认识\n"
+        "1.各地要于汛期前完成隐患排查。\n二、工作要求\n2.请于2021年6月15日前报送工作方案。\n\n"
+        "附件：1.汛期安全隐患排查表\n      2.值班值守安排表\n\n吉林省应急管理厅\n2021年5月20日\n\n"
+        "附件1\n汛期安全隐患排查表\n1.排查单位名称\n2.排查时间\n附件2\n值班值守安排表\n1.值班人员\n");
+    std::vector<std::string> paths;
+    for (const auto& task : record.tasks) {
+        paths.push_back(task.path);
+    }
+    CHECK(paths == std::vector<std::string>{"一/1", "二/2", "1", "2", "1"});
+    CHECK(record.tasks[1].text == "请于2021年6月15日前报送工作方案。");
+}

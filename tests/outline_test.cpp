@@ -9,11 +9,18 @@ using policy::test::normalised;
 namespace {
 
 MarkerKind kind_named(const std::string& name) {
-    if (name == "heading1") return MarkerKind::heading1;
-    if (name == "heading2") return MarkerKind::heading2;
-    if (name == "item") return MarkerKind::item;
-    if (name == "subitem") return MarkerKind::subitem;
-    if (name == "enumeration") return MarkerKind::enumeration;
+    if (name == "heading1")
+        return MarkerKind::heading1;
+    if (name == "heading2")
+        return MarkerKind::heading2;
+    if (name == "item")
+        return MarkerKind::item;
+    if (name == "subitem")
+        return MarkerKind::subitem;
+    if (name == "enumeration")
+        return MarkerKind::enumeration;
+    if (name == "part")
+        return MarkerKind::part;
     return MarkerKind::none;
 }
 
@@ -73,7 +80,7 @@ TEST_CASE("item numbering continues across headings or restarts at one") {
 
 TEST_CASE("a number out of sequence opens nothing") {
     std::vector<policy::OutlineMarker> markers = {
-        marker(MarkerKind::item, 1, "1"), marker(MarkerKind::item, 2, "2"), marker(MarkerKind::item, 17, "17"),
+        marker(MarkerKind::item, 1, "1"), marker(MarkerKind::item, 2, "2"),      marker(MarkerKind::item, 17, "17"),
         marker(MarkerKind::item, 3, "3"), marker(MarkerKind::heading1, 5, "五"),
     };
     const auto nodes = policy::build_outline(markers, 0, markers.size());
