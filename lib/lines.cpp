@@ -14,7 +14,8 @@ struct Line {
     std::uint32_t end;
     std::uint32_t number;
     std::uint16_t indent;
-    std::uint32_t width;
+    std::uint32_t width;  // display columns of the content
+    std::uint32_t chars;  // code points, indentation included (a wrap by count counts it)
     bool blank_before;
 };
 
@@ -76,6 +77,17 @@ bool ends_clause(char32_t c) {
     return c == U',' || c == U'、' || c == U'，';
 }
 
+// A line cannot start with closing punctuation: one that does was cut from the line before.
+bool starts_with_closing(std::string_view line) {
+    for (const std::string_view mark :
+         {"》", "〉", ")", "）", "」", "』", "】", "〕", ",", "，", "。", "、", ";", "；", ":", "：", "!", "?", "…"}) {
+        if (line.starts_with(mark)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // Unclosed 《 or （: a title or parenthesis carried over a line break.
 bool has_open_bracket(std::string_view text) {
     int book = 0;
@@ -95,9 +107,12 @@ bool has_open_bracket(std::string_view text) {
     return book > 0 || paren > 0;
 }
 
-// The width most lines are cut at when the text was hard-wrapped (copied from a PDF), or 0.
-std::uint32_t detect_wrap_width(const std::vector<Line>& lines, std::string_view text) {
-    std::map<std::uint32_t, std::uint32_t> unfinished;  // width -> lines ending mid-sentence
+// The length most lines are cut at when the text was hard-wrapped, or 0: measured in display
+// columns (a PDF copy: digits are narrow) or in characters (a wrap by character count), by
+// `measure`, with a window of `slack` around it, agreed by at least `min_count` lines.
+std::uint32_t detect_wrap_width(const std::vector<Line>& lines, std::string_view text, std::uint32_t Line::*measure,
+                                std::uint32_t slack, std::uint32_t min_count) {
+    std::map<std::uint32_t, std::uint32_t> unfinished;  // length -> lines ending mid-sentence
     std::uint32_t content_lines = 0;
     for (const Line& line : lines) {
         if (line.begin == line.end) {
@@ -105,19 +120,19 @@ std::uint32_t detect_wrap_width(const std::vector<Line>& lines, std::string_view
         }
         ++content_lines;
         if (!ends_sentence(last_char(text.substr(line.begin, line.end - line.begin))) && line.width >= 20) {
-            ++unfinished[line.width];
+            ++unfinished[line.*measure];
         }
     }
     if (content_lines < 6) {
         return 0;
     }
-    // The best window of 6 columns among lines that stop mid-sentence.
+    // The best window of `slack` among lines that stop mid-sentence.
     std::uint32_t best_width = 0;
     std::uint32_t best_count = 0;
     for (const auto& [width, count] : unfinished) {
         std::uint32_t window = 0;
-        for (auto it = unfinished.lower_bound(width >= 5 ? width - 5 : 0); it != unfinished.end() && it->first <= width;
-             ++it) {
+        for (auto it = unfinished.lower_bound(width >= slack - 1 ? width - (slack - 1) : 0);
+             it != unfinished.end() && it->first <= width; ++it) {
             window += it->second;
         }
         if (window > best_count) {
@@ -125,7 +140,7 @@ std::uint32_t detect_wrap_width(const std::vector<Line>& lines, std::string_view
             best_width = width;
         }
     }
-    return best_count >= 4 && best_count * 4 >= content_lines ? best_width : 0;
+    return best_count >= min_count && best_count * 4 >= content_lines ? best_width : 0;
 }
 
 }  // namespace
@@ -178,8 +193,11 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             (rules.page_marker != nullptr && RE2::FullMatch(text.substr(begin, end - begin), *rules.page_marker))) {
             blank_before = true;
         } else {
+            const std::string_view content = text.substr(begin, end - begin);
+            const auto chars = static_cast<std::uint32_t>(std::count_if(
+                content.begin(), content.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
             lines.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), number, indent,
-                             static_cast<std::uint32_t>(approximate_width(text.substr(begin, end - begin))),
+                             static_cast<std::uint32_t>(approximate_width(content)), chars + indent,
                              blank_before || form_feed});
             blank_before = false;
         }
@@ -190,7 +208,10 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
         pos = eol + 1;
     }
 
-    const std::uint32_t wrap_width = detect_wrap_width(lines, text);
+    // By character count, more lines must agree: short labelled lines (发文机关：…) are often
+    // of a length.
+    const std::uint32_t wrap_width = detect_wrap_width(lines, text, &Line::width, 6, 4);
+    const std::uint32_t wrap_chars = detect_wrap_width(lines, text, &Line::chars, 3, 8);
     std::vector<Paragraph> paragraphs;
     const Line* previous = nullptr;
     for (const Line& line : lines) {
@@ -201,9 +222,12 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             const char32_t last = last_char(current.text);
             const bool starts_new =
                 rules.starts_paragraph != nullptr && RE2::PartialMatch(content, *rules.starts_paragraph);
-            if (!starts_new && !ends_sentence(last) && current.text.size() < 20000) {
+            if (!starts_new && current.text.size() < 20000 && starts_with_closing(content)) {
+                join = true;
+            } else if (!starts_new && !ends_sentence(last) && current.text.size() < 20000) {
                 join = ends_clause(last) || has_open_bracket(current.text) ||
-                       (wrap_width > 0 && previous->width + 6 >= wrap_width) || previous->width >= 80;
+                       (wrap_width > 0 && previous->width + 6 >= wrap_width) ||
+                       (wrap_chars > 0 && previous->chars + 3 >= wrap_chars) || previous->width >= 80;
             }
         }
         if (join) {

@@ -98,3 +98,29 @@ TEST_CASE("a number alone in running text is not a page marker") {
     CHECK(paragraphs[1].text == "2020");
     CHECK(paragraphs[2].text == "- 2020年 -");
 }
+
+TEST_CASE("text wrapped by character count, digits and all, is joined back") {
+    // Every line 20 characters, indentation included, whatever its display width.
+    const auto paragraphs = paragraphs_of(
+        "  省政府安全生产领域改革领导小组办公室\n于2014年11月底前组织验收,各市(州\n)于2014年12月20日前将侧重突破的\n"
+        "单项改革试点方案报省政府领导小组办公室。\n  其他地区:网格划分基本完成,高危行业\n在生产企业达到标准化建设最低以上标准,信\n"
+        "息化建设全面启动,社会化监督各项制度基本\n建立。\n  各市(州)、省直各有关部门于2015\n年10月31日前将全面深化改革任务报省政\n"
+        "府安全生产领域改革领导小组办公室。\n");
+    REQUIRE(paragraphs.size() == 3);
+    CHECK(paragraphs[0].text.find("于2014年11月底前组织验收,各市(州)于2014年12月20日前") != std::string::npos);
+    CHECK(paragraphs[1].text.find("标准,信息化") != std::string::npos);
+    CHECK(paragraphs[2].text.find("2015年10月31日前") != std::string::npos);
+}
+
+TEST_CASE("a line that starts with closing punctuation continues the one before") {
+    const auto paragraphs =
+        paragraphs_of("贯彻落实《安全应急装备重点领域发展行动计划(2023—2025年)\n》,会同有关部门推动落实。\n");
+    REQUIRE(paragraphs.size() == 1);
+    CHECK(paragraphs[0].text == "贯彻落实《安全应急装备重点领域发展行动计划(2023—2025年)》,会同有关部门推动落实。");
+}
+
+TEST_CASE("a line that is only a 文号 starts a paragraph") {
+    const auto paragraphs = paragraphs_of("关于印发2019年工作要点的\n吉安委〔2019〕6号\n");
+    REQUIRE(paragraphs.size() == 2);
+    CHECK(paragraphs[1].text == "吉安委〔2019〕6号");
+}
