@@ -1,0 +1,192 @@
+// Robustness: each corpus notice, perturbed the ways notices arrive in the wild (other
+// bracket widths, numbering punctuation, hard wrapping by characters, page numbers, web-page
+// chrome, CRLF, GB18030), must give the same record as the original — compared on what an
+// analyst reads: sections, tasks by their opening words, departments with roles, deadlines with dates,
+// citations, title, 文号 and date.
+#include <doctest/doctest.h>
+#include <re2/re2.h>
+#include <unicode/ucnv.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "extract.h"
+#include "test_support.h"
+
+namespace {
+
+using policy::test::normalised;
+
+std::string without_spaces(std::string text) {
+    text.erase(std::remove_if(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t'; }),
+               text.end());
+    return text;
+}
+
+// The first `n` code points of `text`.
+std::string prefix_chars(const std::string& text, std::size_t n) {
+    std::size_t i = 0;
+    for (std::size_t count = 0; i < text.size() && count < n; ++count) {
+        ++i;
+        while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) {
+            ++i;
+        }
+    }
+    return text.substr(0, i);
+}
+
+// What an analyst compares, width-folded and without white space.
+std::vector<std::string> summary(const policy::Record& record) {
+    auto key = [](const std::string& text) { return without_spaces(normalised(text)); };
+    std::vector<std::string> out;
+    out.push_back("title " + key(record.title));
+    out.push_back("doc_number " + (record.doc_number ? record.doc_number->text : std::string("-")));
+    out.push_back("issued " + record.issued.value_or("-"));
+    for (const auto& section : record.sections) {
+        out.push_back("section " + section.path + " " + prefix_chars(key(section.heading), 8));
+    }
+    for (const auto& task : record.tasks) {
+        const std::string task_key = prefix_chars(key(task.text), 12);
+        out.push_back("task " + task.path + " " + task_key);
+        for (const auto& department : task.departments) {
+            out.push_back("  department " + key(department.name) + " " + department.role);
+        }
+        for (const auto& deadline : task.deadlines) {
+            out.push_back("  deadline " + key(deadline.text) + " " + deadline.date.value_or("-"));
+        }
+    }
+    std::vector<std::string> citations;
+    for (const auto& citation : record.citations) {
+        citations.push_back("citation " + citation.kind + " " + key(citation.text));
+    }
+    std::sort(citations.begin(), citations.end());
+    out.insert(out.end(), citations.begin(), citations.end());
+    return out;
+}
+
+policy::Record extract(const std::string& bytes, const std::string& name) {
+    static const auto extractor = policy::Extractor::create(policy::test::default_grammar());
+    REQUIRE(extractor.ok());
+    auto record = extractor->extract(bytes, name);
+    REQUIRE(record.ok());
+    return std::move(record).value();
+}
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+    return text;
+}
+
+// Item numbers at line starts (1. 1、 1． with any spacing) rewritten as `marker`.
+std::string renumber(std::string text, const std::string& marker) {
+    RE2::GlobalReplace(&text, R"((?m)^([ \t]*|(?:　)*)(\d{1,2})(?:\.|、|．)[ \t]*)", "\\1\\2" + marker);
+    return text;
+}
+
+// Hard-wrapped every `width` code points, indentation included, as a naive copy does.
+std::string wrap(const std::string& text, std::size_t width) {
+    std::string out;
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t next = i + 1;
+        while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) {
+            ++next;
+        }
+        if (text[i] == '\n') {
+            count = 0;
+        } else if (count == width) {
+            out += '\n';
+            count = 0;
+        }
+        out.append(text, i, next - i);
+        count += text[i] == '\n' ? 0 : 1;
+        i = next;
+    }
+    return out;
+}
+
+// A page number line after every `every` lines.
+std::string paginate(const std::string& text, std::size_t every) {
+    std::string out;
+    std::size_t lines = 0;
+    int page = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        out += text[i];
+        if (text[i] == '\n' && ++lines % every == 0) {
+            out += "\n— " + std::to_string(++page) + " —\n\n";
+        }
+    }
+    return out;
+}
+
+std::string to_gb18030(const std::string& utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::string out(utf8.size() * 2 + 16, '\0');
+    const int32_t n = ucnv_convert("GB18030", "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                                   static_cast<int32_t>(utf8.size()), &status);
+    REQUIRE(U_SUCCESS(status));
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
+const std::map<std::string, std::function<std::string(const std::string&)>>& variants() {
+    static const std::map<std::string, std::function<std::string(const std::string&)>> all = {
+        {"CRLF", [](const std::string& t) { return replace_all(t, "\n", "\r\n"); }},
+        {"half-width brackets", [](const std::string& t) { return replace_all(replace_all(t, "（", "("), "）", ")"); }},
+        {"full-width brackets", [](const std::string& t) { return replace_all(replace_all(t, "(", "（"), ")", "）"); }},
+        {"numbering 1、", [](const std::string& t) { return renumber(t, "、"); }},
+        {"numbering 1．", [](const std::string& t) { return renumber(t, "．"); }},
+        {"numbering 1 . ", [](const std::string& t) { return renumber(t, " . "); }},
+        {"wrapped at 30", [](const std::string& t) { return wrap(t, 30); }},
+        {"wrapped at 45", [](const std::string& t) { return wrap(t, 45); }},
+        {"page numbers", [](const std::string& t) { return paginate(t, 25); }},
+        {"web chrome",
+         [](const std::string& t) {
+             return "首页 > 政务公开 > 通知公告\n发布时间：2019-04-01 09:30 来源：本站 浏览次数：233\n【字体：大 中 "
+                    "小】\n\n" +
+                    t +
+                    "\n\n【打印本页】【关闭窗口】\n上一篇：关于召开全省安全生产电视电话会议的通知\n"
+                    "下一篇：2019年一季度全省生产安全事故情况通报\n版权所有：吉林省人民政府 吉ICP备05002023号\n";
+         }},
+        {"GB18030", [](const std::string& t) { return to_gb18030(t); }},
+    };
+    return all;
+}
+
+void check_variants(const std::string& file) {
+    const std::string original = policy::test::read_file(policy::test::source_path("corpus/" + file));
+    const std::vector<std::string> expected = summary(extract(original, file));
+    REQUIRE(expected.size() > 10);
+    for (const auto& [name, transform] : variants()) {
+        CAPTURE(name);
+        const std::vector<std::string> got = summary(extract(transform(original), file));
+        // The first difference, readable, rather than two long vectors.
+        std::size_t i = 0;
+        while (i < got.size() && i < expected.size() && got[i] == expected[i]) {
+            ++i;
+        }
+        const std::string first_expected = i < expected.size() ? expected[i] : "(end)";
+        const std::string first_got = i < got.size() ? got[i] : "(end)";
+        CHECK(first_got == first_expected);
+        CHECK(got.size() == expected.size());
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the 2019 work points read the same in every variant") {
+    check_variants("jilin-anweihui-2019-gongzuo-yaodian.txt");
+}
+
+TEST_CASE("the 2024 work points read the same in every variant") {
+    check_variants("jilin-gongxinting-2024-anquan-shengchan-yaodian.txt");
+}
+
+TEST_CASE("the 2014 reform plan reads the same in every variant") {
+    check_variants("jilin-banfa-2014-32-anquan-gaige-shidian-fangan.txt");
+}
