@@ -8,9 +8,10 @@ namespace policy {
 namespace {
 
 constexpr const char* k_rule_names[] = {
-    "dept.role_word", "dept.clause_split", "dept.cohost",      "dept.lead",          "dept.labelled_lead",
-    "dept.labelled",  "dept.role_suffix",  "dept.list_split",  "dept.conjunction",   "dept.body_end",
-    "dept.etc",       "dept.empty_body",   "dept.other_label", "dept.trailing_label"};
+    "dept.role_word",     "dept.clause_split",   "dept.cohost",      "dept.lead",
+    "dept.labelled_lead", "dept.labelled",       "dept.role_suffix", "dept.list_split",
+    "dept.conjunction",   "dept.body_end",       "dept.etc",         "dept.empty_body",
+    "dept.other_label",   "dept.trailing_label", "dept.bare_org",    "dept.bare_reject"};
 
 bool is_space(char c) {
     return c == ' ' || c == '\t';
@@ -53,6 +54,31 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
         }
     }
     return rules;
+}
+
+bool DepartmentRules::is_bare_list(std::string_view inner) const {
+    bool office = false;
+    std::size_t begin = 0;
+    while (begin <= inner.size()) {
+        RuleMatch separator;
+        const std::string_view rest = inner.substr(begin);
+        const bool more = find_rule(rule("dept.list_split"), rest, 0, separator);
+        const std::size_t end = more ? begin + separator.begin : inner.size();
+        std::size_t b = begin;
+        std::size_t e = end;
+        trim(inner, b, e);
+        const std::string_view part = inner.substr(b, e - b);
+        if (part.size() < 9 || !re2::RE2::PartialMatch(part, rule("dept.body_end")) ||
+            re2::RE2::PartialMatch(part, rule("dept.bare_reject"))) {
+            return false;  // shorter than three characters, not a body, or a remark
+        }
+        office = office || re2::RE2::PartialMatch(part, rule("dept.bare_org"));
+        if (!more) {
+            break;
+        }
+        begin += separator.end;
+    }
+    return office;
 }
 
 bool DepartmentRules::is_label_line(std::string_view paragraph) const {
@@ -168,7 +194,7 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
         return out;
     }
     const std::string_view inner = text.substr(open + 1, close - 1 - open - 1);
-    if (!re2::RE2::PartialMatch(inner, rule("dept.role_word"))) {
+    if (!re2::RE2::PartialMatch(inner, rule("dept.role_word")) && !is_bare_list(inner)) {
         return out;
     }
     const std::size_t inner_begin = group_offset(text, inner);

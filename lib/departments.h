@@ -43,6 +43,7 @@ public:
     std::string canonical(const std::string& name) const;
 
 private:
+    bool is_bare_list(std::string_view inner) const;
     void parse_clauses(std::string_view text, std::size_t begin, std::size_t end,
                        std::vector<DepartmentSpan>& out) const;
     void split_bodies(std::string_view text, std::size_t begin, std::size_t end, const std::string& role,
