@@ -11,10 +11,12 @@
 namespace policy {
 namespace {
 
-constexpr std::size_t k_head_search = 40;      // paragraphs searched for the title
-constexpr std::size_t k_short_line = 300;      // bytes: longer paragraphs are not titles or names
+constexpr std::size_t k_head_search = 40;  // paragraphs searched for the title
+constexpr std::size_t k_short_line = 300;  // bytes: longer paragraphs are not titles or names
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t';
+}
 
 int year_in(std::string_view text) {
     static const re2::RE2 k_year("((?:19|20)\\d{2})\\s*年");
@@ -50,10 +52,10 @@ bool ends_sentence(std::string_view text) {
 }
 
 Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
-    POLICY_TRY_VOID(grammar.require({"meta.title_about", "meta.doc_type_end", "meta.org_line", "meta.date", "meta.date_cn",
-                                     "meta.printed", "meta.cc", "meta.recipients", "meta.attachment", "meta.chrome",
-                                     "lines.paragraph_start", "meta.field_doc_number", "meta.field_date",
-                                     "meta.field_issuer", "meta.field_title"}));
+    POLICY_TRY_VOID(grammar.require({"meta.title_about", "meta.doc_type_end", "meta.org_line", "meta.date",
+                                     "meta.date_cn", "meta.printed", "meta.cc", "meta.recipients", "meta.attachment",
+                                     "meta.chrome", "lines.paragraph_start", "meta.field_doc_number", "meta.field_date",
+                                     "meta.field_issuer", "meta.field_title", "meta.title_issuer"}));
     MetadataRules rules;
     rules.m_title_about = &grammar.rule("meta.title_about");
     rules.m_doc_type_end = &grammar.rule("meta.doc_type_end");
@@ -70,6 +72,7 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_field_date = &grammar.rule("meta.field_date");
     rules.m_field_issuer = &grammar.rule("meta.field_issuer");
     rules.m_field_title = &grammar.rule("meta.field_title");
+    rules.m_title_issuer = &grammar.rule("meta.title_issuer");
     return rules;
 }
 
@@ -115,9 +118,9 @@ std::optional<std::string> MetadataRules::date_line(std::string_view text) const
         return date.empty() ? std::nullopt : std::optional<std::string>(date);
     }
     if (find_rule(*m_date_cn, text, 0, match)) {
-        const std::string date = iso_date(parse_chinese_digits(match.group("year")),
-                                          parse_chinese_numeral(match.group("month")),
-                                          parse_chinese_numeral(match.group("day")));
+        const std::string date =
+            iso_date(parse_chinese_digits(match.group("year")), parse_chinese_numeral(match.group("month")),
+                     parse_chinese_numeral(match.group("day")));
         return date.empty() ? std::nullopt : std::optional<std::string>(date);
     }
     return std::nullopt;
@@ -158,7 +161,8 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     if (layout.title_first == k_none) {
         for (std::size_t i = 0; i < head_limit; ++i) {
             if (titleish(i) && text(i).size() >= 12 && !is_org_line(text(i)) &&
-                !re2::RE2::PartialMatch(text(i), *m_outline_start) && re2::RE2::PartialMatch(text(i), *m_doc_type_end)) {
+                !re2::RE2::PartialMatch(text(i), *m_outline_start) &&
+                re2::RE2::PartialMatch(text(i), *m_doc_type_end)) {
                 layout.title_first = layout.title_last = i;
                 break;
             }
@@ -201,9 +205,9 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     std::size_t end = n;
     while (end > layout.body_begin + 1) {
         const std::string_view t = text(end - 1);
-        const bool footer = t.size() < k_short_line &&
-                            (is_org_line(t) || date_line(t) || re2::RE2::PartialMatch(t, *m_printed) ||
-                             re2::RE2::PartialMatch(t, *m_cc) || re2::RE2::PartialMatch(t, *m_attachment));
+        const bool footer =
+            t.size() < k_short_line && (is_org_line(t) || date_line(t) || re2::RE2::PartialMatch(t, *m_printed) ||
+                                        re2::RE2::PartialMatch(t, *m_cc) || re2::RE2::PartialMatch(t, *m_attachment));
         const bool junk = is_chrome(t) || (!ends_sentence(t) && !re2::RE2::PartialMatch(t, *m_outline_start));
         if (!footer && !junk) {
             break;
@@ -256,7 +260,8 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
                 layout.cc = layout.cc == k_none ? i : layout.cc;
                 stop = true;
             } else {
-                stop = stop || is_org_line(t) || date_line(t) || is_chrome(t) || re2::RE2::PartialMatch(t, *m_attachment);
+                stop =
+                    stop || is_org_line(t) || date_line(t) || is_chrome(t) || re2::RE2::PartialMatch(t, *m_attachment);
             }
         }
         if (stop) {
@@ -425,6 +430,33 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
         } else if (meta.issuers.empty() && find_rule(*m_field_issuer, t, 0, field)) {
             const std::string_view value = field.group("value");
             meta.issuers.push_back({i, group_offset(t, value), group_offset(t, value) + value.size()});
+        }
+    }
+    // Else the bodies the title opens with, when each is a body's name.
+    if (meta.issuers.empty() && !meta.title.empty()) {
+        const TextSpan& first = meta.title.front();
+        const std::string_view t = text(first.paragraph).substr(first.begin);
+        RuleMatch match;
+        if (find_rule(*m_title_issuer, t, 0, match)) {
+            std::vector<TextSpan> orgs;
+            const std::string_view list = match.group("orgs");
+            std::size_t pos = 0;
+            while (pos < list.size()) {
+                std::size_t e = pos;
+                while (e < list.size() && !is_space(list[e]) && list.substr(e, 3) != "、") {
+                    ++e;
+                }
+                if (e > pos) {
+                    if (!re2::RE2::FullMatch(list.substr(pos, e - pos), *m_org_line)) {
+                        orgs.clear();
+                        break;
+                    }
+                    const std::size_t at = first.begin + group_offset(t, list) + pos;
+                    orgs.push_back({first.paragraph, at, at + (e - pos)});
+                }
+                pos = e < list.size() ? e + (is_space(list[e]) ? 1 : 3) : e;
+            }
+            meta.issuers = std::move(orgs);
         }
     }
     // 主送 and 抄送.

@@ -87,6 +87,7 @@ private:
     const re2::RE2* m_field_date = nullptr;
     const re2::RE2* m_field_issuer = nullptr;
     const re2::RE2* m_field_title = nullptr;
+    const re2::RE2* m_title_issuer = nullptr;
 };
 
 // Whether `text` ends like a finished sentence (。；：！？ or a closing bracket).

@@ -198,3 +198,15 @@ TEST_CASE("an attachment's numbering starts afresh, outside the notice's section
     CHECK(paths == std::vector<std::string>{"一/1", "二/2", "1", "2", "1"});
     CHECK(record.tasks[1].text == "请于2021年6月15日前报送工作方案。");
 }
+
+TEST_CASE("with no signature, the bodies the title opens with are the issuers") {
+    auto record = extract_text(
+        "山东省应急管理厅关于做好2022年汛期安全生产工作的通知\n鲁应急字〔2022〕30号\n各市应急管理局：\n"
+        "一、工作要求\n1.各地要于汛期前完成排查。\n");
+    CHECK(record.issuers == std::vector<std::string>{"山东省应急管理厅"});
+    record = extract_text(
+        "中共中央办公厅 国务院办公厅印发《关于推进安全生产领域改革发展的意见》的通知\n一、工作要求\n1.抓好落实。\n");
+    CHECK(record.issuers == std::vector<std::string>{"中共中央办公厅", "国务院办公厅"});
+    record = extract_text("关于做好2022年汛期安全生产工作的通知\n一、工作要求\n1.抓好落实。\n");
+    CHECK(record.issuers.empty());
+}
