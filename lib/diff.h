@@ -35,7 +35,7 @@ using Tokenizer = std::function<std::vector<std::string>(std::string_view)>;
 // segmenter returns no words for; tests use it as their fake.
 std::vector<std::string> character_words(std::string_view text);
 
-// Measured on perturbed pairs of the corpus (scripts/make-diff-pairs.py; docs/diff.md):
+// Measured on perturbed pairs of the corpus (scripts/make-diff-pairs.py; README.md, "Year over year"):
 // reworded tasks keep a similarity above it, unrelated tasks of the same field stay below.
 constexpr double k_default_threshold = 0.18;
 

@@ -1,5 +1,5 @@
 // query.h — everything an analyst asks of the index, one function per question, each
-// returning a ResultSet (tabular.h) with stable snake_case columns (docs/query.md lists
+// returning a ResultSet (tabular.h) with stable snake_case columns (README.md lists
 // them). It only reads: callers open the Index with Mode::read_only (SQLITE_OPEN_READONLY and
 // PRAGMA query_only), so even `policy sql` cannot write. It does not print and does not
 // choose an output format: cli/cmd_query.cpp does.

@@ -3,7 +3,7 @@
 // ICU's East Asian Width, long text cut with …), CSV (RFC 4180), TSV, JSON and JSON Lines for
 // pipelines. It knows nothing of the index; query.h fills result sets, cli/ picks a writer.
 //
-// Conventions, documented in docs/query.md:
+// Conventions, documented in README.md ("Output formats"):
 //   - CSV: RFC 4180 — fields holding a comma, quote, CR or LF are quoted, quotes doubled,
 //     records end with CRLF (what RFC 4180 and Excel expect). NULL is an empty field.
 //   - TSV: one record per line ending LF; TAB, LF, CR and backslash inside a field are written
