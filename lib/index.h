@@ -156,6 +156,9 @@ public:
     // leaves the batch's other records, and a killed process leaves every committed batch.
     // Commit often (the command does every fraction of a second): the batch holds the
     // index's write lock. Destroying the Index with a batch open rolls it back.
+    // The batch's full-text rows are written by commit_batch(), all together in rowid order
+    // (FTS5 then makes one segment of them instead of one per record), so until then a
+    // search on this connection does not see them; a failure there rolls the batch back.
     Result<void> begin_batch();
     Result<void> commit_batch();
     bool in_batch() const;

@@ -311,6 +311,71 @@ TEST_CASE("storing a changed file replaces its old rows and keeps its document i
     CHECK(sql_value(path, "PRAGMA foreign_key_check") == "");
 }
 
+TEST_CASE("a batch's full-text rows are searchable once it commits, and a file stored twice in it keeps one set") {
+    TempDir dir;
+    const std::string path = dir.file("policy.db");
+    Index index = open_index(path);
+    REQUIRE(index.begin_batch().ok());
+    Record record = make_record("/a.txt", "吉办发〔2014〕32号", "旧标题");
+    REQUIRE(index.store(record, make_text(record)).ok());
+    const Record other = make_record("/b.txt", "吉办发〔2014〕33号", "另一个");
+    REQUIRE(index.store(other, make_text(other)).ok());
+    record.title = "新标题";
+    record.tasks.pop_back();
+    const auto again = index.store(record, make_text(record));
+    REQUIRE(again.ok());
+    CHECK(again->replaced);
+    REQUIRE(index.commit_batch().ok());
+
+    CHECK(sql_value(path, "SELECT count(*) FROM search WHERE kind = 'task'") == "3");
+    CHECK(sql_value(path, "SELECT count(*) FROM search WHERE kind = 'title'") == "2");
+    CHECK(sql_value(path, "SELECT count(*) FROM search WHERE search MATCH '搬迁'") == "1");
+    CHECK(sql_value(path,
+                    "SELECT count(*) FROM search s JOIN tasks t ON t.id = s.task_id WHERE s.kind = 'task' "
+                    "AND s.rowid = t.id AND s.document_id = t.document_id") == "3");
+    CHECK(sql_value(path,
+                    "SELECT count(*) FROM search s JOIN documents d ON -d.id = s.rowid WHERE s.kind = 'title' "
+                    "AND s.document_id = d.id") == "2");
+    sql_exec(path, "INSERT INTO search(search) VALUES('integrity-check')");
+    CHECK(sql_value(path, "PRAGMA integrity_check") == "ok");
+    auto hits = index.search(std::vector<std::string>{"尾矿库"});
+    REQUIRE(hits.ok());
+    CHECK(hits->size() == 2);
+}
+
+TEST_CASE("an index closed with a batch open keeps none of the batch's rows, full-text ones included") {
+    TempDir dir;
+    const std::string path = dir.file("policy.db");
+    {
+        Index index = open_index(path);
+        REQUIRE(index.begin_batch().ok());
+        const Record record = make_record("/a.txt", "吉办发〔2014〕32号", "方案");
+        REQUIRE(index.store(record, make_text(record)).ok());
+    }  // destroyed with the batch open: rolled back
+    CHECK(sql_value(path, "SELECT count(*) FROM documents") == "0");
+    CHECK(sql_value(path, "SELECT count(*) FROM search") == "0");
+    Index index = open_index(path);
+    const Record record = make_record("/a.txt", "吉办发〔2014〕32号", "方案");
+    REQUIRE(index.store(record, make_text(record)).ok());
+    CHECK(sql_value(path, "SELECT count(*) FROM search") == "3");
+}
+
+TEST_CASE("in a batch, a replacement that cannot be stored leaves the earlier version searchable") {
+    TempDir dir;
+    const std::string path = dir.file("policy.db");
+    Index index = open_index(path);
+    REQUIRE(index.begin_batch().ok());
+    const Record record = make_record("/a.txt", "吉办发〔2014〕32号", "第一版");
+    REQUIRE(index.store(record, make_text(record)).ok());
+    Record broken = record;
+    broken.tasks[0].departments[0].role = "chair";  // violates the role CHECK after rows are written
+    REQUIRE_FALSE(index.store(broken, make_text(broken)).ok());
+    REQUIRE(index.commit_batch().ok());
+    CHECK(sql_value(path, "SELECT count(*) FROM tasks") == "2");
+    CHECK(sql_value(path, "SELECT count(*) FROM search WHERE search MATCH '尾矿库'") == "1");
+    CHECK(sql_value(path, "SELECT count(*) FROM search") == "3");
+}
+
 TEST_CASE("a record that cannot be stored leaves the previous version whole") {
     TempDir dir;
     const std::string path = dir.file("policy.db");
