@@ -126,6 +126,11 @@ Statement& Statement::bind(int index, std::string_view text) {
     return *this;
 }
 
+Statement& Statement::bind_unowned(int index, std::string_view text) {
+    sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+    return *this;
+}
+
 Statement& Statement::bind(int index, std::int64_t value) {
     sqlite3_bind_int64(m_stmt, index, value);
     return *this;
@@ -911,8 +916,8 @@ Result<StoreOutcome> Index::Impl::store(const Record& record, const SearchText& 
     for (std::size_t i = 0; i < record.sections.size(); ++i) {
         const Section& section = record.sections[i];
         w.insert_section.bind(1, document_id)
-            .bind(2, std::string_view(section.path))
-            .bind(3, std::string_view(section.heading))
+            .bind_unowned(2, section.path)
+            .bind_unowned(3, section.heading)
             .bind(4, section.level)
             .bind(5, static_cast<std::int64_t>(i));
         bind_location(w.insert_section, 6, section.where);
@@ -923,10 +928,10 @@ Result<StoreOutcome> Index::Impl::store(const Record& record, const SearchText& 
     for (std::size_t i = 0; i < record.tasks.size(); ++i) {
         const Task& task = record.tasks[i];
         w.insert_task.bind(1, document_id)
-            .bind(2, std::string_view(task.path))
-            .bind(3, std::string_view(task.number))
-            .bind(4, std::string_view(task.section))
-            .bind(5, std::string_view(task.text))
+            .bind_unowned(2, task.path)
+            .bind_unowned(3, task.number)
+            .bind_unowned(4, task.section)
+            .bind_unowned(5, task.text)
             .bind(6, static_cast<std::int64_t>(i));
         bind_location(w.insert_task, 7, task.where);
         POLICY_TRY_VOID(w.insert_task.run());
@@ -949,8 +954,8 @@ Result<StoreOutcome> Index::Impl::store(const Record& record, const SearchText& 
             POLICY_TRY_VOID(write_alias(department.name, department_id_value));
             POLICY_TRY_VOID(w.insert_task_department.bind(1, task_id)
                                 .bind(2, department_id_value)
-                                .bind(3, std::string_view(department.name))
-                                .bind(4, std::string_view(department.role))
+                                .bind_unowned(3, department.name)
+                                .bind_unowned(4, department.role)
                                 .bind(5, static_cast<std::int64_t>(j))
                                 .run());
         }
@@ -970,7 +975,7 @@ Result<StoreOutcome> Index::Impl::store(const Record& record, const SearchText& 
         const Deadline& deadline = record.deadlines[i];
         w.insert_deadline.bind(1, document_id);
         bind_task(w.insert_deadline, 2, deadline.task);
-        w.insert_deadline.bind(3, std::string_view(deadline.text))
+        w.insert_deadline.bind_unowned(3, deadline.text)
             .bind(4, deadline.date)
             .bind(5, deadline.year_inferred ? 1 : 0)
             .bind(6, static_cast<std::int64_t>(i));
@@ -983,7 +988,7 @@ Result<StoreOutcome> Index::Impl::store(const Record& record, const SearchText& 
         Statement& insert = w.insert_citation;
         insert.bind(1, document_id);
         bind_task(insert, 2, citation.task);
-        insert.bind(3, std::string_view(citation.kind)).bind(4, std::string_view(citation.text));
+        insert.bind_unowned(3, citation.kind).bind_unowned(4, citation.text);
         if (citation.number) {
             insert.bind(5, non_empty(citation.number->issuer_code));
             if (citation.number->year != 0) {
@@ -1026,12 +1031,10 @@ Result<void> Index::Impl::insert_search_rows(std::vector<PendingSearchRow>& rows
     Writer& w = *writer;
     for (const PendingSearchRow& row : rows) {
         if (row.rowid < 0) {
-            POLICY_TRY_VOID(w.insert_title_search.bind(1, row.document_id).bind(2, std::string_view(row.words)).run());
+            POLICY_TRY_VOID(w.insert_title_search.bind(1, row.document_id).bind_unowned(2, row.words).run());
         } else {
-            POLICY_TRY_VOID(w.insert_task_search.bind(1, row.rowid)
-                                .bind(2, std::string_view(row.words))
-                                .bind(3, row.document_id)
-                                .run());
+            POLICY_TRY_VOID(
+                w.insert_task_search.bind(1, row.rowid).bind_unowned(2, row.words).bind(3, row.document_id).run());
         }
     }
     return {};

@@ -55,6 +55,9 @@ public:
     Statement& bind(int index, double value);
     Statement& bind_null(int index);
     Statement& bind(int index, const std::optional<std::string>& text);
+    // Binds `text` without copying it: it must stay valid and unchanged until the statement
+    // is reset (run() does that). For the writer's large texts, which SQLite would copy twice.
+    Statement& bind_unowned(int index, std::string_view text);
 
     // True when a row is ready, false when done; Error on failure (SQLITE_BUSY becomes the
     // "locked by another process" message).
