@@ -13,21 +13,21 @@ mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# seconds LABEL COMMAND...: runs COMMAND, prints "LABEL  N MB in S s  R MB/s", sets $rate.
+# measure LABEL COMMAND...: runs COMMAND, prints "LABEL  N MB in S s  R MB/s  (cpu U+S s)", sets
+# $rate. The CPU time (user + system, all threads) tells a slow run from a busy machine.
 measure() {
   local label=$1
   shift
-  local start end
-  start=$(date +%s%N)
-  if ! "$@" >/dev/null 2>"$work/stderr"; then
+  local TIMEFORMAT='%R %U %S' times real user sys
+  if ! times=$({ time "$@" >/dev/null 2>"$work/stderr"; } 2>&1); then
     echo "$label: failed"
     cat "$work/stderr"
     exit 1
   fi
-  end=$(date +%s%N)
-  rate=$(awk -v b="$bytes" -v ns=$((end - start)) 'BEGIN { printf "%.1f", b / 1048576 / (ns / 1e9) }')
-  awk -v l="$label" -v mb="$mb" -v ns=$((end - start)) -v r="$rate" \
-    'BEGIN { printf "%-34s %s MB in %.2f s  %8s MB/s\n", l, mb, ns / 1e9, r }'
+  read -r real user sys <<<"$times"
+  rate=$(awk -v b="$bytes" -v s="$real" 'BEGIN { printf "%.1f", b / 1048576 / s }')
+  awk -v l="$label" -v mb="$mb" -v s="$real" -v r="$rate" -v u="$user" -v k="$sys" \
+    'BEGIN { printf "%-34s %s MB in %.2f s  %8s MB/s  (cpu %.2f+%.2f s)\n", l, mb, s, r, u, k }'
 }
 
 echo "${#files[@]} files"
