@@ -1,16 +1,19 @@
 #include "app.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
 #include <re2/re2.h>
 #include <sqlite3.h>
 #include <unicode/uchar.h>
 #include <unicode/uversion.h>
+#include <CLI/CLI.hpp>
 
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <algorithm>
 #include <csignal>
 #include <iostream>
-#include <unistd.h>
+
+#include <cstdlib>
 
 #include "result.h"
 
@@ -32,7 +35,9 @@ std::string version_text() {
 
 }  // namespace
 
-void print_error(Context& context, const std::string& message) { context.err << "policy: " << message << '\n'; }
+void print_error(Context& context, const std::string& message) {
+    context.err << "policy: " << message << '\n';
+}
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
     std::vector<std::size_t> row(b.size() + 1);
@@ -65,11 +70,12 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     std::signal(SIGPIPE, SIG_IGN);
     Context context{out, err, ::isatty(STDOUT_FILENO) == 1, ::isatty(STDERR_FILENO) == 1};
 
-    CLI::App app{"policy — read Chinese government policy notices into data you can query.\n\n"
-                 "  policy extract corpus/*.txt            index notices into ./policy.db\n"
-                 "  policy tasks --dept 省应急管理厅 --role lead\n"
-                 "  policy diff 2019.txt 2024.txt          year-over-year comparison\n",
-                 "policy"};
+    CLI::App app{
+        "policy — read Chinese government policy notices into data you can query.\n\n"
+        "  policy extract corpus/*.txt            index notices into ./policy.db\n"
+        "  policy tasks --dept 省应急管理厅 --role lead\n"
+        "  policy diff 2019.txt 2024.txt          year-over-year comparison\n",
+        "policy"};
     app.footer(k_exit_codes);
     app.require_subcommand(0, 1);
     app.set_version_flag("--version", version_text());
@@ -132,6 +138,27 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     }
     out.flush();
     return context.exit_code;
+}
+
+bool colour_wanted(const Context& context) {
+    const char* no_colour = std::getenv("NO_COLOR");
+    return context.out_is_tty && (no_colour == nullptr || *no_colour == '\0');
+}
+
+std::size_t terminal_width(const Context& context) {
+    if (context.out_is_tty) {
+        winsize size{};
+        if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+            return size.ws_col;
+        }
+    }
+    if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
+        const long value = std::strtol(columns, nullptr, 10);
+        if (value > 0) {
+            return static_cast<std::size_t>(value);
+        }
+    }
+    return context.out_is_tty ? 80 : 0;
 }
 
 }  // namespace policy::cli

@@ -20,6 +20,13 @@ struct Context {
     int exit_code = 0;
 };
 
+// Whether stdout takes colour: a terminal, and NO_COLOR unset or empty.
+bool colour_wanted(const Context& context);
+
+// Columns to fit a table to: the terminal's (ioctl), else $COLUMNS, else 80 on a terminal
+// and no limit (0) otherwise.
+std::size_t terminal_width(const Context& context);
+
 // Prints "policy: message" on err.
 void print_error(Context& context, const std::string& message);
 
@@ -37,7 +44,8 @@ const std::vector<Command>& commands();
 // One per subcommand family; each lives in its own cmd_*.cpp.
 void add_extract(CLI::App& app, Context& context);
 void add_segment(CLI::App& app, Context& context);
-void add_query_commands(CLI::App& app, Context& context);  // docs show tasks search cites cited-by depts deadlines graph export sql
+void add_query_commands(CLI::App& app,
+                        Context& context);  // docs show tasks search cites cited-by depts deadlines graph export sql
 void add_diff(CLI::App& app, Context& context);
 
 // Edit distance between two ASCII strings, for "did you mean".

@@ -24,6 +24,7 @@
 #include "progress.h"
 #include "segment.h"
 #include "sha256.h"
+#include "tabular.h"
 
 namespace policy::cli {
 namespace {
@@ -50,6 +51,25 @@ void print_summary(std::ostream& out, const Record& record) {
                        record.path, record.title.empty() ? "-" : record.title,
                        record.doc_number ? record.doc_number->text : "-", record.tasks.size(), departments,
                        record.deadlines.size(), record.citations.size());
+}
+
+// --format table: one row per task, for a person reading what a notice holds.
+ResultSet task_rows(const Record& record) {
+    ResultSet rows;
+    rows.columns = {"file", "path", "text", "lead", "responsible", "deadlines", "line"};
+    for (const Task& task : record.tasks) {
+        std::string lead, responsible, deadlines;
+        for (const Department& department : task.departments) {
+            std::string& list = department.role == "lead" ? lead : responsible;
+            list += (list.empty() ? "" : "、") + department.name;
+        }
+        for (const Deadline& deadline : task.deadlines) {
+            deadlines += (deadlines.empty() ? "" : "；") + deadline.text;
+        }
+        rows.rows.push_back({record.file, task.path, task.text, lead, responsible, deadlines,
+                             static_cast<std::int64_t>(task.where.line)});
+    }
+    return rows;
 }
 
 // The files to read: each argument as given, a directory replaced by the *.txt files under
@@ -383,6 +403,11 @@ void run_extract(const ExtractArgs& args, Context& context) {
                 array.push_back(to_json(outcome.record));
             } else if (format == "jsonl") {
                 context.out << to_json(outcome.record).dump() << '\n';
+            } else if (format == "table") {
+                WriteOptions options;
+                options.width = terminal_width(context);
+                options.colour = colour_wanted(context);
+                write_table(context.out, task_rows(outcome.record), options);
             } else {
                 print_summary(context.out, outcome.record);
             }
@@ -462,7 +487,8 @@ void add_extract(CLI::App& app, Context& context) {
         "a changed file replaces its old rows. Each file is stored in one transaction.");
     sub->add_option("files", args->files, "notice files or directories (UTF-8, UTF-16 or GB18030/GBK); - for stdin");
     sub->add_option("--format", args->format,
-                    "with --no-index: summary|json|jsonl (default: summary on a terminal, json otherwise)")
+                    "with --no-index: summary|table|json|jsonl (default: summary on a terminal, json "
+                    "otherwise); table: one row per task")
         ->check(CLI::IsMember({"summary", "table", "json", "jsonl"}));
     sub->add_flag("--no-index", args->no_index, "print records and write no index");
     sub->add_flag("--force", args->force, "re-extract files whose content is unchanged");

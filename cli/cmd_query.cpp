@@ -63,27 +63,6 @@ void fail(Context& context, const Error& error) {
     context.exit_code = static_cast<int>(error.code);
 }
 
-bool colour_wanted(const Context& context) {
-    const char* no_colour = std::getenv("NO_COLOR");
-    return context.out_is_tty && (no_colour == nullptr || *no_colour == '\0');
-}
-
-std::size_t terminal_width(const Context& context) {
-    if (context.out_is_tty) {
-        winsize size{};
-        if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
-            return size.ws_col;
-        }
-    }
-    if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
-        const long value = std::strtol(columns, nullptr, 10);
-        if (value > 0) {
-            return static_cast<std::size_t>(value);
-        }
-    }
-    return context.out_is_tty ? 80 : 0;
-}
-
 OutputFormat format_of(const Context& context, const OutputArgs& args) {
     if (args.format.empty()) {
         return context.out_is_tty ? OutputFormat::table : OutputFormat::csv;

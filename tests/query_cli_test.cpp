@@ -14,12 +14,14 @@
 #include <vector>
 
 #include "tabular.h"
+#include "test_support.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using Strings = std::vector<std::string>;
 using Records = std::vector<std::vector<std::string>>;
+using policy::test::lines_of;
 
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -153,15 +155,6 @@ Strings column(const Records& records, const std::string& name) {
         values.push_back(records[i].at(at));
     }
     return values;
-}
-
-Strings lines_of(const std::string& text) {
-    Strings lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        lines.push_back(line);
-    }
-    return lines;
 }
 
 bool contains(const Strings& values, const std::string& value) {

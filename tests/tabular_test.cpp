@@ -4,12 +4,15 @@
 #include <sstream>
 
 #include "tabular.h"
+#include "test_support.h"
 
 using policy::ResultSet;
 using policy::Value;
 using policy::WriteOptions;
 
 namespace {
+
+using policy::test::lines_of;
 
 ResultSet sample() {
     ResultSet result;
@@ -19,15 +22,6 @@ ResultSet sample() {
         {Value{std::int64_t{12}}, Value{std::string("ABC")}, Value{std::string("a \"quoted\", comma\nand newline")}});
     result.rows.push_back({Value{std::int64_t{3}}, Value{}, Value{std::string("混合 mixed 文字")}});
     return result;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        lines.push_back(line);
-    }
-    return lines;
 }
 
 }  // namespace

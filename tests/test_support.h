@@ -4,13 +4,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
 
 #include "grammar.h"
@@ -29,7 +29,9 @@ inline const Grammar& default_grammar() {
     return grammar;
 }
 
-inline std::string source_path(const std::string& relative) { return std::string(POLICY_SOURCE_DIR) + "/" + relative; }
+inline std::string source_path(const std::string& relative) {
+    return std::string(POLICY_SOURCE_DIR) + "/" + relative;
+}
 
 inline std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -118,6 +120,18 @@ inline RunResult run_policy(const std::vector<std::string>& args, const std::str
 }
 
 // The normalised form of `text` (what rules see).
-inline std::string normalised(const std::string& text) { return normalise(text).text; }
+// The lines of `text`, without their line ends.
+inline std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+inline std::string normalised(const std::string& text) {
+    return normalise(text).text;
+}
 
 }  // namespace policy::test
