@@ -166,9 +166,14 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
         }
     }
     if (close == 0 || text[close - 1] != ')') {
-        // No parenthesis: a last sentence such as 责任单位：省经信厅、省通信管理局。
+        // No parenthesis: a last sentence such as 责任单位：省经信厅、省通信管理局。 It holds no
+        // 。, so only the text after the last one before the end is searched (the rule
+        // would fail anywhere earlier, only more slowly).
+        const std::size_t last_stop = text.substr(0, close).rfind("。");
+        const std::size_t from = last_stop == std::string_view::npos ? 0 : last_stop + 3;
+        const std::string_view tail = text.substr(from);
         RuleMatch label;
-        if (find_rule(rule("dept.trailing_label"), text, 0, label)) {
+        if (find_rule(rule("dept.trailing_label"), tail, 0, label)) {
             const std::string_view clauses = label.group("clauses");
             const std::size_t begin = group_offset(text, clauses);
             parse_clauses(text, begin, begin + clauses.size(), out);

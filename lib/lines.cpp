@@ -77,6 +77,9 @@ bool ends_clause(char32_t c) {
     return c == U',' || c == U'、' || c == U'，';
 }
 
+// A page number line is short; longer lines are not tried against the rule.
+constexpr std::size_t k_page_marker_bytes = 48;
+
 // A line cannot start with closing punctuation: one that does was cut from the line before.
 bool starts_with_closing(std::string_view line) {
     for (const std::string_view mark :
@@ -189,8 +192,8 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             --end;
         }
         const bool form_feed = text.substr(pos, eol - pos).find('\f') != std::string_view::npos;
-        if (begin == end ||
-            (rules.page_marker != nullptr && RE2::FullMatch(text.substr(begin, end - begin), *rules.page_marker))) {
+        if (begin == end || (rules.page_marker != nullptr && end - begin <= k_page_marker_bytes &&
+                             RE2::FullMatch(text.substr(begin, end - begin), *rules.page_marker))) {
             blank_before = true;
         } else {
             const std::string_view content = text.substr(begin, end - begin);
