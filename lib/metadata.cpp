@@ -18,6 +18,12 @@ bool is_space(char c) {
     return c == ' ' || c == '\t';
 }
 
+// The ISO date of a match's year, month and day groups ("" when it is no date).
+std::string iso_date_of(const RuleMatch& match) {
+    auto number = [&](const std::string& group) { return std::atoi(std::string(match.group(group)).c_str()); };
+    return iso_date(number("year"), number("month"), number("day"));
+}
+
 int year_in(std::string_view text) {
     static const re2::RE2 k_year("((?:19|20)\\d{2})\\s*年");
     re2::StringPiece captured;
@@ -112,9 +118,7 @@ bool MetadataRules::is_chrome(std::string_view text) const {
 std::optional<std::string> MetadataRules::date_line(std::string_view text) const {
     RuleMatch match;
     if (find_rule(*m_date, text, 0, match)) {
-        const std::string date = iso_date(std::atoi(std::string(match.group("year")).c_str()),
-                                          std::atoi(std::string(match.group("month")).c_str()),
-                                          std::atoi(std::string(match.group("day")).c_str()));
+        const std::string date = iso_date_of(match);
         return date.empty() ? std::nullopt : std::optional<std::string>(date);
     }
     if (find_rule(*m_date_cn, text, 0, match)) {
@@ -395,9 +399,7 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
         RuleMatch match;
         find_rule(*m_printed, text(i), 0, match);
         if (!meta.issued) {
-            const std::string date = iso_date(std::atoi(std::string(match.group("year")).c_str()),
-                                              std::atoi(std::string(match.group("month")).c_str()),
-                                              std::atoi(std::string(match.group("day")).c_str()));
+            const std::string date = iso_date_of(match);
             if (!date.empty()) {
                 meta.issued = date;
             }
@@ -421,9 +423,7 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
         if (!meta.doc_number && find_rule(*m_field_doc_number, t, 0, field)) {
             meta.doc_number = citations.whole_doc_number(field.group("value"));
         } else if (find_rule(*m_field_date, t, 0, field)) {
-            const std::string date = iso_date(std::atoi(std::string(field.group("year")).c_str()),
-                                              std::atoi(std::string(field.group("month")).c_str()),
-                                              std::atoi(std::string(field.group("day")).c_str()));
+            const std::string date = iso_date_of(field);
             if (!date.empty() && layout.signature_date == k_none) {
                 meta.issued = date;
             }
