@@ -88,7 +88,7 @@ Result<Record> load_side(const std::string& path, const Extractor& extractor, co
         record->path = path;
         return std::move(*record);
     }
-    return extractor.extract(bytes, path, options);
+    return extractor.extract(std::move(bytes), path, options);
 }
 
 bool use_colour(const std::string& choice, const Context& context) {

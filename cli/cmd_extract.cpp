@@ -342,7 +342,8 @@ void run_extract(const ExtractArgs& args, Context& context) {
             outcome.error = tools.error();
             return outcome;
         }
-        auto record = loaded->extractor().extract(*bytes, path, options);
+        const std::size_t size = bytes->size();
+        auto record = loaded->extractor().extract(std::move(*bytes), path, options, hash);
         if (!record) {
             outcome.error = std::move(record).error();
             return outcome;
@@ -353,8 +354,7 @@ void run_extract(const ExtractArgs& args, Context& context) {
         if (outcome.record.file.empty()) {
             outcome.record.file = path == "-" ? "-" : fs::path(path).filename().string();
         }
-        outcome.record.sha256 = hash;
-        outcome.record.size = bytes->size();
+        outcome.record.size = size;
         if (indexing && loaded->segmenter() != nullptr) {
             outcome.text = make_search_text(outcome.record, *loaded->segmenter());
         }

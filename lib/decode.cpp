@@ -5,6 +5,7 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <sys/stat.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -13,7 +14,6 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
-#include <sys/stat.h>
 
 #include <fmt/core.h>
 
@@ -32,9 +32,9 @@ using DetectorPtr = std::unique_ptr<UCharsetDetector, DetectorCloser>;
 
 // Counts of what a UTF-8 scan found.
 struct Utf8Scan {
-    std::size_t invalid = 0;     // invalid sequences
-    std::size_t multibyte = 0;   // valid multi-byte sequences
-    std::size_t nul = 0;         // NUL bytes
+    std::size_t invalid = 0;    // invalid sequences
+    std::size_t multibyte = 0;  // valid multi-byte sequences
+    std::size_t nul = 0;        // NUL bytes
 };
 
 Utf8Scan scan_utf8(std::string_view bytes) {
@@ -48,8 +48,10 @@ Utf8Scan scan_utf8(std::string_view bytes) {
             ++i;
             continue;
         }
-        // The common 3-byte case (all of CJK) without ICU's general decoder.
-        if (s[i] >= 0xE1 && s[i] <= 0xEC && i + 2 < length && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+        // The common 3-byte case (all of CJK and the full-width forms) without ICU's general
+        // decoder; ED is left to it (surrogates are not valid UTF-8).
+        if (s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED && i + 2 < length && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
             ++scan.multibyte;
             i += 3;
             continue;
@@ -139,9 +141,9 @@ Result<Decoded> convert(std::string_view bytes, std::size_t bom_size, const std:
             const UChar unit = target[k];
             const std::uint64_t unit_source =
                 offsets[k] >= 0 ? consumed_before_call + static_cast<std::uint64_t>(offsets[k]) : consumed_before_call;
-            const std::uint64_t next_source =
-                k + 1 < produced && offsets[k + 1] >= 0 ? consumed_before_call + static_cast<std::uint64_t>(offsets[k + 1])
-                                                        : static_cast<std::uint64_t>(source - bytes.data());
+            const std::uint64_t next_source = k + 1 < produced && offsets[k + 1] >= 0
+                                                  ? consumed_before_call + static_cast<std::uint64_t>(offsets[k + 1])
+                                                  : static_cast<std::uint64_t>(source - bytes.data());
             if (U16_IS_LEAD(unit)) {
                 if (pending_lead != 0) {
                     add_char(0xFFFD, pending_lead_source, unit_source);
@@ -151,7 +153,8 @@ Result<Decoded> convert(std::string_view bytes, std::size_t bom_size, const std:
                 continue;
             }
             if (U16_IS_TRAIL(unit) && pending_lead != 0) {
-                add_char(U16_GET_SUPPLEMENTARY(pending_lead, unit), pending_lead_source, std::max(next_source, unit_source + 1));
+                add_char(U16_GET_SUPPLEMENTARY(pending_lead, unit), pending_lead_source,
+                         std::max(next_source, unit_source + 1));
                 pending_lead = 0;
                 continue;
             }
@@ -415,13 +418,30 @@ Result<Decoded> decode(std::string_view bytes, std::string_view name, const Deco
         decoded = convert(bytes, 0, "GB18030", name);
     }
     if (!decoded) {
-        return make_error(ErrorCode::bad_input,
-                          fmt::format("{}: neither UTF-8 nor {} text (use --encoding NAME to say what it is)", name, charset));
+        return make_error(
+            ErrorCode::bad_input,
+            fmt::format("{}: neither UTF-8 nor {} text (use --encoding NAME to say what it is)", name, charset));
     }
     if (looks_binary(decoded->text)) {
         return make_error(ErrorCode::bad_input, fmt::format("{}: binary data, not text", name));
     }
     return decoded;
+}
+
+Result<Decoded> decode(std::string&& bytes, std::string_view name, const DecodeOptions& options) {
+    const std::string_view view(bytes);
+    const bool marked =
+        view.starts_with("\xEF\xBB\xBF") || view.starts_with("\xFF\xFE") || view.starts_with("\xFE\xFF");
+    if (options.encoding.empty() && !marked) {
+        const Utf8Scan scan = scan_utf8(view);
+        if (scan.nul == 0 && scan.invalid == 0) {
+            Decoded decoded;
+            decoded.text = std::move(bytes);
+            decoded.encoding = "UTF-8";
+            return decoded;
+        }
+    }
+    return decode(view, name, options);
 }
 
 }  // namespace policy

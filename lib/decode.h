@@ -44,6 +44,13 @@ Result<std::string> read_input(const std::string& path);
 // Decodes `bytes`; `name` is used in error messages ("FILE: ...").
 Result<Decoded> decode(std::string_view bytes, std::string_view name, const DecodeOptions& options = {});
 
+// The same, taking the bytes over: valid UTF-8 without a BOM (the common case) becomes the
+// decoded text without a copy.
+Result<Decoded> decode(std::string&& bytes, std::string_view name, const DecodeOptions& options = {});
+inline Result<Decoded> decode(const char* bytes, std::string_view name, const DecodeOptions& options = {}) {
+    return decode(std::string_view(bytes), name, options);
+}
+
 // Length of the longest prefix of `bytes` that is valid UTF-8.
 std::size_t valid_utf8_prefix(std::string_view bytes);
 

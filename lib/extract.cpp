@@ -97,9 +97,18 @@ Result<Extractor> Extractor::create(const Grammar& grammar) {
 }
 
 Result<Record> Extractor::extract(std::string_view bytes, const std::string& path, const DecodeOptions& options) const {
+    return extract(std::string(bytes), path, options);
+}
+
+Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, const DecodeOptions& options,
+                                  std::string sha256) const {
     const Impl& rules = *m_impl;
+    const std::size_t size = bytes.size();
+    if (sha256.empty()) {
+        sha256 = sha256_hex(bytes);
+    }
     SourceText source;
-    source.decoded = POLICY_TRY(decode(bytes, path, options));
+    source.decoded = POLICY_TRY(decode(std::move(bytes), path, options));
     source.normalised = normalise(source.decoded.text);
     source.paragraphs = split_paragraphs(source.normalised.text, rules.outline.line_rules());
     const std::vector<Paragraph>& paragraphs = source.paragraphs;
@@ -107,8 +116,8 @@ Result<Record> Extractor::extract(std::string_view bytes, const std::string& pat
     Record record;
     record.path = path;
     record.file = path == "-" ? "-" : std::filesystem::path(path).filename().string();
-    record.size = bytes.size();
-    record.sha256 = sha256_hex(bytes);
+    record.size = size;
+    record.sha256 = std::move(sha256);
     record.encoding = source.decoded.encoding;
     record.warnings = source.decoded.warnings;
 

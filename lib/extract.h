@@ -27,6 +27,11 @@ public:
     // errors; a notice with no recognisable structure gives a record with few fields.
     Result<Record> extract(std::string_view bytes, const std::string& path, const DecodeOptions& options = {}) const;
 
+    // The same, taking the bytes over (valid UTF-8 is then used in place, not copied).
+    // `sha256`: the bytes' hex SHA-256 when the caller has computed it already; empty: computed.
+    Result<Record> extract(std::string&& bytes, const std::string& path, const DecodeOptions& options = {},
+                           std::string sha256 = {}) const;
+
 private:
     struct Impl;
     explicit Extractor(std::unique_ptr<Impl> impl);

@@ -12,6 +12,7 @@
 #include <ctime>
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <thread>
 #include <unordered_set>
 
@@ -472,6 +473,13 @@ std::string recreate_advice(const std::string& path) {
 
 namespace {
 
+// Before SQLite's first use in the process: no memory statistics (they take a global mutex
+// on every allocation). Harmless when the host program has initialised SQLite already.
+void configure_sqlite() {
+    static std::once_flag once;
+    std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 // A new index appears whole or not at all: the schema is created in a private file beside
 // it, which is then linked into place (failing harmlessly when another process got there
 // first). Without this, a process killed between creating the file and committing the
@@ -479,9 +487,10 @@ namespace {
 Result<void> create_index_file(const std::string& path) {
     const std::string temporary = fmt::format("{}.creating-{}", path, ::getpid());
     {
+        configure_sqlite();
         Connection connection;
-        int rc =
-            sqlite3_open_v2(temporary.c_str(), &connection.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+        int rc = sqlite3_open_v2(temporary.c_str(), &connection.db,
+                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
         if (rc != SQLITE_OK) {
             const char* message = connection.db != nullptr ? sqlite3_errmsg(connection.db) : sqlite3_errstr(rc);
             return make_error(ErrorCode::index_error, fmt::format("{}: cannot create the index: {}", path, message));
@@ -542,7 +551,11 @@ Result<Index> Index::open(const std::string& path, Mode mode, std::chrono::milli
     if (!read_only && !std::filesystem::exists(path, ec)) {
         POLICY_TRY_VOID(create_index_file(path));
     }
-    const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    configure_sqlite();
+    // One connection per Index, used by one thread at a time: SQLite's own locking of it is
+    // not needed (about 2 % of an indexing run's CPU).
+    const int flags =
+        (read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &impl->connection.db, flags, nullptr);
     if (rc != SQLITE_OK) {
         const char* message = impl->connection.db != nullptr ? sqlite3_errmsg(impl->connection.db) : sqlite3_errstr(rc);

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "decode.h"
 #include "test_support.h"
 
@@ -9,7 +11,8 @@ using policy::test::source_path;
 namespace {
 
 const std::string& utf8_original() {
-    static const std::string text = read_file(source_path("corpus/jilin-gongxinting-2024-anquan-shengchan-yaodian.txt"));
+    static const std::string text =
+        read_file(source_path("corpus/jilin-gongxinting-2024-anquan-shengchan-yaodian.txt"));
     return text;
 }
 
@@ -28,6 +31,39 @@ TEST_CASE("valid UTF-8 is taken as it is") {
     CHECK(decoded->encoding == "UTF-8");
     CHECK(decoded->text == utf8_original());
     CHECK(decoded->source_offset(10) == 10);
+}
+
+TEST_CASE("bytes handed over decode exactly as bytes viewed, whatever they are") {
+    for (const char* name : {"gongxinting-2024.gb18030.txt", "gongxinting-2024.utf16le-bom.txt",
+                             "gongxinting-2024.utf8-bom.txt", "gongxinting-2024.utf16le-nobom.txt"}) {
+        const std::string path = source_path(std::string("tests/data/") + name);
+        REQUIRE(std::filesystem::exists(path));
+        const std::string bytes = read_file(path);
+        auto viewed = policy::decode(std::string_view(bytes), name);
+        auto taken = policy::decode(std::string(bytes), name);
+        REQUIRE(viewed.ok() == taken.ok());
+        if (viewed.ok()) {
+            CHECK(taken->text == viewed->text);
+            CHECK(taken->encoding == viewed->encoding);
+            CHECK(taken->source_offset(taken->text.size()) == viewed->source_offset(viewed->text.size()));
+        }
+    }
+    std::string valid = utf8_original();
+    const char* const before = valid.data();
+    auto taken = policy::decode(std::move(valid), "a.txt");
+    REQUIRE(taken.ok());
+    CHECK(taken->text == utf8_original());
+    CHECK(taken->text.data() == before);  // used in place, not copied
+    for (const std::string& odd : {std::string("abc\xC3"), std::string("a\0b\0c\0d\0e\0f\0", 12),
+                                   std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16), std::string()}) {
+        auto viewed = policy::decode(std::string_view(odd), "odd.txt");
+        auto owned = policy::decode(std::string(odd), "odd.txt");
+        REQUIRE(viewed.ok() == owned.ok());
+        if (viewed.ok()) {
+            CHECK(owned->text == viewed->text);
+            CHECK(owned->warnings == viewed->warnings);
+        }
+    }
 }
 
 TEST_CASE("a UTF-8 BOM is honoured and removed, offsets still point into the file") {
@@ -93,7 +129,8 @@ TEST_CASE("a few broken bytes in UTF-8 text are replaced, with a warning") {
     REQUIRE(decoded.ok());
     CHECK(decoded->encoding == "UTF-8");
     REQUIRE(decoded->warnings.size() == 1);
-    CHECK(decoded->warnings[0] == "broken.txt: 1 invalid UTF-8 sequence replaced by U+FFFD (first at byte " + std::to_string(at) + ")");
+    CHECK(decoded->warnings[0] ==
+          "broken.txt: 1 invalid UTF-8 sequence replaced by U+FFFD (first at byte " + std::to_string(at) + ")");
     CHECK(decoded->text.find("\xEF\xBF\xBD") == at);
 }
 
