@@ -77,16 +77,17 @@ std::vector<CitationMatch> CitationRules::find_doc_numbers(std::string_view text
             begin = prev;
             ++chars;
         }
-        // A verb before the code (执行国办发〔2019〕11号 → 国办发).
-        for (bool cut = true; cut;) {
-            cut = false;
-            for (const std::string& word : m_issuer_prefixes) {
-                if (text.substr(begin, match.begin - begin).starts_with(word) && match.begin - begin > word.size()) {
-                    begin += word.size();
-                    cut = true;
-                }
+        // A verb or a document word before the code, with anything before it (执行国办发〔2019〕11号
+        // → 国办发, 严格执行安监总管三〔2017〕121号 → 安监总管三): cut after the last such word.
+        std::size_t code_begin = begin;
+        for (const std::string& word : m_issuer_prefixes) {
+            const std::string_view span = text.substr(begin, match.begin - begin);
+            const std::size_t at = span.rfind(word);
+            if (at != std::string_view::npos && at + word.size() < span.size()) {
+                code_begin = std::max(code_begin, begin + at + word.size());
             }
         }
+        begin = code_begin;
         if (chars == 0) {
             continue;  // 〔2019〕6号 with no issuer: a fragment, not a citation
         }

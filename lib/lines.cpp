@@ -17,6 +17,8 @@ struct Line {
     std::uint32_t width;  // display columns of the content
     std::uint32_t chars;  // code points, indentation included (a wrap by count counts it)
     bool blank_before;
+    bool starts = false;  // begins a paragraph (LineRules::starts_paragraph)
+    bool ends = false;    // ends one (LineRules::ends_paragraph)
 };
 
 bool is_space(unsigned char c) {
@@ -115,14 +117,18 @@ bool has_open_bracket(std::string_view text) {
 // `measure`, with a window of `slack` around it, agreed by at least `min_count` lines.
 std::uint32_t detect_wrap_width(const std::vector<Line>& lines, std::string_view text, std::uint32_t Line::*measure,
                                 std::uint32_t slack, std::uint32_t min_count) {
+    // A line is evidence of a wrap when it stops mid-sentence and the next line could go on
+    // with it: before a heading, a date or a 文号 it is a short line, not a cut one.
     std::map<std::uint32_t, std::uint32_t> unfinished;  // length -> lines ending mid-sentence
     std::uint32_t content_lines = 0;
-    for (const Line& line : lines) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line& line = lines[i];
         if (line.begin == line.end) {
             continue;
         }
         ++content_lines;
-        if (!ends_sentence(last_char(text.substr(line.begin, line.end - line.begin))) && line.width >= 20) {
+        const bool followed = i + 1 < lines.size() && !lines[i + 1].starts && !line.ends;
+        if (followed && !ends_sentence(last_char(text.substr(line.begin, line.end - line.begin))) && line.width >= 20) {
             ++unfinished[line.*measure];
         }
     }
@@ -202,6 +208,9 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             lines.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), number, indent,
                              static_cast<std::uint32_t>(approximate_width(content)), chars + indent,
                              blank_before || form_feed});
+            lines.back().starts =
+                rules.starts_paragraph != nullptr && RE2::PartialMatch(content, *rules.starts_paragraph);
+            lines.back().ends = rules.ends_paragraph != nullptr && RE2::FullMatch(content, *rules.ends_paragraph);
             blank_before = false;
         }
         ++number;
@@ -223,8 +232,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
         if (previous != nullptr && !paragraphs.empty()) {
             Paragraph& current = paragraphs.back();
             const char32_t last = last_char(current.text);
-            const bool starts_new =
-                rules.starts_paragraph != nullptr && RE2::PartialMatch(content, *rules.starts_paragraph);
+            const bool starts_new = line.starts || previous->ends;
             if (!starts_new && current.text.size() < 20000 && starts_with_closing(content)) {
                 join = true;
             } else if (!starts_new && !ends_sentence(last) && current.text.size() < 20000) {

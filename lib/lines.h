@@ -42,6 +42,9 @@ struct LineRules {
     // Matches (anchored, whole line) a page's number or running footer (— 2 —, 第3页 共8页):
     // such a line is dropped like a page break, so a task that runs over the page stays whole.
     const re2::RE2* page_marker = nullptr;
+    // Matches (anchored, whole line) a line complete in itself (a 文号, a date): the next
+    // line never continues its paragraph. Null: none is.
+    const re2::RE2* ends_paragraph = nullptr;
 };
 
 std::vector<Paragraph> split_paragraphs(std::string_view normalised, const LineRules& rules);

@@ -71,9 +71,9 @@ int parse_chinese_numeral(std::string_view text) {
 }
 
 Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
-    POLICY_TRY_VOID(
-        grammar.require({"outline.heading1", "outline.heading2", "outline.item", "outline.subitem",
-                         "outline.enumeration", "outline.part", "lines.paragraph_start", "lines.page_marker"}));
+    POLICY_TRY_VOID(grammar.require({"outline.heading1", "outline.heading2", "outline.item", "outline.subitem",
+                                     "outline.enumeration", "outline.part", "lines.paragraph_start",
+                                     "lines.page_marker", "lines.paragraph_end"}));
     OutlineRules rules;
     rules.m_heading1 = &grammar.rule("outline.heading1");
     rules.m_heading2 = &grammar.rule("outline.heading2");
@@ -82,6 +82,7 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_enumeration = &grammar.rule("outline.enumeration");
     rules.m_paragraph_start = &grammar.rule("lines.paragraph_start");
     rules.m_page_marker = &grammar.rule("lines.page_marker");
+    rules.m_paragraph_end = &grammar.rule("lines.paragraph_end");
     rules.m_part = &grammar.rule("outline.part");
     return rules;
 }

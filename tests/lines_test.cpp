@@ -103,8 +103,10 @@ TEST_CASE("text wrapped by character count, digits and all, is joined back") {
     // Every line 20 characters, indentation included, whatever its display width.
     const auto paragraphs = paragraphs_of(
         "  省政府安全生产领域改革领导小组办公室\n于2014年11月底前组织验收,各市(州\n)于2014年12月20日前将侧重突破的\n"
-        "单项改革试点方案报省政府领导小组办公室。\n  其他地区:网格划分基本完成,高危行业\n在生产企业达到标准化建设最低以上标准,信\n"
-        "息化建设全面启动,社会化监督各项制度基本\n建立。\n  各市(州)、省直各有关部门于2015\n年10月31日前将全面深化改革任务报省政\n"
+        "单项改革试点方案报省政府领导小组办公室。\n  "
+        "其他地区:网格划分基本完成,高危行业\n在生产企业达到标准化建设最低以上标准,信\n"
+        "息化建设全面启动,社会化监督各项制度基本\n建立。\n  "
+        "各市(州)、省直各有关部门于2015\n年10月31日前将全面深化改革任务报省政\n"
         "府安全生产领域改革领导小组办公室。\n");
     REQUIRE(paragraphs.size() == 3);
     CHECK(paragraphs[0].text.find("于2014年11月底前组织验收,各市(州)于2014年12月20日前") != std::string::npos);
@@ -123,4 +125,36 @@ TEST_CASE("a line that is only a 文号 starts a paragraph") {
     const auto paragraphs = paragraphs_of("关于印发2019年工作要点的\n吉安委〔2019〕6号\n");
     REQUIRE(paragraphs.size() == 2);
     CHECK(paragraphs[1].text == "吉安委〔2019〕6号");
+}
+
+TEST_CASE("a line that is only a 文号 or a date is never continued, not even across a blank line") {
+    const auto paragraphs = paragraphs_of(
+        "河北省人民政府办公厅关于印发工作任务分工的通知\n冀政办字〔2021〕15号\n\n各市(含定州)人民政府,省政府各部门:\n"
+        "河北省人民政府办公厅\n2021年3月5日\n\n附件续页\n");
+    REQUIRE(paragraphs.size() >= 4);
+    CHECK(paragraphs[1].text == "冀政办字〔2021〕15号");
+    CHECK(paragraphs[2].text == "各市(含定州)人民政府,省政府各部门:");
+    const auto dated = std::find_if(paragraphs.begin(), paragraphs.end(),
+                                    [](const policy::Paragraph& p) { return p.text.starts_with("2021年3月5日"); });
+    REQUIRE(dated != paragraphs.end());
+    CHECK(dated->text == "2021年3月5日");
+}
+
+TEST_CASE("short lines before headings, dates and 文号 are not taken for a hard wrap") {
+    // Many headings of ten characters, each before a numbered item: lines that stop
+    // mid-sentence, but not cut ones, so no wrap at 20 columns joins the labelled lines.
+    std::string text = "一、强化安全生产责任落实\n";
+    for (int i = 0; i < 6; ++i) {
+        text += i % 2 ? "(一)" : "(二)";
+        text += "压实地方领导责任\n1.开展排查整治工作。\n";
+    }
+    text += "2.推进改革。\n责任单位:省市场监管局\n完成时限:2021年9月底\n";
+    const auto paragraphs = paragraphs_of(text);
+    const auto label = std::find_if(paragraphs.begin(), paragraphs.end(),
+                                    [](const policy::Paragraph& p) { return p.text.starts_with("责任单位"); });
+    REQUIRE(label != paragraphs.end());
+    CHECK(label->text == "责任单位:省市场监管局");
+    for (const policy::Paragraph& paragraph : paragraphs) {
+        CHECK_FALSE(paragraph.joined);
+    }
 }
