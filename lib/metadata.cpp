@@ -68,6 +68,9 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_org_line = &grammar.rule("meta.org_line");
     rules.m_date = &grammar.rule("meta.date");
     rules.m_date_cn = &grammar.rule("meta.date_cn");
+    if (const GrammarRule* compact = grammar.find("meta.date_compact")) {
+        rules.m_date_compact = compact->regex.get();
+    }
     rules.m_printed = &grammar.rule("meta.printed");
     rules.m_cc = &grammar.rule("meta.cc");
     rules.m_recipients = &grammar.rule("meta.recipients");
@@ -118,6 +121,10 @@ bool MetadataRules::is_chrome(std::string_view text) const {
 std::optional<std::string> MetadataRules::date_line(std::string_view text) const {
     RuleMatch match;
     if (find_rule(*m_date, text, 0, match)) {
+        const std::string date = iso_date_of(match);
+        return date.empty() ? std::nullopt : std::optional<std::string>(date);
+    }
+    if (m_date_compact != nullptr && find_rule(*m_date_compact, text, 0, match)) {
         const std::string date = iso_date_of(match);
         return date.empty() ? std::nullopt : std::optional<std::string>(date);
     }

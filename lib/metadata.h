@@ -33,8 +33,8 @@ struct Layout {
     std::size_t doc_number = k_none;
     std::size_t recipients = k_none;
     std::size_t signature_date = k_none;
-    std::size_t printed = k_none;  // the 印发 line of the 版记
-    std::size_t cc = k_none;       // the 抄送 line
+    std::size_t printed = k_none;    // the 印发 line of the 版记
+    std::size_t cc = k_none;         // the 抄送 line
     std::vector<std::size_t> stops;  // paragraphs that end a task's continuation (org, date, …)
 };
 
@@ -77,6 +77,7 @@ private:
     const re2::RE2* m_org_line = nullptr;
     const re2::RE2* m_date = nullptr;
     const re2::RE2* m_date_cn = nullptr;
+    const re2::RE2* m_date_compact = nullptr;  // optional: 20171228, a date that lost 年月日
     const re2::RE2* m_printed = nullptr;
     const re2::RE2* m_cc = nullptr;
     const re2::RE2* m_recipients = nullptr;

@@ -210,3 +210,16 @@ TEST_CASE("with no signature, the bodies the title opens with are the issuers") 
     record = extract_text("关于做好2022年汛期安全生产工作的通知\n一、工作要求\n1.抓好落实。\n");
     CHECK(record.issuers.empty());
 }
+
+TEST_CASE("a notice that lost characters to the scraper: the date is read, the broken 文号 is not guessed") {
+    const auto record = extract_text(
+        "吉林省人民政府办公厅关于做好2018年安全生产工作的通知\n吉政办发〔201737\n\n各市(州)人民政府:\n"
+        "一、加强组织领导\n1.各地要在2018年3月底前制定实施方案。(各市州政府负责)\n吉林省人民政府办公厅\n20171228\n");
+    CHECK(record.title == "吉林省人民政府办公厅关于做好2018年安全生产工作的通知");
+    CHECK_FALSE(record.doc_number.has_value());
+    CHECK(record.issued == "2017-12-28");
+    CHECK(record.recipients == std::vector<std::string>{"各市(州)人民政府"});
+    REQUIRE(record.tasks.size() == 1);
+    CHECK(record.tasks[0].text == "各地要在2018年3月底前制定实施方案。(各市州政府负责)");
+    CHECK_FALSE(extract_text("关于开展检查的通知\n\n各单位:\n一、检查\n1.开展检查。\n办公室\n20171332\n").issued);
+}
