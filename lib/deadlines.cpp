@@ -5,6 +5,7 @@
 
 #include <fmt/core.h>
 #include <algorithm>
+#include <cctype>
 
 #include "outline.h"
 #include "rule_match.h"
@@ -146,6 +147,11 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             year_scanned = std::max(static_cast<std::size_t>(input.data() - text.data()),
                                     match.begin > k_year_margin ? match.begin - k_year_margin : 0);
             year = nearest != 0 ? nearest : context_year;
+            if (match.has("next_year")) {
+                // 明年: the year after the notice's own (else after the nearest one named).
+                const int base = context_year != 0 ? context_year : nearest;
+                year = base != 0 ? base + 1 : 0;
+            }
             deadline.year_inferred = true;
         }
         if (year == 0) {
@@ -155,7 +161,9 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         }
         std::string date;
         if (!month_text.empty()) {
-            const int month = std::atoi(std::string(month_text).c_str());
+            const int month = std::isdigit(static_cast<unsigned char>(month_text[0]))
+                                  ? std::atoi(std::string(month_text).c_str())
+                                  : parse_chinese_numeral(month_text);  // 十月底前
             if (!day_text.empty()) {
                 date = iso_date(year, month, std::atoi(std::string(day_text).c_str()));
             } else if (end_text == "上旬") {
