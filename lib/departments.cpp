@@ -8,10 +8,10 @@ namespace policy {
 namespace {
 
 constexpr const char* k_rule_names[] = {
-    "dept.role_word",     "dept.clause_split",   "dept.cohost",      "dept.lead",
-    "dept.labelled_lead", "dept.labelled",       "dept.role_suffix", "dept.list_split",
-    "dept.conjunction",   "dept.body_end",       "dept.etc",         "dept.empty_body",
-    "dept.other_label",   "dept.trailing_label", "dept.bare_org",    "dept.bare_reject"};
+    "dept.role_word",   "dept.clause_split", "dept.cohost",      "dept.lead",           "dept.labelled_lead",
+    "dept.labelled",    "dept.role_suffix",  "dept.list_split",  "dept.conjunction",    "dept.body_end",
+    "dept.etc",         "dept.empty_body",   "dept.other_label", "dept.trailing_label", "dept.bare_org",
+    "dept.bare_reject", "dept.name_prefix",  "dept.marked_lead"};
 
 bool is_space(char c) {
     return c == ' ' || c == '\t';
@@ -129,11 +129,16 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
         }
         from = match.end;
     }
-    // One body: drop a leading 各 and a trailing 等.
+    // One body: drop a leading 各 (or 由) and a trailing 等; a (牵头) after it makes it lead.
     std::size_t name_begin = begin;
     std::size_t name_end = end;
-    if (text.substr(name_begin, name_end - name_begin).starts_with("各")) {
-        name_begin += 3;
+    std::string_view body_role = role;
+    if (find_rule(rule("dept.name_prefix"), part, 0, match)) {
+        name_begin += match.end;
+    }
+    if (find_rule(rule("dept.marked_lead"), text.substr(name_begin, name_end - name_begin), 0, match)) {
+        name_end = name_begin + match.begin;
+        body_role = "lead";
     }
     if (text.substr(name_begin, name_end - name_begin).ends_with("等")) {
         name_end -= 3;
@@ -147,11 +152,12 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
     if (!re2::RE2::PartialMatch(name, rule("dept.body_end")) && m_canonical.find(name) == m_canonical.end()) {
         return;
     }
-    out.push_back({name_begin, name_end, role});
+    out.push_back({name_begin, name_end, std::string(body_role)});
 }
 
 std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
     std::vector<DepartmentSpan> out;
+    RuleMatch match_mark;
     // The parenthesis that ends the text (after 。 ; , and spaces), matched backwards so a
     // nested （州） stays inside it.
     std::size_t close = text.size();
@@ -165,7 +171,11 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
             break;
         }
     }
-    if (close == 0 || text[close - 1] != ')') {
+    // 责任单位：省市场监管局、省应急管理厅（牵头） ends in a parenthesis that only marks the
+    // body before it: the sentence is read as a labelled one.
+    const bool role_mark = close > 0 && text[close - 1] == ')' &&
+                           find_rule(rule("dept.marked_lead"), text.substr(0, close), 0, match_mark);
+    if (close == 0 || text[close - 1] != ')' || role_mark) {
         // No parenthesis: a last sentence such as 责任单位：省经信厅、省通信管理局。 It holds no
         // 。, so only the text after the last one before the end is searched (the rule
         // would fail anywhere earlier, only more slowly).
