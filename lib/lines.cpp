@@ -79,6 +79,10 @@ bool ends_clause(char32_t c) {
     return c == U',' || c == U'、' || c == U'，';
 }
 
+// How far back (bytes) a parenthesis still open may have been opened for a line after it to
+// continue it whatever the line before ends in: a responsibility parenthesis is shorter.
+constexpr std::size_t k_open_bracket_reach = 600;
+
 // A page number line is short; longer lines are not tried against the rule.
 constexpr std::size_t k_page_marker_bytes = 48;
 
@@ -93,23 +97,23 @@ bool starts_with_closing(std::string_view line) {
     return false;
 }
 
-// Unclosed 《 or （: a title or parenthesis carried over a line break.
-bool has_open_bracket(std::string_view text) {
-    int book = 0;
-    int paren = 0;
+// Unclosed 《 or （: a title or parenthesis carried over a line break. How far from the end
+// of `text` the outermost one still open was opened (npos when none is open).
+std::size_t open_bracket_distance(std::string_view text) {
+    std::vector<std::size_t> open;  // offsets of the brackets still open
     for (std::size_t i = 0; i < text.size(); ++i) {
         const std::string_view rest = text.substr(i);
-        if (rest.starts_with("《")) {
-            ++book;
-        } else if (rest.starts_with("》")) {
-            book = std::max(0, book - 1);
-        } else if (text[i] == '(' || rest.starts_with("（")) {
-            ++paren;
-        } else if (text[i] == ')' || rest.starts_with("）")) {
-            paren = std::max(0, paren - 1);
+        if (rest.starts_with("《") || text[i] == '(' || rest.starts_with("（")) {
+            open.push_back(i);
+        } else if ((rest.starts_with("》") || text[i] == ')' || rest.starts_with("）")) && !open.empty()) {
+            open.pop_back();
         }
     }
-    return book > 0 || paren > 0;
+    return open.empty() ? std::string_view::npos : text.size() - open.front();
+}
+
+bool has_open_bracket(std::string_view text) {
+    return open_bracket_distance(text) != std::string_view::npos;
 }
 
 // The length most lines are cut at when the text was hard-wrapped, or 0: measured in display
@@ -234,6 +238,15 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             const char32_t last = last_char(current.text);
             const bool starts_new = line.starts || previous->ends;
             if (!starts_new && current.text.size() < 20000 && starts_with_closing(content)) {
+                join = true;
+            } else if (!starts_new && open_bracket_distance(current.text) <= k_open_bracket_reach) {
+                // Inside a parenthesis opened a little before, a line ending in ；or ） (the
+                // inner one of 县（市、区）) does not end the paragraph: the wrap fell there.
+                join = true;
+            } else if (!starts_new && !ends_sentence(last) && previous->chars >= 20 && line.chars - line.indent <= 3 &&
+                       (wrap_width > 0 || wrap_chars > 0 || previous->width >= 40)) {
+                // A line of one to three characters after a long unfinished one: the tail of a
+                // wrapped sentence (…省住房城乡建设 / 厅).
                 join = true;
             } else if (!starts_new && !ends_sentence(last) && current.text.size() < 20000) {
                 join = ends_clause(last) || has_open_bracket(current.text) ||

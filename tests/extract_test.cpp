@@ -223,3 +223,81 @@ TEST_CASE("a notice that lost characters to the scraper: the date is read, the b
     CHECK(record.tasks[0].text == "各地要在2018年3月底前制定实施方案。(各市州政府负责)");
     CHECK_FALSE(extract_text("关于开展检查的通知\n\n各单位:\n一、检查\n1.开展检查。\n办公室\n20171332\n").issued);
 }
+
+namespace {
+
+policy::Record extract_style(const std::string& name) {
+    return extract_text(policy::test::read_file(policy::test::source_path("tests/data/styles/" + name)), name);
+}
+
+std::vector<std::pair<std::string, std::string>> bodies(const policy::Task& task) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& department : task.departments) {
+        out.emplace_back(department.name, department.role);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a task-division notice in another province's style") {
+    const auto record = extract_style("hebei-style-task-division.txt");
+    CHECK(record.title == "河北省人民政府办公厅关于印发河北省2021年安全生产重点工作任务分工的通知");
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->text == "冀政办字〔2021〕15号");
+    CHECK(record.issued == "2021-03-05");
+    CHECK(record.issuers == std::vector<std::string>{"河北省人民政府办公厅"});
+    REQUIRE(record.tasks.size() == 6);
+    CHECK(record.tasks[1].path == "一/(一)/2");
+    CHECK(bodies(record.tasks[0]) == std::vector<std::pair<std::string, std::string>>{{"省应急管理厅", "lead"},
+                                                                                      {"省委组织部", "responsible"},
+                                                                                      {"省财政厅", "responsible"}});
+    // Labelled lines after the task: who does it, and by when.
+    CHECK(bodies(record.tasks[3]) == std::vector<std::pair<std::string, std::string>>{{"省市场监管局", "responsible"}});
+    REQUIRE(record.tasks[3].deadlines.size() == 1);
+    CHECK(record.tasks[3].deadlines[0].date == "2021-09-30");
+    // The year of 11月30日前 comes from the notice.
+    REQUIRE(record.tasks[4].deadlines.size() == 1);
+    CHECK(record.tasks[4].deadlines[0].date == "2021-11-30");
+    const auto cited = std::find_if(record.citations.begin(), record.citations.end(), [](const policy::Citation& c) {
+        return c.number && c.number->issuer_code == "安监总管三";
+    });
+    CHECK(cited != record.citations.end());
+}
+
+TEST_CASE("a notice scraped with its web page") {
+    const auto record = extract_style("henan-style-web-page.txt");
+    CHECK(record.title == "关于印发《2022年全省安全生产工作要点》的通知");
+    CHECK(record.plan_title == "2022年全省安全生产工作要点");
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->text == "豫安委办〔2022〕8号");
+    CHECK(record.issued == "2022-04-08");
+    CHECK(record.issuers == std::vector<std::string>{"河南省安全生产委员会办公室"});
+    CHECK(record.cc == std::vector<std::string>{"应急管理部", "省委办公厅", "省政府办公厅"});
+    REQUIRE(record.tasks.size() == 7);
+    CHECK(bodies(record.tasks[0]) ==
+          std::vector<std::pair<std::string, std::string>>{{"省安委办", "responsible"}, {"省委组织部", "responsible"}});
+    CHECK(bodies(record.tasks[2]) ==
+          std::vector<std::pair<std::string, std::string>>{{"省应急管理厅", "responsible"},
+                                                           {"省市场监管局", "responsible"},
+                                                           {"省安委会有关成员单位", "responsible"}});
+    CHECK(record.tasks[4].path == "二/(一)/5");
+    REQUIRE(record.tasks[4].deadlines.size() == 1);
+    CHECK(record.tasks[4].deadlines[0].text == "到2022年底");
+    // Nothing from the page around the notice.
+    for (const auto& deadline : record.deadlines) {
+        CHECK(deadline.task.has_value());
+    }
+}
+
+TEST_CASE("labelled and marked departments") {
+    const auto record = extract_style("labelled-departments.txt");
+    REQUIRE(record.tasks.size() == 10);
+    CHECK(bodies(record.tasks[0]) == std::vector<std::pair<std::string, std::string>>{{"省应急管理厅", "responsible"}});
+    CHECK(bodies(record.tasks[3]) ==
+          std::vector<std::pair<std::string, std::string>>{{"省应急管理厅", "lead"}, {"市州政府", "responsible"}});
+    CHECK(bodies(record.tasks[5]) ==
+          std::vector<std::pair<std::string, std::string>>{
+              {"省应急管理厅", "lead"}, {"省市场监管局", "responsible"}, {"省住房城乡建设厅", "responsible"}});
+    CHECK(bodies(record.tasks[7]).size() == 4);
+}

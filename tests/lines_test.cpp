@@ -158,3 +158,22 @@ TEST_CASE("short lines before headings, dates and 文号 are not taken for a har
         CHECK_FALSE(paragraph.joined);
     }
 }
+
+TEST_CASE("inside a parenthesis opened just before, a line ending in ；or ） is continued") {
+    const auto paragraphs = paragraphs_of(
+        "5.强化基层治理（省应急管理厅牵头，各市（州）、县（市、区）\n政府负责）。\n"
+        "7.推进信息化建设（省应急管理厅按职责分工负责；\n各地政府配合）。\n8.开展检查（省公安厅负责）。\n另起一段。\n");
+    REQUIRE(paragraphs.size() == 4);
+    CHECK(paragraphs[0].text == "5.强化基层治理(省应急管理厅牵头,各市(州)、县(市、区)政府负责)。");
+    CHECK(paragraphs[1].text == "7.推进信息化建设(省应急管理厅按职责分工负责;各地政府配合)。");
+    CHECK(paragraphs[3].text == "另起一段。");
+}
+
+TEST_CASE("a line of one to three characters after a long unfinished one is its tail") {
+    const auto paragraphs = paragraphs_of(
+        "6.完善标准体系。\n责任单位：省应急管理厅（牵头）、省市场监管局、省住房城乡建设\n厅\n7.推进建设。\n");
+    REQUIRE(paragraphs.size() == 3);
+    CHECK(paragraphs[1].text == "责任单位:省应急管理厅(牵头)、省市场监管局、省住房城乡建设厅");
+    // A short line after a short one stays apart.
+    CHECK(paragraphs_of("联系人\n张三\n").size() == 2);
+}

@@ -158,8 +158,8 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& var
     return all;
 }
 
-void check_variants(const std::string& file) {
-    const std::string original = policy::test::read_file(policy::test::source_path("corpus/" + file));
+void check_variants(const std::string& file, const std::string& dir = "corpus/") {
+    const std::string original = policy::test::read_file(policy::test::source_path(dir + file));
     const std::vector<std::string> expected = summary(extract(original, file));
     REQUIRE(expected.size() > 10);
     for (const auto& [name, transform] : variants()) {
@@ -189,4 +189,17 @@ TEST_CASE("the 2024 work points read the same in every variant") {
 
 TEST_CASE("the 2014 reform plan reads the same in every variant") {
     check_variants("jilin-banfa-2014-32-anquan-gaige-shidian-fangan.txt");
+}
+
+// Notices written for the tests in other issuers' styles (tests/data/styles/README.md).
+TEST_CASE("a task-division notice in another province's style reads the same in every variant") {
+    check_variants("hebei-style-task-division.txt", "tests/data/styles/");
+}
+
+TEST_CASE("a notice scraped with its web page reads the same in every variant") {
+    check_variants("henan-style-web-page.txt", "tests/data/styles/");
+}
+
+TEST_CASE("labelled and marked departments read the same in every variant") {
+    check_variants("labelled-departments.txt", "tests/data/styles/");
 }
