@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <memory>
+#include <string>
 
 namespace policy {
 namespace {
@@ -16,8 +18,14 @@ namespace {
 // block, the ideographic space, no-break and typographic spaces.
 constexpr const char16_t* k_folded_set = u"[\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000\\uFF01-\\uFF5E]";
 
-// Built once from ICU's data: for each BMP code point, what it folds to (0: unchanged).
-// A constant after construction, shared by all threads.
+// Numbering characters a word processor's automatic lists leave behind, spelled out by
+// their compatibility (NFKC) form: ⒈ → 1. (U+2488–249B), ⑴ → (1) (U+2474–2487),
+// ㈠ → (一) (U+3220–3229). Circled ① stays: it is a sub-item mark of its own.
+constexpr const char16_t* k_expanded_set = u"[\u2474-\u249B\u3220-\u3229]";
+
+// Built once from ICU's data: for each BMP code point, what it folds to (0: unchanged), and
+// the few numbering characters that expand to several. A constant after construction,
+// shared by all threads.
 class WidthTable {
 public:
     WidthTable() {
@@ -25,8 +33,21 @@ public:
         UErrorCode status = U_ZERO_ERROR;
         const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
         icu::UnicodeSet set(icu::UnicodeString(k_folded_set), status);
+        icu::UnicodeSet expanded(icu::UnicodeString(k_expanded_set), status);
         if (U_FAILURE(status)) {
             return;
+        }
+        for (int32_t i = 0; i < expanded.getRangeCount(); ++i) {
+            for (UChar32 c = expanded.getRangeStart(i); c <= expanded.getRangeEnd(i); ++c) {
+                icu::UnicodeString folded;
+                status = U_ZERO_ERROR;
+                nfkc->normalize(icu::UnicodeString(c), folded, status);
+                std::string utf8;
+                folded.toUTF8String(utf8);
+                if (U_SUCCESS(status) && !utf8.empty()) {
+                    m_expansions.emplace(c, std::move(utf8));
+                }
+            }
         }
         set.freeze();
         icu::FilteredNormalizer2 folder(*nfkc, set);
@@ -43,8 +64,15 @@ public:
     }
     char16_t operator[](UChar32 c) const { return c >= 0 && c < 0x10000 ? m_map[static_cast<std::size_t>(c)] : 0; }
 
+    // What `c` expands to, or null.
+    const std::string* expansion(UChar32 c) const {
+        const auto it = m_expansions.find(c);
+        return it == m_expansions.end() ? nullptr : &it->second;
+    }
+
 private:
     std::array<char16_t, 0x10000> m_map;
+    std::map<UChar32, std::string> m_expansions;
 };
 
 const WidthTable& width_table() {
@@ -113,6 +141,16 @@ NormalisedText normalise(std::string_view utf8) {
                 out.text.push_back(static_cast<char>(folded));
                 run_start = i;
                 out.shifts.push_back({static_cast<std::uint32_t>(out.text.size()), static_cast<std::uint32_t>(i)});
+            } else if (const std::string* expanded = c >= 0x2474 ? table.expansion(c) : nullptr) {
+                // Every offset inside the expansion maps to the character's start, so no span
+                // can begin or end inside its UTF-8 bytes.
+                flush(start);
+                for (std::size_t k = 0; k < expanded->size(); ++k) {
+                    out.text.push_back((*expanded)[k]);
+                    out.shifts.push_back({static_cast<std::uint32_t>(out.text.size()),
+                                          static_cast<std::uint32_t>(k + 1 == expanded->size() ? i : start)});
+                }
+                run_start = i;
             }
             continue;
         }

@@ -36,8 +36,27 @@ TEST_CASE("every normalised offset maps back to the original byte") {
 }
 
 TEST_CASE("the no-break space folds to a space") {
-    CHECK(policy::normalise("\xC2\xA0" "a").text == " a");
+    CHECK(policy::normalise("\xC2\xA0"
+                            "a")
+              .text == " a");
     CHECK(policy::fold_width(U'　') == U' ');
     CHECK(policy::fold_width(U'Ａ') == U'A');
     CHECK(policy::fold_width(U'省') == U'省');
+}
+
+TEST_CASE("list numbering characters are spelled out, and spans never cut into them") {
+    const std::string original = "⒈加强领导\n⒓落实责任\n⑴排查\n㈠总体要求\n①保留";
+    const auto folded = policy::normalise(original);
+    CHECK(folded.text == "1.加强领导\n12.落实责任\n(1)排查\n(一)总体要求\n①保留");
+    // Every character boundary of the view maps to one of the original.
+    for (std::size_t i = 0; i <= folded.text.size(); ++i) {
+        if (i < folded.text.size() && (static_cast<unsigned char>(folded.text[i]) & 0xC0) == 0x80) {
+            continue;
+        }
+        const std::size_t o = folded.to_original(i);
+        REQUIRE(o <= original.size());
+        CHECK((o == original.size() || (static_cast<unsigned char>(original[o]) & 0xC0) != 0x80));
+    }
+    CHECK(folded.to_original(2) == 3);  // after "1." is after ⒈
+    CHECK(folded.to_original(folded.text.find("落实")) == original.find("落实"));
 }
