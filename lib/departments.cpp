@@ -175,6 +175,19 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
     // body before it: the sentence is read as a labelled one.
     const bool role_mark = close > 0 && text[close - 1] == ')' &&
                            find_rule(rule("dept.marked_lead"), text.substr(0, close), 0, match_mark);
+    // Some issuers put the bodies in lenticular brackets: …【省应急管理厅牵头】.
+    if (!role_mark && text.substr(0, close).ends_with("】")) {
+        const std::size_t lenticular = text.substr(0, close).rfind("【");
+        if (lenticular != std::string_view::npos && close - lenticular < 1200) {
+            const std::size_t inner_begin = lenticular + 3;
+            const std::string_view inner = text.substr(inner_begin, close - 3 - inner_begin);
+            if (inner.find("【") == std::string_view::npos &&
+                (re2::RE2::PartialMatch(inner, rule("dept.role_word")) || is_bare_list(inner))) {
+                parse_clauses(text, inner_begin, inner_begin + inner.size(), out);
+            }
+        }
+        return out;
+    }
     if (close == 0 || text[close - 1] != ')' || role_mark) {
         // No parenthesis: a last sentence such as 责任单位：省经信厅、省通信管理局。 It holds no
         // 。, so only the text after the last one before the end is searched (the rule

@@ -30,7 +30,7 @@ class DepartmentRules {
 public:
     static Result<DepartmentRules> create(const Grammar& grammar);
 
-    // The bodies in the parenthesis that ends `task_text` (normalised), in order; empty when
+    // The bodies in the parenthesis (or 【】) that ends `task_text` (normalised), in order; empty when
     // it does not end in one that names a role. Without such a parenthesis, a last sentence
     // of labelled lists (责任单位：…；配合单位：…) is read the same way.
     std::vector<DepartmentSpan> find(std::string_view task_text) const;
