@@ -79,6 +79,10 @@ bool ends_clause(char32_t c) {
     return c == U',' || c == U'、' || c == U'，';
 }
 
+// Text wrapped shorter than this many characters (or columns) is not recognised as wrapped
+// by its longest lines alone.
+constexpr std::uint32_t k_shortest_wrap = 24;
+
 // How far back (bytes) a parenthesis still open may have been opened for a line after it to
 // continue it whatever the line before ends in: a responsibility parenthesis is shorter.
 constexpr std::size_t k_open_bracket_reach = 600;
@@ -91,6 +95,18 @@ bool starts_with_closing(std::string_view line) {
     for (const std::string_view mark :
          {"》", "〉", ")", "）", "」", "』", "】", "〕", ",", "，", "。", "、", ";", "；", ":", "：", "!", "?", "…"}) {
         if (line.starts_with(mark)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// A line starting with the unit of a number: after a line ending in a digit it is the rest of
+// that number (…安委〔2020〕3号）,9 / 月30日前…), whatever the wrap.
+bool starts_with_unit(std::string_view line) {
+    for (const std::string_view unit :
+         {"年", "月", "日", "号", "个", "万", "亿", "元", "%", "项", "家", "次", "条", "人"}) {
+        if (line.starts_with(unit)) {
             return true;
         }
     }
@@ -118,19 +134,22 @@ bool has_open_bracket(std::string_view text) {
 
 // The length most lines are cut at when the text was hard-wrapped, or 0: measured in display
 // columns (a PDF copy: digits are narrow) or in characters (a wrap by character count), by
-// `measure`, with a window of `slack` around it, agreed by at least `min_count` lines.
+// `measure`, with a window of `slack` around it, agreed by at least `min_count` lines (or,
+// `by_longest`, by three lines of exactly the longest length).
 std::uint32_t detect_wrap_width(const std::vector<Line>& lines, std::string_view text, std::uint32_t Line::*measure,
-                                std::uint32_t slack, std::uint32_t min_count) {
+                                std::uint32_t slack, std::uint32_t min_count, bool by_longest) {
     // A line is evidence of a wrap when it stops mid-sentence and the next line could go on
     // with it: before a heading, a date or a 文号 it is a short line, not a cut one.
     std::map<std::uint32_t, std::uint32_t> unfinished;  // length -> lines ending mid-sentence
     std::uint32_t content_lines = 0;
+    std::uint32_t longest = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const Line& line = lines[i];
         if (line.begin == line.end) {
             continue;
         }
         ++content_lines;
+        longest = std::max(longest, line.*measure);
         const bool followed = i + 1 < lines.size() && !lines[i + 1].starts && !line.ends;
         if (followed && !ends_sentence(last_char(text.substr(line.begin, line.end - line.begin))) && line.width >= 20) {
             ++unfinished[line.*measure];
@@ -153,7 +172,17 @@ std::uint32_t detect_wrap_width(const std::vector<Line>& lines, std::string_view
             best_width = width;
         }
     }
-    return best_count >= min_count && best_count * 4 >= content_lines ? best_width : 0;
+    if (best_count >= min_count && best_count * 4 >= content_lines) {
+        return best_width;
+    }
+    // A short notice has few wrapped lines, but when text is cut at a character count no line
+    // is longer than the cut: three unfinished lines of exactly the longest length (of a real
+    // line, not a list entry's) say it. (Columns vary with digits: not for them.)
+    const auto at_longest = unfinished.find(longest);
+    if (by_longest && longest >= k_shortest_wrap && at_longest != unfinished.end() && at_longest->second >= 3) {
+        return longest;
+    }
+    return 0;
 }
 
 }  // namespace
@@ -226,8 +255,8 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
 
     // By character count, more lines must agree: short labelled lines (发文机关：…) are often
     // of a length.
-    const std::uint32_t wrap_width = detect_wrap_width(lines, text, &Line::width, 6, 4);
-    const std::uint32_t wrap_chars = detect_wrap_width(lines, text, &Line::chars, 3, 8);
+    const std::uint32_t wrap_width = detect_wrap_width(lines, text, &Line::width, 6, 4, false);
+    const std::uint32_t wrap_chars = detect_wrap_width(lines, text, &Line::chars, 3, 8, true);
     std::vector<Paragraph> paragraphs;
     const Line* previous = nullptr;
     for (const Line& line : lines) {
@@ -237,14 +266,15 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             Paragraph& current = paragraphs.back();
             const char32_t last = last_char(current.text);
             const bool starts_new = line.starts || previous->ends;
-            if (!starts_new && current.text.size() < 20000 && starts_with_closing(content)) {
+            if (!starts_new && current.text.size() < 20000 &&
+                (starts_with_closing(content) || (last >= U'0' && last <= U'9' && starts_with_unit(content)))) {
                 join = true;
             } else if (!starts_new && open_bracket_distance(current.text) <= k_open_bracket_reach) {
                 // Inside a parenthesis opened a little before, a line ending in ；or ） (the
                 // inner one of 县（市、区）) does not end the paragraph: the wrap fell there.
                 join = true;
             } else if (!starts_new && !ends_sentence(last) && previous->chars >= 20 && line.chars - line.indent <= 3 &&
-                       (wrap_width > 0 || wrap_chars > 0 || previous->width >= 40)) {
+                       (wrap_width > 0 || wrap_chars > 0 || previous->chars >= 30)) {
                 // A line of one to three characters after a long unfinished one: the tail of a
                 // wrapped sentence (…省住房城乡建设 / 厅).
                 join = true;

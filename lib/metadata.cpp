@@ -61,7 +61,7 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     POLICY_TRY_VOID(grammar.require({"meta.title_about", "meta.doc_type_end", "meta.org_line", "meta.date",
                                      "meta.date_cn", "meta.printed", "meta.cc", "meta.recipients", "meta.attachment",
                                      "meta.chrome", "lines.paragraph_start", "meta.field_doc_number", "meta.field_date",
-                                     "meta.field_issuer", "meta.field_title", "meta.title_issuer"}));
+                                     "meta.field_issuer", "meta.field_title", "meta.title_issuer", "meta.aside"}));
     MetadataRules rules;
     rules.m_title_about = &grammar.rule("meta.title_about");
     rules.m_doc_type_end = &grammar.rule("meta.doc_type_end");
@@ -75,6 +75,7 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_cc = &grammar.rule("meta.cc");
     rules.m_recipients = &grammar.rule("meta.recipients");
     rules.m_attachment = &grammar.rule("meta.attachment");
+    rules.m_aside = &grammar.rule("meta.aside");
     rules.m_chrome = &grammar.rule("meta.chrome");
     rules.m_outline_start = &grammar.rule("lines.paragraph_start");
     rules.m_field_doc_number = &grammar.rule("meta.field_doc_number");
@@ -271,8 +272,8 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
                 layout.cc = layout.cc == k_none ? i : layout.cc;
                 stop = true;
             } else {
-                stop =
-                    stop || is_org_line(t) || date_line(t) || is_chrome(t) || re2::RE2::PartialMatch(t, *m_attachment);
+                stop = stop || is_org_line(t) || date_line(t) || is_chrome(t) ||
+                       re2::RE2::PartialMatch(t, *m_attachment) || re2::RE2::PartialMatch(t, *m_aside);
             }
         }
         if (stop) {

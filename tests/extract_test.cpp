@@ -301,3 +301,22 @@ TEST_CASE("labelled and marked departments") {
               {"省应急管理厅", "lead"}, {"省市场监管局", "responsible"}, {"省住房城乡建设厅", "responsible"}});
     CHECK(bodies(record.tasks[7]).size() == 4);
 }
+
+TEST_CASE("a notice under its issuer's red header, with asides after the body") {
+    const auto record = extract_style("red-header-with-asides.txt");
+    CHECK(record.title == "吉林省应急管理厅关于开展危险化学品安全专项整治的通知");
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->text == "吉应急发〔2021〕12号");
+    CHECK(record.issuers == std::vector<std::string>{"吉林省应急管理厅"});
+    CHECK(record.issued == "2021-03-22");
+    CHECK(record.cc == std::vector<std::string>{"应急管理部危化监管一司"});
+    REQUIRE(record.tasks.size() == 4);
+    CHECK(bodies(record.tasks[1]) ==
+          std::vector<std::pair<std::string, std::string>>{{"省应急管理厅危化处", "responsible"}});
+    // The contact line after the last task is not part of it.
+    CHECK(record.tasks[3].text ==
+          "加强督导检查，年底前完成全覆盖检查（省应急管理厅牵头，省公安厅、省交通运输厅配合）。");
+    CHECK(bodies(record.tasks[3]).size() == 3);
+    REQUIRE(record.tasks[2].deadlines.size() == 1);
+    CHECK(record.tasks[2].deadlines[0].date == "2021-09-30");
+}

@@ -177,3 +177,26 @@ TEST_CASE("a line of one to three characters after a long unfinished one is its 
     // A short line after a short one stays apart.
     CHECK(paragraphs_of("联系人\n张三\n").size() == 2);
 }
+
+TEST_CASE("a number is not cut from its unit by a wrap") {
+    const auto paragraphs = paragraphs_of("3.严格执行实施方案(安委〔2020〕3号),9\n月30日前报送总结。\n4.开展检查。\n");
+    REQUIRE(paragraphs.size() == 2);
+    CHECK(paragraphs[0].text == "3.严格执行实施方案(安委〔2020〕3号),9月30日前报送总结。");
+}
+
+TEST_CASE("a short notice cut at a character count is recognised by its longest lines") {
+    // Three lines of exactly 26 characters stop mid-sentence; nothing is longer.
+    const auto paragraphs = paragraphs_of(
+        "关于开展专项检查的通知\n\n各有关单位:\n"
+        "一、工作任务\n"
+        "1.全面开展隐患排查整治工作并建立问题隐患和整改\n"
+        "措施两个清单。\n"
+        "2.严格落实企业安全生产主体责任全面推行安全风险\n"
+        "分级管控。\n"
+        "3.深入推进安全生产标准化建设进一步提升企业本质\n"
+        "安全水平。\n");
+    REQUIRE(paragraphs.size() == 6);
+    CHECK(paragraphs[3].text == "1.全面开展隐患排查整治工作并建立问题隐患和整改措施两个清单。");
+    CHECK(paragraphs[5].text == "3.深入推进安全生产标准化建设进一步提升企业本质安全水平。");
+    CHECK(paragraphs[0].text == "关于开展专项检查的通知");
+}

@@ -203,3 +203,7 @@ TEST_CASE("a notice scraped with its web page reads the same in every variant") 
 TEST_CASE("labelled and marked departments read the same in every variant") {
     check_variants("labelled-departments.txt", "tests/data/styles/");
 }
+
+TEST_CASE("a notice under its issuer's red header, with asides after the body, reads the same in every variant") {
+    check_variants("red-header-with-asides.txt", "tests/data/styles/");
+}
