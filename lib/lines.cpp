@@ -114,7 +114,8 @@ bool starts_with_unit(std::string_view line) {
 }
 
 // Unclosed 《 or （: a title or parenthesis carried over a line break. How far from the end
-// of `text` the outermost one still open was opened (npos when none is open).
+// of `text` the outermost one still open was opened (npos when none is open). A bracket
+// closed in `text` but opened before it is ignored, so a window of the end can be searched.
 std::size_t open_bracket_distance(std::string_view text) {
     std::vector<std::size_t> open;  // offsets of the brackets still open
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -269,7 +270,11 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             if (!starts_new && current.text.size() < 20000 &&
                 (starts_with_closing(content) || (last >= U'0' && last <= U'9' && starts_with_unit(content)))) {
                 join = true;
-            } else if (!starts_new && open_bracket_distance(current.text) <= k_open_bracket_reach) {
+            } else if (!starts_new &&
+                       open_bracket_distance(
+                           std::string_view(current.text)
+                               .substr(current.text.size() - std::min(current.text.size(), k_open_bracket_reach))) !=
+                           std::string_view::npos) {
                 // Inside a parenthesis opened a little before, a line ending in ；or ） (the
                 // inner one of 县（市、区）) does not end the paragraph: the wrap fell there.
                 join = true;
