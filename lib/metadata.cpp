@@ -259,6 +259,16 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
             break;
         }
     }
+    // After the signature, the page's own matter (相关链接, 扫一扫…) ends the notice, with
+    // whatever it lists.
+    if (layout.signature_date != k_none) {
+        for (std::size_t i = layout.signature_date + 1; i < layout.body_end; ++i) {
+            if (is_chrome(text(i))) {
+                layout.body_end = i;
+                break;
+            }
+        }
+    }
 
     // Lines that end a task's run of paragraphs. Signatures, dates and 版记 lines are short.
     for (std::size_t i = layout.body_begin; i < n; ++i) {

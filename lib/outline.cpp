@@ -121,7 +121,11 @@ OutlineMarker OutlineRules::classify(std::string_view paragraph) const {
                 while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') {
                     ++digits;
                 }
-                if (!(digits == 4 && rest.substr(digits).starts_with("年"))) {
+                // 1.2014年主要任务, 1.5月1日前完成…: a year, or a month (no decimal is
+                // followed by 月 without 个), opens the item's text.
+                const bool year = digits == 4 && rest.substr(digits).starts_with("年");
+                const bool month = digits <= 2 && rest.substr(digits).starts_with("月");
+                if (!year && !month) {
                     return {};
                 }
             }

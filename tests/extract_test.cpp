@@ -320,3 +320,23 @@ TEST_CASE("a notice under its issuer's red header, with asides after the body") 
     REQUIRE(record.tasks[2].deadlines.size() == 1);
     CHECK(record.tasks[2].deadlines[0].date == "2021-09-30");
 }
+
+TEST_CASE("a notice on a web page: navigation before it, related links after it") {
+    const auto record = extract_style("web-page-related-links.txt");
+    CHECK(record.title == "湖南省应急管理厅关于做好2023年汛期安全防范工作的通知");
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->text == "湘应急〔2023〕25号");
+    CHECK(record.issued == "2023-04-19");
+    CHECK(record.recipients == std::vector<std::string>{"各市州应急管理局"});
+    REQUIRE(record.tasks.size() == 3);
+    // 1.5月1日前…: an item whose text opens with a month, not the decimal 1.5.
+    CHECK(record.tasks[0].number == "1");
+    REQUIRE(record.tasks[0].deadlines.size() == 1);
+    CHECK(record.tasks[0].deadlines[0].date == "2023-05-01");
+    // The related links after the signature cite nothing.
+    std::vector<std::string> cited;
+    for (const auto& citation : record.citations) {
+        cited.push_back(citation.text);
+    }
+    CHECK(cited == std::vector<std::string>{"湘应急〔2023〕25号", "湖南省防汛抗旱应急预案"});
+}

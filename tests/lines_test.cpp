@@ -200,3 +200,18 @@ TEST_CASE("a short notice cut at a character count is recognised by its longest 
     CHECK(paragraphs[5].text == "3.深入推进安全生产标准化建设进一步提升企业本质安全水平。");
     CHECK(paragraphs[0].text == "关于开展专项检查的通知");
 }
+
+TEST_CASE("a title line that ends in its document type, or a web page's field, is no wrapped line") {
+    std::string text =
+        "湖南省应急管理厅关于做好2023年汛期安全防范工作的通知\n发布时间:2023-04-20 来源:本站\n"
+        "湘应急〔2023〕25号\n";
+    // Wrapped body text around it: lines of 28 characters that stop mid-sentence.
+    for (int i = 0; i < 4; ++i) {
+        text += "为切实做好汛期安全防范工作现将有关事项通知如下各地\n要认真落实。\n";
+    }
+    const auto paragraphs = paragraphs_of(text);
+    REQUIRE(paragraphs.size() >= 3);
+    CHECK(paragraphs[0].text == "湖南省应急管理厅关于做好2023年汛期安全防范工作的通知");
+    CHECK(paragraphs[1].text == "发布时间:2023-04-20 来源:本站");
+    CHECK(paragraphs[3].text == "为切实做好汛期安全防范工作现将有关事项通知如下各地要认真落实。");
+}

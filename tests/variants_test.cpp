@@ -207,3 +207,7 @@ TEST_CASE("labelled and marked departments read the same in every variant") {
 TEST_CASE("a notice under its issuer's red header, with asides after the body, reads the same in every variant") {
     check_variants("red-header-with-asides.txt", "tests/data/styles/");
 }
+
+TEST_CASE("a notice on a web page with related links after it reads the same in every variant") {
+    check_variants("web-page-related-links.txt", "tests/data/styles/");
+}
