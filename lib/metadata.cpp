@@ -11,8 +11,9 @@
 namespace policy {
 namespace {
 
-constexpr std::size_t k_head_search = 40;  // paragraphs searched for the title
-constexpr std::size_t k_short_line = 300;  // bytes: longer paragraphs are not titles or names
+constexpr std::size_t k_head_search = 40;     // paragraphs searched for the title
+constexpr std::size_t k_short_line = 300;     // bytes: longer paragraphs are not titles or names
+constexpr std::size_t k_page_end_reach = 40;  // paragraphs from the end searched for 相关链接
 
 bool is_space(char c) {
     return c == ' ' || c == '\t';
@@ -58,10 +59,11 @@ bool ends_sentence(std::string_view text) {
 }
 
 Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
-    POLICY_TRY_VOID(grammar.require({"meta.title_about", "meta.doc_type_end", "meta.org_line", "meta.date",
-                                     "meta.date_cn", "meta.printed", "meta.cc", "meta.recipients", "meta.attachment",
-                                     "meta.chrome", "lines.paragraph_start", "meta.field_doc_number", "meta.field_date",
-                                     "meta.field_issuer", "meta.field_title", "meta.title_issuer", "meta.aside"}));
+    POLICY_TRY_VOID(
+        grammar.require({"meta.title_about", "meta.doc_type_end", "meta.org_line", "meta.date", "meta.date_cn",
+                         "meta.printed", "meta.cc", "meta.recipients", "meta.attachment", "meta.chrome",
+                         "lines.paragraph_start", "meta.field_doc_number", "meta.field_date", "meta.field_issuer",
+                         "meta.field_title", "meta.title_issuer", "meta.aside", "meta.page_end"}));
     MetadataRules rules;
     rules.m_title_about = &grammar.rule("meta.title_about");
     rules.m_doc_type_end = &grammar.rule("meta.doc_type_end");
@@ -76,6 +78,7 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_recipients = &grammar.rule("meta.recipients");
     rules.m_attachment = &grammar.rule("meta.attachment");
     rules.m_aside = &grammar.rule("meta.aside");
+    rules.m_page_end = &grammar.rule("meta.page_end");
     rules.m_chrome = &grammar.rule("meta.chrome");
     rules.m_outline_start = &grammar.rule("lines.paragraph_start");
     rules.m_field_doc_number = &grammar.rule("meta.field_doc_number");
@@ -226,6 +229,17 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
         }
         --end;
     }
+    // A web page's list of related links (相关链接：) ends the notice, with whatever it lists
+    // (titles and 文号 of other notices): the last such heading, when no outline follows it.
+    for (std::size_t i = end; i-- > layout.body_begin + 1 && end - i <= k_page_end_reach;) {
+        if (re2::RE2::PartialMatch(text(i), *m_outline_start)) {
+            break;
+        }
+        if (re2::RE2::PartialMatch(text(i), *m_page_end)) {
+            end = i;
+            break;
+        }
+    }
     layout.body_end = end;
 
     // The plan's own title, after the cover letter: a short title line before the outline.
@@ -257,16 +271,6 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
         if (text(i).size() < 64 && date_line(text(i))) {
             layout.signature_date = i;
             break;
-        }
-    }
-    // After the signature, the page's own matter (相关链接, 扫一扫…) ends the notice, with
-    // whatever it lists.
-    if (layout.signature_date != k_none) {
-        for (std::size_t i = layout.signature_date + 1; i < layout.body_end; ++i) {
-            if (is_chrome(text(i))) {
-                layout.body_end = i;
-                break;
-            }
         }
     }
 

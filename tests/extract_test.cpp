@@ -340,3 +340,12 @@ TEST_CASE("a notice on a web page: navigation before it, related links after it"
     }
     CHECK(cited == std::vector<std::string>{"湘应急〔2023〕25号", "湖南省防汛抗旱应急预案"});
 }
+
+TEST_CASE("after the cover letter's signature, the plan is read to its end") {
+    const auto record = extract_text(
+        "关于印发工作要点的通知\n各有关单位:\n现印发给你们。\n吉林省应急管理厅\n2022年3月1日\n"
+        "2022年工作要点\n一、重点任务\n1.开展排查。\n【典型经验】\n相关链接\n2.开展整治(省公安厅负责)。\n"
+        "3.开展检查。\n二、保障措施\n4.加强领导。\n");
+    REQUIRE(record.tasks.size() == 4);
+    CHECK(record.tasks[3].path == "二/4");
+}
