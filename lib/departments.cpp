@@ -136,7 +136,8 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
     if (find_rule(rule("dept.name_prefix"), part, 0, match)) {
         name_begin += match.end;
     }
-    if (find_rule(rule("dept.marked_lead"), text.substr(name_begin, name_end - name_begin), 0, match)) {
+    if (name_end > name_begin && text[name_end - 1] == ')' &&
+        find_rule(rule("dept.marked_lead"), text.substr(name_begin, name_end - name_begin), 0, match)) {
         name_end = name_begin + match.begin;
         body_role = "lead";
     }

@@ -244,7 +244,9 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                              blank_before || form_feed});
             lines.back().starts =
                 rules.starts_paragraph != nullptr && RE2::PartialMatch(content, *rules.starts_paragraph);
-            lines.back().ends = rules.ends_paragraph != nullptr && RE2::FullMatch(content, *rules.ends_paragraph);
+            // (A line ending in 。 ends its paragraph anyway: the rule is not tried on it.)
+            lines.back().ends = rules.ends_paragraph != nullptr && !ends_sentence(last_char(content)) &&
+                                RE2::FullMatch(content, *rules.ends_paragraph);
             blank_before = false;
         }
         ++number;
