@@ -129,15 +129,14 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
         }
         from = match.end;
     }
-    // One body: drop a leading 各 (or 由) and a trailing 等; a (牵头) after it makes it lead.
+    // One body: drop a leading 各 (or 由) and a trailing 等; a (牵头) or 牵头 after it makes it lead.
     std::size_t name_begin = begin;
     std::size_t name_end = end;
     std::string_view body_role = role;
     if (find_rule(rule("dept.name_prefix"), part, 0, match)) {
         name_begin += match.end;
     }
-    if (name_end > name_begin && text[name_end - 1] == ')' &&
-        find_rule(rule("dept.marked_lead"), text.substr(name_begin, name_end - name_begin), 0, match)) {
+    if (find_rule(rule("dept.marked_lead"), text.substr(name_begin, name_end - name_begin), 0, match)) {
         name_end = name_begin + match.begin;
         body_role = "lead";
     }
