@@ -12,6 +12,7 @@
 #include <deque>
 #include <filesystem>
 #include <mutex>
+#include <numeric>
 #include <optional>
 #include <ostream>
 #include <thread>
@@ -172,11 +173,18 @@ struct Outcome {
 };
 
 // Runs `work(i)` for every input on `jobs` threads and hands the outcomes to `consume` on
-// the calling thread in input order. At most `window` outcomes wait at a time, so memory
-// stays bounded when the writer is the slower side. `consume` returns false to stop early.
+// the calling thread in input order. Parsers run ahead of the writer by up to k_ahead_files
+// inputs and k_ahead_bytes of them (`sizes`: each input's size, 0 when unknown), so they
+// keep working while it commits, and memory stays bounded when it is the slower side.
+// `consume` returns false to stop early.
+constexpr std::size_t k_ahead_files = 64;
+constexpr std::uint64_t k_ahead_bytes = 64 << 20;
+
 template <typename Work, typename Consume>
-void run_in_order(std::size_t count, unsigned jobs, Work work, Consume consume) {
-    const std::size_t window = std::max<std::size_t>(4, std::size_t{jobs} * 4);
+void run_in_order(const std::vector<std::uint64_t>& sizes, unsigned jobs, Work work, Consume consume) {
+    const std::size_t count = sizes.size();
+    const std::size_t window = std::max<std::size_t>(k_ahead_files, std::size_t{jobs} * 4);
+    std::uint64_t ahead_bytes = 0;  // sizes of the inputs claimed and not yet consumed
     std::mutex mutex;
     std::condition_variable produced;
     std::condition_variable consumed;
@@ -190,11 +198,16 @@ void run_in_order(std::size_t count, unsigned jobs, Work work, Consume consume) 
             std::size_t i = 0;
             {
                 std::unique_lock lock(mutex);
-                consumed.wait(lock, [&] { return stop || next_claim >= count || next_claim < next_consume + window; });
+                consumed.wait(lock, [&] {
+                    return stop || next_claim >= count ||
+                           (next_claim < next_consume + window &&
+                            (next_claim == next_consume || ahead_bytes + sizes[next_claim] <= k_ahead_bytes));
+                });
                 if (stop || next_claim >= count) {
                     return;
                 }
                 i = next_claim++;
+                ahead_bytes += sizes[i];
                 if (pending.size() < i - next_consume + 1) {
                     pending.resize(i - next_consume + 1);
                 }
@@ -221,6 +234,7 @@ void run_in_order(std::size_t count, unsigned jobs, Work work, Consume consume) 
             produced.wait(lock, [&] { return !pending.empty() && pending.front().has_value(); });
             outcome = std::move(*pending.front());
             pending.pop_front();
+            ahead_bytes -= sizes[next_consume];
             ++next_consume;
         }
         consumed.notify_all();
@@ -269,16 +283,16 @@ private:
     bool m_shown = false;
 };
 
-std::uint64_t total_size(const std::vector<std::string>& files) {
-    std::uint64_t total = 0;
+// Each input's size as the file system tells it (0 for stdin or when it cannot say).
+std::vector<std::uint64_t> file_sizes(const std::vector<std::string>& files) {
+    std::vector<std::uint64_t> sizes;
+    sizes.reserve(files.size());
     for (const std::string& file : files) {
         std::error_code ec;
         const auto size = file == "-" ? 0 : fs::file_size(file, ec);
-        if (!ec) {
-            total += size;
-        }
+        sizes.push_back(ec ? 0 : size);
     }
-    return total;
+    return sizes;
 }
 
 void run_extract(const ExtractArgs& args, Context& context) {
@@ -366,7 +380,9 @@ void run_extract(const ExtractArgs& args, Context& context) {
         format = context.out_is_tty ? "summary" : "json";
     }
     nlohmann::json array = nlohmann::json::array();
-    ProgressLine progress(context, files.size(), total_size(files));
+    const std::vector<std::uint64_t> file_bytes = file_sizes(files);
+    ProgressLine progress(context, files.size(),
+                          std::accumulate(file_bytes.begin(), file_bytes.end(), std::uint64_t{0}));
     std::size_t added = 0, replaced = 0, unchanged = 0, failed = 0;
     bool lexicon_added = false;
     // Records are committed in batches of about this long: each is still whole or absent
@@ -445,7 +461,7 @@ void run_extract(const ExtractArgs& args, Context& context) {
         return true;
     };
 
-    run_in_order(files.size(), jobs, work, consume);
+    run_in_order(file_bytes, jobs, work, consume);
     progress.clear();
     if (index) {
         // What was stored before any failure is whole: keep it.
