@@ -158,14 +158,15 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
 std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
     std::vector<DepartmentSpan> out;
     RuleMatch match_mark;
-    // The parenthesis that ends the text (after 。 ; , and spaces), matched backwards so a
+    // The parenthesis that ends the text (after 。 ; , : and spaces), matched backwards so a
     // nested （州） stays inside it.
     std::size_t close = text.size();
     while (close > 0) {
         const std::string_view tail = text.substr(0, close);
         if (tail.ends_with("。")) {
             close -= 3;
-        } else if (tail.back() == '.' || tail.back() == ';' || tail.back() == ',' || tail.back() == ' ') {
+        } else if (tail.back() == '.' || tail.back() == ';' || tail.back() == ',' || tail.back() == ':' ||
+                   tail.back() == ' ') {
             --close;
         } else {
             break;

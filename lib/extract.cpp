@@ -207,6 +207,11 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
             add_departments(i);
         }
         add_departments(last);
+        // A task that opens with its parenthesis and lists sub-items after it:
+        // 1.开展隐患排查治理（省应急管理厅牵头，省公安厅配合）： / （1）… / （2）…
+        if (task.departments.empty() && last > node.paragraph) {
+            add_departments(node.paragraph);
+        }
         for (std::size_t i = node.paragraph; i <= last; ++i) {
             owner[i] = record.tasks.size();
         }

@@ -349,3 +349,14 @@ TEST_CASE("after the cover letter's signature, the plan is read to its end") {
     REQUIRE(record.tasks.size() == 4);
     CHECK(record.tasks[3].path == "二/4");
 }
+
+TEST_CASE("a task that opens with its parenthesis and lists sub-items after it") {
+    const auto record = extract_text(
+        "关于开展检查的通知\n各单位:\n一、任务\n1.开展隐患排查治理(省应急管理厅牵头,省公安厅配合):\n(1)排查尾矿库;\n"
+        "(2)排查危化品企业。\n2.开展执法检查:\n(1)检查企业;\n(2)检查园区。(省应急管理厅负责)\n");
+    REQUIRE(record.tasks.size() == 2);
+    CHECK(bodies(record.tasks[0]) ==
+          std::vector<std::pair<std::string, std::string>>{{"省应急管理厅", "lead"}, {"省公安厅", "responsible"}});
+    // Only the closing parenthesis counts where there is one.
+    CHECK(bodies(record.tasks[1]) == std::vector<std::pair<std::string, std::string>>{{"省应急管理厅", "responsible"}});
+}
