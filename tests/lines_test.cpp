@@ -201,7 +201,7 @@ TEST_CASE("a short notice cut at a character count is recognised by its longest 
     CHECK(paragraphs[0].text == "关于开展专项检查的通知");
 }
 
-TEST_CASE("a title line that ends in its document type, or a web page's field, is no wrapped line") {
+TEST_CASE("a web page's field (发布时间:…) is no wrapped line") {
     std::string text =
         "湖南省应急管理厅关于做好2023年汛期安全防范工作的通知\n发布时间:2023-04-20 来源:本站\n"
         "湘应急〔2023〕25号\n";
@@ -214,4 +214,10 @@ TEST_CASE("a title line that ends in its document type, or a web page's field, i
     CHECK(paragraphs[0].text == "湖南省应急管理厅关于做好2023年汛期安全防范工作的通知");
     CHECK(paragraphs[1].text == "发布时间:2023-04-20 来源:本站");
     CHECK(paragraphs[3].text == "为切实做好汛期安全防范工作现将有关事项通知如下各地要认真落实。");
+}
+
+TEST_CASE("a cited title cut by a wrap after its document type is joined back") {
+    const auto paragraphs = paragraphs_of("一、总体要求\n认真落实《国务院关于进一步加强安全生产工作的通知\n》要求。\n");
+    REQUIRE(paragraphs.size() == 2);
+    CHECK(paragraphs[1].text == "认真落实《国务院关于进一步加强安全生产工作的通知》要求。");
 }
