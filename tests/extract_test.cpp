@@ -360,3 +360,23 @@ TEST_CASE("a task that opens with its parenthesis and lists sub-items after it")
     // Only the closing parenthesis counts where there is one.
     CHECK(bodies(record.tasks[1]) == std::vector<std::pair<std::string, std::string>>{{"省应急管理厅", "responsible"}});
 }
+
+TEST_CASE("a plan numbered by a word processor, with 【】 departments and labelled limits") {
+    const auto record = extract_style("word-processor-numbering.txt");
+    CHECK(record.issued == "2023-02-10");
+    REQUIRE(record.sections.size() == 2);
+    CHECK(record.sections[0].path == "(一)");
+    REQUIRE(record.tasks.size() == 5);
+    CHECK(record.tasks[0].path == "(一)/1");
+    CHECK(bodies(record.tasks[0]) ==
+          std::vector<std::pair<std::string, std::string>>{{"省安委办", "lead"}, {"省委组织部", "responsible"}});
+    CHECK(bodies(record.tasks[1]) ==
+          std::vector<std::pair<std::string, std::string>>{{"省安委办", "lead"}, {"省应急管理厅", "responsible"}});
+    REQUIRE(record.tasks[1].deadlines.size() == 1);
+    CHECK(record.tasks[1].deadlines[0].date == "2023-10-31");
+    REQUIRE(record.tasks[2].deadlines.size() == 1);
+    CHECK(record.tasks[2].deadlines[0].text == "明年3月底前");
+    CHECK(record.tasks[2].deadlines[0].date == "2024-03-31");
+    CHECK(bodies(record.tasks[3]).front() == std::pair<std::string, std::string>{"省住房城乡建设厅", "lead"});
+    CHECK(bodies(record.tasks[4]) == std::vector<std::pair<std::string, std::string>>{{"省应急管理厅", "responsible"}});
+}

@@ -211,3 +211,7 @@ TEST_CASE("a notice under its issuer's red header, with asides after the body, r
 TEST_CASE("a notice on a web page with related links after it reads the same in every variant") {
     check_variants("web-page-related-links.txt", "tests/data/styles/");
 }
+
+TEST_CASE("a plan numbered by a word processor (⒈ ⑴ ㈠) reads the same in every variant") {
+    check_variants("word-processor-numbering.txt", "tests/data/styles/");
+}
