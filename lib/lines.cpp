@@ -286,9 +286,13 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                 // wrapped sentence (…省住房城乡建设 / 厅).
                 join = true;
             } else if (!starts_new && !ends_sentence(last) && current.text.size() < 20000) {
+                // Across a blank line (a page break) only a line cut at the full width goes on:
+                // a title a little shorter than the wrap, before a blank, is a line of its own.
+                const std::uint32_t width_slack = line.blank_before ? 2 : 6;
+                const std::uint32_t chars_slack = line.blank_before ? 1 : 3;
                 join = ends_clause(last) || has_open_bracket(current.text) ||
-                       (wrap_width > 0 && previous->width + 6 >= wrap_width) ||
-                       (wrap_chars > 0 && previous->chars + 3 >= wrap_chars) || previous->width >= 80;
+                       (wrap_width > 0 && previous->width + width_slack >= wrap_width) ||
+                       (wrap_chars > 0 && previous->chars + chars_slack >= wrap_chars) || previous->width >= 80;
             }
         }
         if (join) {

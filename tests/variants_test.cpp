@@ -1,8 +1,9 @@
-// Robustness: each corpus notice, perturbed the ways notices arrive in the wild (other
-// bracket widths, numbering punctuation, hard wrapping by characters, page numbers, web-page
-// chrome, CRLF, GB18030), must give the same record as the original — compared on what an
-// analyst reads: sections, tasks by their opening words, departments with roles, deadlines with dates,
-// citations, title, 文号 and date.
+// Robustness: each corpus notice (and each notice in tests/data/styles), perturbed the ways
+// notices arrive in the wild (other bracket widths, numbering punctuation, hard wrapping by
+// characters and by display columns, page numbers, web-page chrome, CRLF, GB18030), must give
+// the same record as the original — compared on what an analyst reads: sections, tasks by
+// their opening words, departments with roles, deadlines with dates, citations, title, 文号
+// and date.
 #include <doctest/doctest.h>
 #include <re2/re2.h>
 #include <unicode/ucnv.h>
@@ -110,6 +111,29 @@ std::string wrap(const std::string& text, std::size_t width) {
     return out;
 }
 
+// Lines cut at `columns` display columns, as a PDF copy is (ASCII one column, the rest two).
+std::string wrap_columns(const std::string& text, std::size_t columns) {
+    std::string out;
+    std::size_t used = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t next = i + 1;
+        while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) {
+            ++next;
+        }
+        const std::size_t width = static_cast<unsigned char>(text[i]) < 0x80 ? 1 : 2;
+        if (text[i] == '\n') {
+            used = 0;
+        } else if (used + width > columns) {
+            out += '\n';
+            used = 0;
+        }
+        out.append(text, i, next - i);
+        used += text[i] == '\n' ? 0 : width;
+        i = next;
+    }
+    return out;
+}
+
 // A page number line after every `every` lines.
 std::string paginate(const std::string& text, std::size_t every) {
     std::string out;
@@ -144,6 +168,9 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& var
         {"numbering 1 . ", [](const std::string& t) { return renumber(t, " . "); }},
         {"wrapped at 30", [](const std::string& t) { return wrap(t, 30); }},
         {"wrapped at 45", [](const std::string& t) { return wrap(t, 45); }},
+        {"wrapped at 60 columns", [](const std::string& t) { return wrap_columns(t, 60); }},
+        {"wrapped at 72 columns, with page numbers",
+         [](const std::string& t) { return paginate(wrap_columns(t, 72), 30); }},
         {"page numbers", [](const std::string& t) { return paginate(t, 25); }},
         {"web chrome",
          [](const std::string& t) {
