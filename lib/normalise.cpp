@@ -10,6 +10,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 
 namespace policy {
 namespace {
@@ -80,6 +82,51 @@ const WidthTable& width_table() {
     return table;
 }
 
+// HTML character references a scraper leaves in the text (&nbsp;&nbsp;一、…), by name or
+// number. Only these names: a notice has no other use for '&'.
+constexpr std::pair<std::string_view, char32_t> k_entities[] = {
+    {"nbsp", 0x00A0},   {"ensp", 0x2002},   {"emsp", 0x2003},  {"thinsp", 0x2009}, {"lt", '<'},
+    {"gt", '>'},        {"amp", '&'},       {"quot", '"'},     {"apos", '\''},     {"ldquo", 0x201C},
+    {"rdquo", 0x201D},  {"lsquo", 0x2018},  {"rsquo", 0x2019}, {"mdash", 0x2014},  {"ndash", 0x2013},
+    {"hellip", 0x2026}, {"middot", 0x00B7}, {"times", 0x00D7}, {"deg", 0x00B0},    {"yen", 0x00A5}};
+
+// The code point of the character reference at the start of `text` (&nbsp; &#12288; &#x3000;)
+// and its length in bytes, or 0.
+char32_t entity_at(std::string_view text, std::size_t& length) {
+    const std::size_t semicolon = text.substr(0, 12).find(';');
+    if (semicolon == std::string_view::npos || semicolon < 3) {
+        return 0;
+    }
+    const std::string_view name = text.substr(1, semicolon - 1);
+    length = semicolon + 1;
+    if (name[0] == '#') {
+        const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+        const std::string_view digits = name.substr(hex ? 2 : 1);
+        if (digits.empty() || digits.size() > (hex ? 6u : 7u)) {
+            return 0;
+        }
+        char32_t value = 0;
+        for (const char d : digits) {
+            const int v = d >= '0' && d <= '9'          ? d - '0'
+                          : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10
+                          : hex && d >= 'A' && d <= 'F' ? d - 'A' + 10
+                                                        : -1;
+            if (v < 0) {
+                return 0;
+            }
+            value = value * (hex ? 16 : 10) + static_cast<char32_t>(v);
+        }
+        const bool valid = value >= 0x20 && value <= 0x10FFFF && (value < 0xD800 || value > 0xDFFF);
+        return valid || value == '\t' || value == '\n' ? value : 0;
+    }
+    for (const auto& [entity, value] : k_entities) {
+        if (name == entity) {
+            return value;
+        }
+    }
+    return 0;
+}
+
 }  // namespace
 
 char32_t fold_width(char32_t c) {
@@ -106,8 +153,40 @@ NormalisedText normalise(std::string_view utf8) {
     std::size_t i = 0;
     std::size_t run_start = 0;  // start of the current stretch copied unchanged
     auto flush = [&](std::size_t end) { out.text.append(utf8.data() + run_start, end - run_start); };
+    // Writes `replacement` for the original bytes [start, end): every offset inside it maps to
+    // `start`, the offset after it to `end`, so no span can begin or end inside a character.
+    auto replace = [&](std::size_t start, std::size_t end, std::string_view replacement) {
+        flush(start);
+        for (std::size_t k = 0; k < replacement.size(); ++k) {
+            out.text.push_back(replacement[k]);
+            out.shifts.push_back({static_cast<std::uint32_t>(out.text.size()),
+                                  static_cast<std::uint32_t>(k + 1 == replacement.size() ? end : start)});
+        }
+        run_start = end;
+    };
     while (i < n) {
         const std::uint8_t b = s[i];
+        std::size_t entity_length = 0;
+        if (b == '&') {
+            if (const char32_t c = entity_at(utf8.substr(i), entity_length)) {
+                // Decoded, then folded like any other character (&nbsp; is a space).
+                std::string replacement;
+                if (const char16_t folded = table[static_cast<UChar32>(c)]) {
+                    replacement.push_back(static_cast<char>(folded));
+                } else if (const std::string* expanded = table.expansion(static_cast<UChar32>(c))) {
+                    replacement = *expanded;
+                } else {
+                    char buffer[4];
+                    std::int32_t length = 0;
+                    UBool error = false;
+                    U8_APPEND(reinterpret_cast<std::uint8_t*>(buffer), length, 4, static_cast<UChar32>(c), error);
+                    replacement.assign(buffer, error ? 0 : static_cast<std::size_t>(length));
+                }
+                replace(i, i + entity_length, replacement.empty() ? std::string_view(" ") : replacement);
+                i += entity_length;
+                continue;
+            }
+        }
         if (b < 0x80) {
             if (b == '\r') {
                 flush(i);
@@ -142,15 +221,7 @@ NormalisedText normalise(std::string_view utf8) {
                 run_start = i;
                 out.shifts.push_back({static_cast<std::uint32_t>(out.text.size()), static_cast<std::uint32_t>(i)});
             } else if (const std::string* expanded = c >= 0x2474 ? table.expansion(c) : nullptr) {
-                // Every offset inside the expansion maps to the character's start, so no span
-                // can begin or end inside its UTF-8 bytes.
-                flush(start);
-                for (std::size_t k = 0; k < expanded->size(); ++k) {
-                    out.text.push_back((*expanded)[k]);
-                    out.shifts.push_back({static_cast<std::uint32_t>(out.text.size()),
-                                          static_cast<std::uint32_t>(k + 1 == expanded->size() ? i : start)});
-                }
-                run_start = i;
+                replace(start, i, *expanded);
             }
             continue;
         }

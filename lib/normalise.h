@@ -1,7 +1,8 @@
 // normalise.h — the view rules match against. Full-width ASCII (digits, letters,
 // punctuation), the ideographic space and other width variants of the space are folded to
 // their half-width forms through ICU (NFKC restricted to those characters), list numbering
-// characters are spelled out (⒈ → 1., ⑴ → (1), ㈠ → (一)), and CRLF/CR
+// characters are spelled out (⒈ → 1., ⑴ → (1), ㈠ → (一)), HTML character references a
+// scraper left are decoded (&nbsp; &#12288; &ldquo;…), and CRLF/CR
 // become LF. Everything else is left as written: 〔〕, 《》, 、 and 。 keep their shape.
 // Every offset of the view maps back to a byte offset in the decoded text.
 #pragma once

@@ -60,3 +60,22 @@ TEST_CASE("list numbering characters are spelled out, and spans never cut into t
     CHECK(folded.to_original(2) == 3);  // after "1." is after ⒈
     CHECK(folded.to_original(folded.text.find("落实")) == original.find("落实"));
 }
+
+TEST_CASE("HTML character references a scraper left are decoded, and folded like the rest") {
+    const std::string original =
+        "&nbsp;&nbsp;一、任务&#xFF08;省厅&#65289;&ldquo;三项&rdquo;&#12288;AT&T &unknown; &#0;";
+    const auto folded = policy::normalise(original);
+    CHECK(folded.text == "  一、任务(省厅)“三项” AT&T &unknown; &#0;");
+    // Every character boundary of the view maps to one of the original.
+    for (std::size_t i = 0; i <= folded.text.size(); ++i) {
+        if (i < folded.text.size() && (static_cast<unsigned char>(folded.text[i]) & 0xC0) == 0x80) {
+            continue;
+        }
+        const std::size_t o = folded.to_original(i);
+        REQUIRE(o <= original.size());
+        CHECK((o == original.size() || (static_cast<unsigned char>(original[o]) & 0xC0) != 0x80));
+    }
+    CHECK(folded.to_original(folded.text.find("一")) == original.find("一"));
+    CHECK(folded.to_original(folded.text.find("省厅")) == original.find("省厅"));
+    CHECK(folded.to_original(folded.text.find("AT&T")) == original.find("AT&T"));
+}
