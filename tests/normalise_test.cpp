@@ -2,6 +2,22 @@
 
 #include "normalise.h"
 
+namespace {
+
+// Every character boundary of the view maps to one of the original.
+void check_boundaries(const std::string& original, const policy::NormalisedText& folded) {
+    for (std::size_t i = 0; i <= folded.text.size(); ++i) {
+        if (i < folded.text.size() && (static_cast<unsigned char>(folded.text[i]) & 0xC0) == 0x80) {
+            continue;
+        }
+        const std::size_t o = folded.to_original(i);
+        REQUIRE(o <= original.size());
+        CHECK((o == original.size() || (static_cast<unsigned char>(original[o]) & 0xC0) != 0x80));
+    }
+}
+
+}  // namespace
+
 TEST_CASE("full-width ASCII and the ideographic space fold to half-width") {
     const auto folded = policy::normalise("（１）２０１９年，ＡＢＣ　ｄ．");
     CHECK(folded.text == "(1)2019年,ABC d.");
@@ -48,15 +64,7 @@ TEST_CASE("list numbering characters are spelled out, and spans never cut into t
     const std::string original = "⒈加强领导\n⒓落实责任\n⑴排查\n㈠总体要求\n①保留";
     const auto folded = policy::normalise(original);
     CHECK(folded.text == "1.加强领导\n12.落实责任\n(1)排查\n(一)总体要求\n①保留");
-    // Every character boundary of the view maps to one of the original.
-    for (std::size_t i = 0; i <= folded.text.size(); ++i) {
-        if (i < folded.text.size() && (static_cast<unsigned char>(folded.text[i]) & 0xC0) == 0x80) {
-            continue;
-        }
-        const std::size_t o = folded.to_original(i);
-        REQUIRE(o <= original.size());
-        CHECK((o == original.size() || (static_cast<unsigned char>(original[o]) & 0xC0) != 0x80));
-    }
+    check_boundaries(original, folded);
     CHECK(folded.to_original(2) == 3);  // after "1." is after ⒈
     CHECK(folded.to_original(folded.text.find("落实")) == original.find("落实"));
 }
@@ -66,15 +74,7 @@ TEST_CASE("HTML character references a scraper left are decoded, and folded like
         "&nbsp;&nbsp;一、任务&#xFF08;省厅&#65289;&ldquo;三项&rdquo;&#12288;AT&T &unknown; &#0;";
     const auto folded = policy::normalise(original);
     CHECK(folded.text == "  一、任务(省厅)“三项” AT&T &unknown; &#0;");
-    // Every character boundary of the view maps to one of the original.
-    for (std::size_t i = 0; i <= folded.text.size(); ++i) {
-        if (i < folded.text.size() && (static_cast<unsigned char>(folded.text[i]) & 0xC0) == 0x80) {
-            continue;
-        }
-        const std::size_t o = folded.to_original(i);
-        REQUIRE(o <= original.size());
-        CHECK((o == original.size() || (static_cast<unsigned char>(original[o]) & 0xC0) != 0x80));
-    }
+    check_boundaries(original, folded);
     CHECK(folded.to_original(folded.text.find("一")) == original.find("一"));
     CHECK(folded.to_original(folded.text.find("省厅")) == original.find("省厅"));
     CHECK(folded.to_original(folded.text.find("AT&T")) == original.find("AT&T"));
