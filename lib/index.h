@@ -117,6 +117,9 @@ struct SearchHit {
     double score = 0;       // FTS5 bm25(): lower is better
 };
 
+// One connection to an index file. Not for use by two threads at once (the connection is
+// opened without SQLite's own locking); several Index objects, in threads or processes, may
+// share one file.
 class Index {
 public:
     enum class Mode { read_write, read_only };
