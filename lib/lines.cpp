@@ -135,10 +135,10 @@ bool has_open_bracket(std::string_view text) {
 
 // The length most lines are cut at when the text was hard-wrapped, or 0: measured in display
 // columns (a PDF copy: digits are narrow) or in characters (a wrap by character count), by
-// `measure`, with a window of `slack` around it, agreed by at least `min_count` lines (or,
-// `by_longest`, by three lines of exactly the longest length).
+// `measure`, with a window of `slack` around it, agreed by at least `min_count` lines (or by
+// three lines within `longest_slack` of the longest length).
 std::uint32_t detect_wrap_width(const std::vector<Line>& lines, std::string_view text, std::uint32_t Line::*measure,
-                                std::uint32_t slack, std::uint32_t min_count, bool by_longest) {
+                                std::uint32_t slack, std::uint32_t min_count, std::uint32_t longest_slack) {
     // A line is evidence of a wrap when it stops mid-sentence and the next line could go on
     // with it: before a heading, a date or a 文号 it is a short line, not a cut one.
     std::map<std::uint32_t, std::uint32_t> unfinished;  // length -> lines ending mid-sentence
@@ -176,14 +176,15 @@ std::uint32_t detect_wrap_width(const std::vector<Line>& lines, std::string_view
     if (best_count >= min_count && best_count * 4 >= content_lines) {
         return best_width;
     }
-    // A short notice has few wrapped lines, but when text is cut at a character count no line
-    // is longer than the cut: three unfinished lines of exactly the longest length (of a real
-    // line, not a list entry's) say it. (Columns vary with digits: not for them.)
-    const auto at_longest = unfinished.find(longest);
-    if (by_longest && longest >= k_shortest_wrap && at_longest != unfinished.end() && at_longest->second >= 3) {
-        return longest;
+    // A short notice has few wrapped lines, but no line is longer than the cut: three
+    // unfinished lines at the longest length (of a real line, not a list entry's) say it.
+    // Within `longest_slack` of it: a cut by columns leaves a column free where a wide
+    // character did not fit; a cut by characters is exact.
+    std::uint32_t at_longest = 0;
+    for (auto it = unfinished.lower_bound(longest - std::min(longest, longest_slack)); it != unfinished.end(); ++it) {
+        at_longest += it->second;
     }
-    return 0;
+    return longest >= k_shortest_wrap && at_longest >= 3 ? longest : 0;
 }
 
 }  // namespace
@@ -258,8 +259,8 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
 
     // By character count, more lines must agree: short labelled lines (发文机关：…) are often
     // of a length.
-    const std::uint32_t wrap_width = detect_wrap_width(lines, text, &Line::width, 6, 4, false);
-    const std::uint32_t wrap_chars = detect_wrap_width(lines, text, &Line::chars, 3, 8, true);
+    const std::uint32_t wrap_width = detect_wrap_width(lines, text, &Line::width, 6, 4, 1);
+    const std::uint32_t wrap_chars = detect_wrap_width(lines, text, &Line::chars, 3, 8, 0);
     std::vector<Paragraph> paragraphs;
     const Line* previous = nullptr;
     for (const Line& line : lines) {

@@ -168,6 +168,7 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& var
         {"numbering 1 . ", [](const std::string& t) { return renumber(t, " . "); }},
         {"wrapped at 30", [](const std::string& t) { return wrap(t, 30); }},
         {"wrapped at 45", [](const std::string& t) { return wrap(t, 45); }},
+        {"wrapped at 50 columns", [](const std::string& t) { return wrap_columns(t, 50); }},
         {"wrapped at 60 columns", [](const std::string& t) { return wrap_columns(t, 60); }},
         {"wrapped at 72 columns, with page numbers",
          [](const std::string& t) { return paginate(wrap_columns(t, 72), 30); }},
