@@ -182,6 +182,19 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& var
                     "下一篇：2019年一季度全省生产安全事故情况通报\n版权所有：吉林省人民政府 吉ICP备05002023号\n";
          }},
         {"GB18030", [](const std::string& t) { return to_gb18030(t); }},
+        {"GB18030, wrapped at 38, page numbers",
+         [](const std::string& t) { return to_gb18030(paginate(wrap(t, 38), 20)); }},
+        {"double-spaced, wrapped at 38",
+         [](const std::string& t) {
+             std::string out;
+             for (const char c : wrap(t, 38)) {
+                 out += c;
+                 if (c == '\n') {
+                     out += '\n';
+                 }
+             }
+             return out;
+         }},
     };
     return all;
 }
