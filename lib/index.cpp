@@ -61,17 +61,6 @@ std::string utc_timestamp() {
     return buffer;
 }
 
-std::string join_words(const std::vector<std::string>& words) {
-    std::string out;
-    for (const std::string& word : words) {
-        if (!out.empty()) {
-            out += ' ';
-        }
-        out += word;
-    }
-    return out;
-}
-
 std::optional<std::string> non_empty(const std::string& text) {
     if (text.empty()) {
         return std::nullopt;
@@ -249,16 +238,34 @@ std::string title_key(std::string_view title) {
 }
 
 SearchText make_search_text(const Record& record, const Segmenter& segmenter) {
+    // The words of each text (Segmenter::words), space-separated, without a string per word.
+    std::vector<Token> tokens;
+    auto words_of = [&](std::string_view source) {
+        tokens.clear();
+        segmenter.segment(source, tokens);
+        std::string out;
+        out.reserve(source.size() + source.size() / 4);
+        for (const Token& token : tokens) {
+            if (token.kind == TokenKind::space || token.kind == TokenKind::punctuation || token.end == token.begin) {
+                continue;
+            }
+            if (!out.empty()) {
+                out += ' ';
+            }
+            out.append(source.substr(token.begin, token.end - token.begin));
+        }
+        return out;
+    };
     SearchText text;
     std::string titles = record.title;
     if (!record.plan_title.empty() && record.plan_title != record.title) {
         titles += '\n';
         titles += record.plan_title;
     }
-    text.title = join_words(segmenter.words(titles));
+    text.title = words_of(titles);
     text.tasks.reserve(record.tasks.size());
     for (const Task& task : record.tasks) {
-        text.tasks.push_back(join_words(segmenter.words(task.text)));
+        text.tasks.push_back(words_of(task.text));
     }
     return text;
 }
