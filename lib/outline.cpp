@@ -94,7 +94,7 @@ OutlineMarker OutlineRules::classify(std::string_view paragraph) const {
         if (!find_rule(regex, paragraph, 0, match) || match.begin != 0) {
             return false;
         }
-        const std::string_view numeral = match.groups.size() > 1 ? match.groups[1] : std::string_view();
+        const std::string_view numeral = match.size() > 1 ? match[1] : std::string_view();
         int value = 0;
         if (!numeral.empty()) {
             value = chinese ? parse_chinese_numeral(numeral) : std::atoi(std::string(numeral).c_str());

@@ -5,6 +5,7 @@
 
 #include <re2/re2.h>
 
+#include <array>
 #include <map>
 #include <string>
 #include <string_view>
@@ -15,9 +16,14 @@ namespace policy {
 struct RuleMatch {
     std::size_t begin = 0;  // of the whole match, in the searched text
     std::size_t end = 0;
-    std::vector<std::string_view> groups;  // groups[0] is the whole match
-    std::vector<re2::StringPiece> pieces;  // RE2's view of the same
     const std::map<std::string, int>* names = nullptr;
+
+    // Group `i` (0: the whole match; "" when unmatched).
+    std::string_view operator[](std::size_t i) const {
+        const re2::StringPiece& piece = pieces()[i];
+        return piece.data() == nullptr ? std::string_view() : std::string_view(piece.data(), piece.size());
+    }
+    std::size_t size() const { return m_count; }
 
     // The named group's text ("" when absent or unmatched).
     std::string_view group(const std::string& name) const {
@@ -25,30 +31,46 @@ struct RuleMatch {
             return {};
         }
         const auto it = names->find(name);
-        if (it == names->end() || it->second >= static_cast<int>(groups.size())) {
+        if (it == names->end() || it->second >= static_cast<int>(m_count)) {
             return {};
         }
-        return groups[static_cast<std::size_t>(it->second)];
+        return (*this)[static_cast<std::size_t>(it->second)];
     }
     bool has(const std::string& name) const { return !group(name).empty(); }
+
+    // Room for `count` groups for RE2 to fill: inline for the rules' usual few groups, so a
+    // match allocates nothing.
+    re2::StringPiece* prepare(std::size_t count) {
+        m_count = count;
+        if (count <= k_inline) {
+            return m_inline.data();
+        }
+        m_heap.assign(count, re2::StringPiece());
+        return m_heap.data();
+    }
+
+private:
+    static constexpr std::size_t k_inline = 12;
+    const re2::StringPiece* pieces() const { return m_count <= k_inline ? m_inline.data() : m_heap.data(); }
+    std::array<re2::StringPiece, k_inline> m_inline{};
+    std::vector<re2::StringPiece> m_heap;
+    std::size_t m_count = 0;
 };
 
 // Finds the first match of `regex` in `text` at or after `from`. Anchors (^, $) refer to
 // the whole text.
 inline bool find_rule(const re2::RE2& regex, std::string_view text, std::size_t from, RuleMatch& match) {
     const int count = regex.NumberOfCapturingGroups() + 1;
-    match.pieces.assign(static_cast<std::size_t>(count), re2::StringPiece());
-    if (from > text.size() || !regex.Match(re2::StringPiece(text.data(), text.size()), from, text.size(),
-                                           re2::RE2::UNANCHORED, match.pieces.data(), count)) {
+    if (from > text.size()) {
         return false;
     }
-    match.groups.resize(match.pieces.size());
-    for (std::size_t i = 0; i < match.pieces.size(); ++i) {
-        match.groups[i] = match.pieces[i].data() == nullptr ? std::string_view()
-                                                             : std::string_view(match.pieces[i].data(), match.pieces[i].size());
+    re2::StringPiece* pieces = match.prepare(static_cast<std::size_t>(count));
+    if (!regex.Match(re2::StringPiece(text.data(), text.size()), from, text.size(), re2::RE2::UNANCHORED, pieces,
+                     count)) {
+        return false;
     }
-    match.begin = static_cast<std::size_t>(match.groups[0].data() - text.data());
-    match.end = match.begin + match.groups[0].size();
+    match.begin = static_cast<std::size_t>(pieces[0].data() - text.data());
+    match.end = match.begin + pieces[0].size();
     match.names = &regex.NamedCapturingGroups();
     return true;
 }
