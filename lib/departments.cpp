@@ -62,7 +62,7 @@ bool DepartmentRules::is_bare_list(std::string_view inner) const {
     while (begin <= inner.size()) {
         RuleMatch separator;
         const std::string_view rest = inner.substr(begin);
-        const bool more = find_rule(rule("dept.list_split"), rest, 0, separator);
+        const bool more = find_rule(rule("dept.list_split"), rest, 0, separator, false);
         const std::size_t end = more ? begin + separator.begin : inner.size();
         std::size_t b = begin;
         std::size_t e = end;
@@ -83,7 +83,7 @@ bool DepartmentRules::is_bare_list(std::string_view inner) const {
 
 bool DepartmentRules::is_label_line(std::string_view paragraph) const {
     RuleMatch match;
-    return find_rule(rule("dept.other_label"), paragraph, 0, match) && match.begin == 0;
+    return find_rule(rule("dept.other_label"), paragraph, 0, match, false) && match.begin == 0;
 }
 
 std::string DepartmentRules::canonical(const std::string& name) const {
@@ -110,7 +110,7 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
     }
     // 、 , / outside brackets (各县(市、区) stays whole).
     std::size_t search = 0;
-    while (find_rule(rule("dept.list_split"), part, search, match)) {
+    while (find_rule(rule("dept.list_split"), part, search, match, false)) {
         if (bracket_depth(part, match.begin) == 0) {
             split_bodies(text, begin, begin + match.begin, role, out);
             split_bodies(text, begin + match.end, end, role, out);
@@ -120,7 +120,7 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
     }
     // 和 及 与, where the left side ends like a body.
     std::size_t from = 0;
-    while (find_rule(rule("dept.conjunction"), part, from, match)) {
+    while (find_rule(rule("dept.conjunction"), part, from, match, false)) {
         const std::string_view left = part.substr(0, match.begin);
         if (re2::RE2::PartialMatch(left, rule("dept.body_end"))) {
             split_bodies(text, begin, begin + match.begin, role, out);
@@ -133,10 +133,10 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
     std::size_t name_begin = begin;
     std::size_t name_end = end;
     std::string_view body_role = role;
-    if (find_rule(rule("dept.name_prefix"), part, 0, match)) {
+    if (find_rule(rule("dept.name_prefix"), part, 0, match, false)) {
         name_begin += match.end;
     }
-    if (find_rule(rule("dept.marked_lead"), text.substr(name_begin, name_end - name_begin), 0, match)) {
+    if (find_rule(rule("dept.marked_lead"), text.substr(name_begin, name_end - name_begin), 0, match, false)) {
         name_end = name_begin + match.begin;
         body_role = "lead";
     }
@@ -175,7 +175,7 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
     // 责任单位：省市场监管局、省应急管理厅（牵头） ends in a parenthesis that only marks the
     // body before it: the sentence is read as a labelled one.
     const bool role_mark = close > 0 && text[close - 1] == ')' &&
-                           find_rule(rule("dept.marked_lead"), text.substr(0, close), 0, match_mark);
+                           find_rule(rule("dept.marked_lead"), text.substr(0, close), 0, match_mark, false);
     // Some issuers put the bodies in lenticular brackets: …【省应急管理厅牵头】.
     if (!role_mark && text.substr(0, close).ends_with("】")) {
         const std::size_t lenticular = text.substr(0, close).rfind("【");
@@ -240,7 +240,7 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
         std::size_t clause_end = inner_end;
         std::size_t next = inner_end;
         const std::string_view rest = text.substr(clause_begin, inner_end - clause_begin);
-        if (find_rule(rule("dept.clause_split"), rest, 0, separator)) {
+        if (find_rule(rule("dept.clause_split"), rest, 0, separator, false)) {
             clause_end = clause_begin + separator.begin;
             next = clause_begin + separator.end;
         }
@@ -255,7 +255,7 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
         } else if (find_rule(rule("dept.labelled"), clause, 0, m)) {
             split_bodies(text, at(m.group("bodies")), at(m.group("bodies")) + m.group("bodies").size(), "responsible",
                          out);
-        } else if (find_rule(rule("dept.other_label"), clause, 0, m)) {
+        } else if (find_rule(rule("dept.other_label"), clause, 0, m, false)) {
             // 完成时限：… and the like name nobody.
         } else if (find_rule(rule("dept.cohost"), clause, 0, m)) {
             split_bodies(text, at(m.group("lead")), at(m.group("lead")) + m.group("lead").size(), "lead", out);
@@ -263,7 +263,7 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
             std::size_t rb = at(rest_bodies);
             std::size_t re = rb + rest_bodies.size();
             RuleMatch suffix;
-            if (find_rule(rule("dept.role_suffix"), text.substr(rb, re - rb), 0, suffix)) {
+            if (find_rule(rule("dept.role_suffix"), text.substr(rb, re - rb), 0, suffix, false)) {
                 re = rb + suffix.begin;
             }
             split_bodies(text, rb, re, "responsible", out);
@@ -272,7 +272,7 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
         } else {
             std::size_t re = e;
             RuleMatch suffix;
-            if (find_rule(rule("dept.role_suffix"), clause, 0, suffix) && suffix.end == clause.size()) {
+            if (find_rule(rule("dept.role_suffix"), clause, 0, suffix, false) && suffix.end == clause.size()) {
                 re = b + suffix.begin;
             }
             split_bodies(text, b, re, "responsible", out);

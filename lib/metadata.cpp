@@ -346,7 +346,7 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
     if (layout.title_first != k_none) {
         for (std::size_t i = layout.title_first; i <= layout.title_last; ++i) {
             RuleMatch label;  // 标题：关于…的通知 in a site's document table
-            const std::size_t begin = find_rule(*m_field_title, text(i), 0, label) ? label.end : 0;
+            const std::size_t begin = find_rule(*m_field_title, text(i), 0, label, false) ? label.end : 0;
             meta.title.push_back({i, begin, text(i).size()});
         }
     }
