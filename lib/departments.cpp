@@ -67,7 +67,14 @@ bool DepartmentRules::is_bare_list(std::string_view inner) const {
         std::size_t b = begin;
         std::size_t e = end;
         trim(inner, b, e);
-        const std::string_view part = inner.substr(b, e - b);
+        std::string_view part = inner.substr(b, e - b);
+        // 省应急管理厅等部门, 省消防救援总队等: the body before 等 is what is checked.
+        RuleMatch etc;
+        if (find_rule(rule("dept.etc"), part, 0, etc) && etc.begin == 0) {
+            part = etc.group("left");
+        } else if (part.ends_with("等")) {
+            part.remove_suffix(3);
+        }
         if (part.size() < 9 || !re2::RE2::PartialMatch(part, rule("dept.body_end")) ||
             re2::RE2::PartialMatch(part, rule("dept.bare_reject"))) {
             return false;  // shorter than three characters, not a body, or a remark
