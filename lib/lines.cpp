@@ -17,8 +17,9 @@ struct Line {
     std::uint32_t width;  // display columns of the content
     std::uint32_t chars;  // code points, indentation included (a wrap by count counts it)
     bool blank_before;
-    bool starts = false;  // begins a paragraph (LineRules::starts_paragraph)
-    bool ends = false;    // ends one (LineRules::ends_paragraph)
+    bool starts = false;      // begins a paragraph (LineRules::starts_paragraph)
+    bool ends = false;        // ends one (LineRules::ends_paragraph)
+    bool unfinished = false;  // stops mid-sentence (its last character ends no sentence)
 };
 
 bool is_space(unsigned char c) {
@@ -137,8 +138,8 @@ bool has_open_bracket(std::string_view text) {
 // columns (a PDF copy: digits are narrow) or in characters (a wrap by character count), by
 // `measure`, with a window of `slack` around it, agreed by at least `min_count` lines (or by
 // three lines within `longest_slack` of the longest length).
-std::uint32_t detect_wrap_width(const std::vector<Line>& lines, std::string_view text, std::uint32_t Line::*measure,
-                                std::uint32_t slack, std::uint32_t min_count, std::uint32_t longest_slack) {
+std::uint32_t detect_wrap_width(const std::vector<Line>& lines, std::uint32_t Line::*measure, std::uint32_t slack,
+                                std::uint32_t min_count, std::uint32_t longest_slack) {
     // A line is evidence of a wrap when it stops mid-sentence and the next line could go on
     // with it: before a heading, a date or a 文号 it is a short line, not a cut one.
     std::map<std::uint32_t, std::uint32_t> unfinished;  // length -> lines ending mid-sentence
@@ -152,7 +153,7 @@ std::uint32_t detect_wrap_width(const std::vector<Line>& lines, std::string_view
         ++content_lines;
         longest = std::max(longest, line.*measure);
         const bool followed = i + 1 < lines.size() && !lines[i + 1].starts && !line.ends;
-        if (followed && !ends_sentence(last_char(text.substr(line.begin, line.end - line.begin))) && line.width >= 20) {
+        if (followed && line.unfinished && line.width >= 20) {
             ++unfinished[line.*measure];
         }
     }
@@ -245,8 +246,9 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                              blank_before || form_feed});
             lines.back().starts =
                 rules.starts_paragraph != nullptr && RE2::PartialMatch(content, *rules.starts_paragraph);
+            lines.back().unfinished = !ends_sentence(last_char(content));
             // (A line ending in 。 ends its paragraph anyway: the rule is not tried on it.)
-            lines.back().ends = rules.ends_paragraph != nullptr && !ends_sentence(last_char(content)) &&
+            lines.back().ends = rules.ends_paragraph != nullptr && lines.back().unfinished &&
                                 RE2::FullMatch(content, *rules.ends_paragraph);
             blank_before = false;
         }
@@ -259,8 +261,8 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
 
     // By character count, more lines must agree: short labelled lines (发文机关：…) are often
     // of a length.
-    const std::uint32_t wrap_width = detect_wrap_width(lines, text, &Line::width, 6, 4, 1);
-    const std::uint32_t wrap_chars = detect_wrap_width(lines, text, &Line::chars, 3, 8, 0);
+    const std::uint32_t wrap_width = detect_wrap_width(lines, &Line::width, 6, 4, 1);
+    const std::uint32_t wrap_chars = detect_wrap_width(lines, &Line::chars, 3, 8, 0);
     std::vector<Paragraph> paragraphs;
     const Line* previous = nullptr;
     for (const Line& line : lines) {

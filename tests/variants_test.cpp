@@ -89,30 +89,9 @@ std::string renumber(std::string text, const std::string& marker) {
     return text;
 }
 
-// Hard-wrapped every `width` code points, indentation included, as a naive copy does.
-std::string wrap(const std::string& text, std::size_t width) {
-    std::string out;
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        std::size_t next = i + 1;
-        while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) {
-            ++next;
-        }
-        if (text[i] == '\n') {
-            count = 0;
-        } else if (count == width) {
-            out += '\n';
-            count = 0;
-        }
-        out.append(text, i, next - i);
-        count += text[i] == '\n' ? 0 : 1;
-        i = next;
-    }
-    return out;
-}
-
-// Lines cut at `columns` display columns, as a PDF copy is (ASCII one column, the rest two).
-std::string wrap_columns(const std::string& text, std::size_t columns) {
+// Hard-wrapped at `limit`, indentation included: counted in code points as a naive copy
+// does, or (`columns`) in display columns as a PDF copy is (ASCII one column, the rest two).
+std::string wrap(const std::string& text, std::size_t limit, bool columns = false) {
     std::string out;
     std::size_t used = 0;
     for (std::size_t i = 0; i < text.size();) {
@@ -120,10 +99,10 @@ std::string wrap_columns(const std::string& text, std::size_t columns) {
         while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) {
             ++next;
         }
-        const std::size_t width = static_cast<unsigned char>(text[i]) < 0x80 ? 1 : 2;
+        const std::size_t width = !columns || static_cast<unsigned char>(text[i]) < 0x80 ? 1 : 2;
         if (text[i] == '\n') {
             used = 0;
-        } else if (used + width > columns) {
+        } else if (used + width > limit) {
             out += '\n';
             used = 0;
         }
@@ -168,10 +147,10 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& var
         {"numbering 1 . ", [](const std::string& t) { return renumber(t, " . "); }},
         {"wrapped at 30", [](const std::string& t) { return wrap(t, 30); }},
         {"wrapped at 45", [](const std::string& t) { return wrap(t, 45); }},
-        {"wrapped at 50 columns", [](const std::string& t) { return wrap_columns(t, 50); }},
-        {"wrapped at 60 columns", [](const std::string& t) { return wrap_columns(t, 60); }},
+        {"wrapped at 50 columns", [](const std::string& t) { return wrap(t, 50, true); }},
+        {"wrapped at 60 columns", [](const std::string& t) { return wrap(t, 60, true); }},
         {"wrapped at 72 columns, with page numbers",
-         [](const std::string& t) { return paginate(wrap_columns(t, 72), 30); }},
+         [](const std::string& t) { return paginate(wrap(t, 72, true), 30); }},
         {"page numbers", [](const std::string& t) { return paginate(t, 25); }},
         {"web chrome",
          [](const std::string& t) {
