@@ -118,16 +118,17 @@ bool starts_with_unit(std::string_view line) {
 // of `text` the outermost one still open was opened (npos when none is open). A bracket
 // closed in `text` but opened before it is ignored, so a window of the end can be searched.
 std::size_t open_bracket_distance(std::string_view text) {
-    std::vector<std::size_t> open;  // offsets of the brackets still open
+    std::size_t depth = 0;
+    std::size_t outermost = 0;  // where the outermost bracket still open was opened
     for (std::size_t i = 0; i < text.size(); ++i) {
         const std::string_view rest = text.substr(i);
         if (rest.starts_with("《") || text[i] == '(' || rest.starts_with("（")) {
-            open.push_back(i);
-        } else if ((rest.starts_with("》") || text[i] == ')' || rest.starts_with("）")) && !open.empty()) {
-            open.pop_back();
+            outermost = depth++ == 0 ? i : outermost;
+        } else if ((rest.starts_with("》") || text[i] == ')' || rest.starts_with("）")) && depth > 0) {
+            --depth;
         }
     }
-    return open.empty() ? std::string_view::npos : text.size() - open.front();
+    return depth == 0 ? std::string_view::npos : text.size() - outermost;
 }
 
 bool has_open_bracket(std::string_view text) {

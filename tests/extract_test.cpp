@@ -230,6 +230,15 @@ policy::Record extract_style(const std::string& name) {
     return extract_text(policy::test::read_file(policy::test::source_path("tests/data/styles/" + name)), name);
 }
 
+// The head of a notice: its title, 文号 and date of signing.
+void check_head(const policy::Record& record, const std::string& title, const std::string& doc_number,
+                const std::string& issued) {
+    CHECK(record.title == title);
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->text == doc_number);
+    CHECK(record.issued == issued);
+}
+
 std::vector<std::pair<std::string, std::string>> bodies(const policy::Task& task) {
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& department : task.departments) {
@@ -242,10 +251,8 @@ std::vector<std::pair<std::string, std::string>> bodies(const policy::Task& task
 
 TEST_CASE("a task-division notice in another province's style") {
     const auto record = extract_style("hebei-style-task-division.txt");
-    CHECK(record.title == "河北省人民政府办公厅关于印发河北省2021年安全生产重点工作任务分工的通知");
-    REQUIRE(record.doc_number.has_value());
-    CHECK(record.doc_number->text == "冀政办字〔2021〕15号");
-    CHECK(record.issued == "2021-03-05");
+    check_head(record, "河北省人民政府办公厅关于印发河北省2021年安全生产重点工作任务分工的通知", "冀政办字〔2021〕15号",
+               "2021-03-05");
     CHECK(record.issuers == std::vector<std::string>{"河北省人民政府办公厅"});
     REQUIRE(record.tasks.size() == 6);
     CHECK(record.tasks[1].path == "一/(一)/2");
@@ -323,10 +330,7 @@ TEST_CASE("a notice under its issuer's red header, with asides after the body") 
 
 TEST_CASE("a notice on a web page: navigation before it, related links after it") {
     const auto record = extract_style("web-page-related-links.txt");
-    CHECK(record.title == "湖南省应急管理厅关于做好2023年汛期安全防范工作的通知");
-    REQUIRE(record.doc_number.has_value());
-    CHECK(record.doc_number->text == "湘应急〔2023〕25号");
-    CHECK(record.issued == "2023-04-19");
+    check_head(record, "湖南省应急管理厅关于做好2023年汛期安全防范工作的通知", "湘应急〔2023〕25号", "2023-04-19");
     CHECK(record.recipients == std::vector<std::string>{"各市州应急管理局"});
     REQUIRE(record.tasks.size() == 3);
     // 1.5月1日前…: an item whose text opens with a month, not the decimal 1.5.
