@@ -48,6 +48,9 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     for (const std::string& name : names) {
         rules.m_rules[name] = &grammar.rule(name);
     }
+    if (const GrammarRule* time_clause = grammar.find("dept.time_clause")) {
+        rules.m_time_clause = time_clause->regex.get();
+    }
     for (const auto& entry : grammar.lexicon("departments.txt")) {
         for (const std::string& alias : entry) {
             rules.m_canonical.emplace(alias, entry[0]);
@@ -86,6 +89,25 @@ bool DepartmentRules::is_bare_list(std::string_view inner) const {
         begin += separator.end;
     }
     return office;
+}
+
+std::string_view DepartmentRules::without_time_clauses(std::string_view inner) const {
+    if (m_time_clause == nullptr) {
+        return inner;
+    }
+    for (;;) {
+        const std::size_t separator = inner.find_last_of(",;");
+        if (separator == std::string_view::npos || bracket_depth(inner, separator) != 0) {
+            return inner;
+        }
+        std::size_t b = separator + 1;
+        std::size_t e = inner.size();
+        trim(inner, b, e);
+        if (!re2::RE2::PartialMatch(inner.substr(b, e - b), *m_time_clause)) {
+            return inner;
+        }
+        inner = inner.substr(0, separator);
+    }
 }
 
 bool DepartmentRules::is_label_line(std::string_view paragraph) const {
@@ -190,7 +212,7 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
             const std::size_t inner_begin = lenticular + 3;
             const std::string_view inner = text.substr(inner_begin, close - 3 - inner_begin);
             if (inner.find("【") == std::string_view::npos &&
-                (re2::RE2::PartialMatch(inner, rule("dept.role_word")) || is_bare_list(inner))) {
+                (re2::RE2::PartialMatch(inner, rule("dept.role_word")) || is_bare_list(without_time_clauses(inner)))) {
                 parse_clauses(text, inner_begin, inner_begin + inner.size(), out);
             }
         }
@@ -200,14 +222,30 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
         // No parenthesis: a last sentence such as 责任单位：省经信厅、省通信管理局。 It holds no
         // 。, so only the text after the last one before the end is searched (the rule
         // would fail anywhere earlier, only more slowly).
-        const std::size_t last_stop = text.substr(0, close).rfind("。");
-        const std::size_t from = last_stop == std::string_view::npos ? 0 : last_stop + 3;
-        const std::string_view tail = text.substr(from);
-        RuleMatch label;
-        if (find_rule(rule("dept.trailing_label"), tail, 0, label)) {
-            const std::string_view clauses = label.group("clauses");
-            const std::size_t begin = group_offset(text, clauses);
-            parse_clauses(text, begin, begin + clauses.size(), out);
+        // A last sentence that only gives the time (…。责任单位：X。完成时限：2023年底前。) is
+        // stepped over: the labelled list is the sentence before it.
+        std::size_t end = text.size();
+        std::size_t stop = close;
+        for (int sentences = 0; sentences < 3; ++sentences) {
+            const std::size_t last_stop = text.substr(0, stop).rfind("。");
+            const std::size_t from = last_stop == std::string_view::npos ? 0 : last_stop + 3;
+            const std::string_view tail = text.substr(from, end - from);
+            RuleMatch label;
+            if (find_rule(rule("dept.trailing_label"), tail, 0, label)) {
+                const std::string_view clauses = label.group("clauses");
+                const std::size_t begin = group_offset(text, clauses);
+                parse_clauses(text, begin, begin + clauses.size(), out);
+                break;
+            }
+            std::size_t b = from;
+            std::size_t e = end;
+            trim(text, b, e);
+            if (last_stop == std::string_view::npos ||
+                !find_rule(rule("dept.other_label"), text.substr(b, e - b), 0, label, false) || label.begin != 0) {
+                break;
+            }
+            end = from;
+            stop = last_stop;
         }
         return out;
     }
@@ -230,7 +268,7 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
         return out;
     }
     const std::string_view inner = text.substr(open + 1, close - 1 - open - 1);
-    if (!re2::RE2::PartialMatch(inner, rule("dept.role_word")) && !is_bare_list(inner)) {
+    if (!re2::RE2::PartialMatch(inner, rule("dept.role_word")) && !is_bare_list(without_time_clauses(inner))) {
         return out;
     }
     const std::size_t inner_begin = group_offset(text, inner);

@@ -44,6 +44,8 @@ public:
 
 private:
     bool is_bare_list(std::string_view inner) const;
+    // `inner` without the time limits that end it (（省应急管理厅，2022年底前）).
+    std::string_view without_time_clauses(std::string_view inner) const;
     void parse_clauses(std::string_view text, std::size_t begin, std::size_t end,
                        std::vector<DepartmentSpan>& out) const;
     void split_bodies(std::string_view text, std::size_t begin, std::size_t end, const std::string& role,
@@ -51,6 +53,7 @@ private:
     std::map<std::string, const re2::RE2*, std::less<>> m_rules;
     const re2::RE2& rule(std::string_view name) const { return *m_rules.find(name)->second; }
     std::map<std::string, std::string, std::less<>> m_canonical;
+    const re2::RE2* m_time_clause = nullptr;  // optional: dept.time_clause
 };
 
 }  // namespace policy

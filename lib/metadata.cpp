@@ -79,6 +79,9 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_attachment = &grammar.rule("meta.attachment");
     rules.m_aside = &grammar.rule("meta.aside");
     rules.m_page_end = &grammar.rule("meta.page_end");
+    if (const GrammarRule* label = grammar.find("meta.task_label")) {
+        rules.m_task_label = label->regex.get();
+    }
     rules.m_chrome = &grammar.rule("meta.chrome");
     rules.m_outline_start = &grammar.rule("lines.paragraph_start");
     rules.m_field_doc_number = &grammar.rule("meta.field_doc_number");
@@ -223,7 +226,9 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
         const bool footer =
             t.size() < k_short_line && (is_org_line(t) || date_line(t) || re2::RE2::PartialMatch(t, *m_printed) ||
                                         re2::RE2::PartialMatch(t, *m_cc) || re2::RE2::PartialMatch(t, *m_attachment));
-        const bool junk = is_chrome(t) || (!ends_sentence(t) && !re2::RE2::PartialMatch(t, *m_outline_start));
+        // A task's labelled line (责任单位：…) is body, though it ends in no full stop.
+        const bool junk = is_chrome(t) || (!ends_sentence(t) && !re2::RE2::PartialMatch(t, *m_outline_start) &&
+                                           !(m_task_label != nullptr && re2::RE2::PartialMatch(t, *m_task_label)));
         if (!footer && !junk) {
             break;
         }

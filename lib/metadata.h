@@ -84,6 +84,7 @@ private:
     const re2::RE2* m_attachment = nullptr;
     const re2::RE2* m_aside = nullptr;
     const re2::RE2* m_page_end = nullptr;
+    const re2::RE2* m_task_label = nullptr;
     const re2::RE2* m_chrome = nullptr;
     const re2::RE2* m_outline_start = nullptr;
     const re2::RE2* m_field_doc_number = nullptr;

@@ -185,6 +185,20 @@ TEST_CASE("a task that ends in labelled lines takes its departments from them") 
     CHECK(record.tasks[0].deadlines[0].date == "2021-12-31");
 }
 
+TEST_CASE("labelled lines after the notice's last task are its own, not the page's") {
+    const auto record = extract_text(
+        "某市安全生产重点工作任务分工\n\n一、压实安全生产责任\n1.开展安全生产标准化建设。\n责任单位：市应急局\n"
+        "完成时限：2023年6月底前\n2.强化道路交通安全管理。\n牵头单位：市公安局\n配合单位：市交通运输局\n"
+        "完成时限：长期坚持\n");
+    REQUIRE(record.tasks.size() == 2);
+    CHECK(record.tasks[1].text ==
+          "强化道路交通安全管理。\n牵头单位：市公安局\n配合单位：市交通运输局\n完成时限：长期坚持");
+    REQUIRE(record.tasks[1].departments.size() == 2);
+    CHECK(record.tasks[1].departments[0].name == "市公安局");
+    CHECK(record.tasks[1].departments[0].role == "lead");
+    CHECK(record.tasks[1].departments[1].name == "市交通运输局");
+}
+
 TEST_CASE("an attachment's numbering starts afresh, outside the notice's sections") {
     const auto record = extract_text(
         "吉林省应急管理厅关于做好汛期安全防范工作的通知\n各市（州）应急管理局：\n一、提高认识\n"
