@@ -15,6 +15,15 @@ policy::Record extract_text(const std::string& text, const std::string& name = "
     return std::move(record).value();
 }
 
+// Each department of `task` as (name, role).
+std::vector<std::pair<std::string, std::string>> bodies(const policy::Task& task) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& department : task.departments) {
+        out.emplace_back(department.name, department.role);
+    }
+    return out;
+}
+
 policy::Record extract_corpus(const std::string& name) {
     return extract_text(policy::test::read_file(policy::test::source_path("corpus/" + name)), name);
 }
@@ -171,16 +180,11 @@ TEST_CASE("a task that ends in labelled lines takes its departments from them") 
         "2.落实党政领导干部安全生产责任制。\n牵头单位：市安委办\n配合单位：市委组织部，市纪委监委\n"
         "3.加强执法检查。（责任单位：市应急局；完成时限：2021年6月30日前）\n");
     REQUIRE(record.tasks.size() == 3);
-    auto names = [&](std::size_t k) {
-        std::vector<std::string> out;
-        for (const auto& department : record.tasks[k].departments) {
-            out.push_back(department.name + "/" + department.role);
-        }
-        return out;
-    };
-    CHECK(names(0) == std::vector<std::string>{"市应急局/responsible", "市工信局/responsible"});
-    CHECK(names(1) == std::vector<std::string>{"市安委办/lead", "市委组织部/responsible", "市纪委监委/responsible"});
-    CHECK(names(2) == std::vector<std::string>{"市应急局/responsible"});
+    using Bodies = std::vector<std::pair<std::string, std::string>>;
+    CHECK(bodies(record.tasks[0]) == Bodies{{"市应急局", "responsible"}, {"市工信局", "responsible"}});
+    CHECK(bodies(record.tasks[1]) ==
+          Bodies{{"市安委办", "lead"}, {"市委组织部", "responsible"}, {"市纪委监委", "responsible"}});
+    CHECK(bodies(record.tasks[2]) == Bodies{{"市应急局", "responsible"}});
     REQUIRE(record.tasks[0].deadlines.size() == 1);
     CHECK(record.tasks[0].deadlines[0].date == "2021-12-31");
 }
@@ -193,10 +197,8 @@ TEST_CASE("labelled lines after the notice's last task are its own, not the page
     REQUIRE(record.tasks.size() == 2);
     CHECK(record.tasks[1].text ==
           "强化道路交通安全管理。\n牵头单位：市公安局\n配合单位：市交通运输局\n完成时限：长期坚持");
-    REQUIRE(record.tasks[1].departments.size() == 2);
-    CHECK(record.tasks[1].departments[0].name == "市公安局");
-    CHECK(record.tasks[1].departments[0].role == "lead");
-    CHECK(record.tasks[1].departments[1].name == "市交通运输局");
+    using Bodies = std::vector<std::pair<std::string, std::string>>;
+    CHECK(bodies(record.tasks[1]) == Bodies{{"市公安局", "lead"}, {"市交通运输局", "responsible"}});
 }
 
 TEST_CASE("an attachment's numbering starts afresh, outside the notice's sections") {
@@ -251,14 +253,6 @@ void check_head(const policy::Record& record, const std::string& title, const st
     REQUIRE(record.doc_number.has_value());
     CHECK(record.doc_number->text == doc_number);
     CHECK(record.issued == issued);
-}
-
-std::vector<std::pair<std::string, std::string>> bodies(const policy::Task& task) {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& department : task.departments) {
-        out.emplace_back(department.name, department.role);
-    }
-    return out;
 }
 
 }  // namespace
