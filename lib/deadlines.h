@@ -15,7 +15,7 @@
 namespace re2 {
 class RE2;
 class RE2_Set;  // not used directly
-}
+}  // namespace re2
 
 namespace policy {
 

@@ -145,6 +145,9 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
     for (std::size_t i = layout.body_begin; i < layout.body_end; ++i) {
         markers[i] = rules.outline.classify(paragraphs[i].text);
     }
+    for (const std::size_t i : layout.listed) {
+        markers[i] = OutlineMarker{};
+    }
     const std::vector<OutlineNode> nodes = build_outline(markers, layout.body_begin, layout.body_end);
     std::vector<bool> is_stop(paragraphs.size(), false);
     for (const std::size_t i : layout.stops) {

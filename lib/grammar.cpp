@@ -15,7 +15,9 @@
 namespace policy {
 namespace {
 
-bool is_name_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'; }
+bool is_name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
@@ -99,9 +101,11 @@ Result<void> parse_re2_file(const std::string& file, std::string_view text, std:
         if (line.front() == '$') {
             const std::size_t eq = line.find('=');
             if (eq == std::string_view::npos) {
-                return make_error(ErrorCode::bad_argument, fmt::format("{}:{}: expected '$name = pattern'", file, number));
+                return make_error(ErrorCode::bad_argument,
+                                  fmt::format("{}:{}: expected '$name = pattern'", file, number));
             }
-            pending.push_back({std::string(trim(line.substr(1, eq - 1))), std::string(trim(line.substr(eq + 1))), number, true});
+            pending.push_back(
+                {std::string(trim(line.substr(1, eq - 1))), std::string(trim(line.substr(eq + 1))), number, true});
             continue;
         }
         std::size_t name_end = 0;
@@ -109,10 +113,12 @@ Result<void> parse_re2_file(const std::string& file, std::string_view text, std:
             ++name_end;
         }
         if (name_end == 0 || name_end == line.size() || (line[name_end] != ' ' && line[name_end] != '\t')) {
-            return make_error(ErrorCode::bad_argument,
-                              fmt::format("{}:{}: expected 'rule_name  PATTERN' (names are [a-z0-9_.]+)", file, number));
+            return make_error(
+                ErrorCode::bad_argument,
+                fmt::format("{}:{}: expected 'rule_name  PATTERN' (names are [a-z0-9_.]+)", file, number));
         }
-        pending.push_back({std::string(line.substr(0, name_end)), std::string(trim(line.substr(name_end))), number, false});
+        pending.push_back(
+            {std::string(line.substr(0, name_end)), std::string(trim(line.substr(name_end))), number, false});
     }
     for (PendingRule& rule : pending) {
         std::string expanded = POLICY_TRY(expand_macros(rule.pattern, macros, file, rule.line));
@@ -143,7 +149,8 @@ std::vector<std::vector<std::string>> parse_lexicon(std::string_view text) {
         std::size_t pos = 0;
         while (pos <= line.size()) {
             const std::size_t tab = line.find('\t', pos);
-            const std::string_view field = trim(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
+            const std::string_view field =
+                trim(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
             if (!field.empty()) {
                 fields.emplace_back(field);
             }
@@ -261,6 +268,8 @@ const std::vector<std::vector<std::string>>& Grammar::lexicon(std::string_view n
     return it == m_lexicons.end() ? k_empty : it->second;
 }
 
-std::vector<std::string> Grammar::files() const { return m_files; }
+std::vector<std::string> Grammar::files() const {
+    return m_files;
+}
 
 }  // namespace policy

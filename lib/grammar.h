@@ -12,8 +12,8 @@
 // The .txt format: one entry per line; `#` starts a comment line; fields separated by TAB.
 #pragma once
 
-#include <memory>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>

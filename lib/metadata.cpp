@@ -58,6 +58,23 @@ bool ends_sentence(std::string_view text) {
     return false;
 }
 
+namespace {
+
+// Whether `text` is entry `number` of a list (2.… / 2、…), short and no sentence.
+bool is_list_entry(std::string_view text, unsigned number) {
+    const std::string digits = std::to_string(number);
+    if (!text.starts_with(digits) || text.size() >= k_short_line || text.find("。") != std::string_view::npos) {
+        return false;
+    }
+    std::string_view rest = text.substr(digits.size());
+    while (!rest.empty() && rest.front() == ' ') {
+        rest.remove_prefix(1);
+    }
+    return rest.starts_with(".") || rest.starts_with("、");
+}
+
+}  // namespace
+
 Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     POLICY_TRY_VOID(
         grammar.require({"meta.title_about", "meta.doc_type_end", "meta.org_line", "meta.date", "meta.date_cn",
@@ -79,6 +96,9 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_attachment = &grammar.rule("meta.attachment");
     rules.m_aside = &grammar.rule("meta.aside");
     rules.m_page_end = &grammar.rule("meta.page_end");
+    if (const GrammarRule* list = grammar.find("meta.attachment_list")) {
+        rules.m_attachment_list = list->regex.get();
+    }
     if (const GrammarRule* label = grammar.find("meta.task_label")) {
         rules.m_task_label = label->regex.get();
     }
@@ -297,6 +317,14 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
         }
         if (stop) {
             layout.stops.push_back(i);
+        }
+        // 附件：1.… / 2.… / 3.…: the entries after the first, numbered on, are the list's.
+        if (m_attachment_list != nullptr && re2::RE2::PartialMatch(t, *m_attachment_list)) {
+            for (unsigned next = 2; i + 1 < n && is_list_entry(text(i + 1), next); ++next) {
+                ++i;
+                layout.stops.push_back(i);
+                layout.listed.push_back(i);
+            }
         }
     }
     return layout;

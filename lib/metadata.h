@@ -33,9 +33,10 @@ struct Layout {
     std::size_t doc_number = k_none;
     std::size_t recipients = k_none;
     std::size_t signature_date = k_none;
-    std::size_t printed = k_none;    // the 印发 line of the 版记
-    std::size_t cc = k_none;         // the 抄送 line
-    std::vector<std::size_t> stops;  // paragraphs that end a task's continuation (org, date, …)
+    std::size_t printed = k_none;     // the 印发 line of the 版记
+    std::size_t cc = k_none;          // the 抄送 line
+    std::vector<std::size_t> stops;   // paragraphs that end a task's continuation (org, date, …)
+    std::vector<std::size_t> listed;  // entries of the attachment list after 附件：1.… (no outline items)
 };
 
 // A stretch of one paragraph's text, to be read back in its original form.
@@ -85,6 +86,7 @@ private:
     const re2::RE2* m_aside = nullptr;
     const re2::RE2* m_page_end = nullptr;
     const re2::RE2* m_task_label = nullptr;
+    const re2::RE2* m_attachment_list = nullptr;
     const re2::RE2* m_chrome = nullptr;
     const re2::RE2* m_outline_start = nullptr;
     const re2::RE2* m_field_doc_number = nullptr;

@@ -7,9 +7,13 @@ namespace {
 
 using nlohmann::json;
 
-json optional_string(const std::optional<std::string>& value) { return value ? json(*value) : json(nullptr); }
+json optional_string(const std::optional<std::string>& value) {
+    return value ? json(*value) : json(nullptr);
+}
 
-json location_json(const Location& where) { return json{{"begin", where.begin}, {"end", where.end}, {"line", where.line}}; }
+json location_json(const Location& where) {
+    return json{{"begin", where.begin}, {"end", where.end}, {"line", where.line}};
+}
 
 Location location_from(const json& j) {
     Location where;
@@ -56,7 +60,9 @@ json to_json(const Record& record) {
     out["cc"] = record.cc;
     json sections = json::array();
     for (const Section& section : record.sections) {
-        sections.push_back({{"path", section.path}, {"heading", section.heading}, {"level", section.level},
+        sections.push_back({{"path", section.path},
+                            {"heading", section.heading},
+                            {"level", section.level},
                             {"where", location_json(section.where)}});
     }
     out["sections"] = std::move(sections);
@@ -133,7 +139,8 @@ Record record_from_json(const json& j) {
     record.size = j.value("size", std::uint64_t{0});
     record.encoding = j.value("encoding", std::string());
     record.title = j.contains("title") && j["title"].is_string() ? j["title"].get<std::string>() : "";
-    record.plan_title = j.contains("plan_title") && j["plan_title"].is_string() ? j["plan_title"].get<std::string>() : "";
+    record.plan_title =
+        j.contains("plan_title") && j["plan_title"].is_string() ? j["plan_title"].get<std::string>() : "";
     if (j.contains("doc_number")) {
         record.doc_number = parse_doc_number_json(j["doc_number"]);
         if (record.doc_number && j.contains("doc_number_parts")) {
@@ -148,8 +155,8 @@ Record record_from_json(const json& j) {
     record.recipients = j.value("recipients", std::vector<std::string>{});
     record.cc = j.value("cc", std::vector<std::string>{});
     for (const json& s : j.value("sections", json::array())) {
-        record.sections.push_back({s.value("path", std::string()), s.value("heading", std::string()), s.value("level", 1),
-                                   location_from(s.value("where", json()))});
+        record.sections.push_back({s.value("path", std::string()), s.value("heading", std::string()),
+                                   s.value("level", 1), location_from(s.value("where", json()))});
     }
     for (const json& t : j.value("tasks", json::array())) {
         Task task;

@@ -16,7 +16,7 @@ namespace policy {
 struct Location {
     std::uint64_t begin = 0;  // byte offsets in the input file
     std::uint64_t end = 0;
-    std::uint32_t line = 0;   // 1-based
+    std::uint32_t line = 0;  // 1-based
 };
 
 // A 文号 (document number) split into its parts: 吉办发〔2014〕32号.
@@ -42,11 +42,11 @@ struct Deadline {
 };
 
 struct Citation {
-    std::string kind;  // "doc_number" or "title"
-    std::string text;  // normalised 文号, or the title between 《》 as written
-    std::optional<DocNumber> number;       // for kind doc_number
-    std::optional<std::string> doc_number; // for a title followed by its 文号
-    std::optional<std::string> task;       // path of the task it sits in
+    std::string kind;                       // "doc_number" or "title"
+    std::string text;                       // normalised 文号, or the title between 《》 as written
+    std::optional<DocNumber> number;        // for kind doc_number
+    std::optional<std::string> doc_number;  // for a title followed by its 文号
+    std::optional<std::string> task;        // path of the task it sits in
     Location where;
 };
 
@@ -68,21 +68,21 @@ struct Task {
 };
 
 struct Record {
-    std::string file;      // base name of the input
-    std::string path;      // as given ("-" for stdin)
-    std::string sha256;    // of the input bytes
+    std::string file;    // base name of the input
+    std::string path;    // as given ("-" for stdin)
+    std::string sha256;  // of the input bytes
     std::uint64_t size = 0;
     std::string encoding;
     std::string title;       // the notice's title line (关于…的通知), else the plan's
     std::string plan_title;  // the wrapped plan's own title, when there is one
     std::optional<DocNumber> doc_number;
     std::vector<std::string> issuers;
-    std::optional<std::string> issued;  // ISO date
+    std::optional<std::string> issued;    // ISO date
     std::vector<std::string> recipients;  // 主送
     std::vector<std::string> cc;          // 抄送
     std::vector<Section> sections;
     std::vector<Task> tasks;
-    std::vector<Deadline> deadlines;   // all of them, tasks' included
+    std::vector<Deadline> deadlines;  // all of them, tasks' included
     std::vector<Citation> citations;
     std::vector<std::string> warnings;
 };

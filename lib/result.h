@@ -13,9 +13,9 @@ namespace policy {
 
 // Exit codes shared by every subcommand (see README and ../shared/STYLE.md).
 enum class ErrorCode : int {
-    bad_argument = 2,   // bad arguments or query
-    bad_input = 3,      // an input file could not be read or decoded
-    index_error = 4,    // the index cannot be opened or written
+    bad_argument = 2,  // bad arguments or query
+    bad_input = 3,     // an input file could not be read or decoded
+    index_error = 4,   // the index cannot be opened or written
     interrupted = 130,
 };
 
@@ -78,20 +78,20 @@ inline Error make_error(ErrorCode code, std::string message, std::optional<Span>
 
 // Evaluates an expression returning Result<T>; on error returns the error from the
 // enclosing function, otherwise yields the value (GNU statement expression, as ccache's TRY).
-#define POLICY_TRY(expr)                                   \
-    __extension__({                                        \
-        auto policy_try_result_ = (expr);                  \
-        if (!policy_try_result_) {                         \
-            return std::move(policy_try_result_).error();  \
-        }                                                  \
-        std::move(policy_try_result_).value();             \
+#define POLICY_TRY(expr)                                  \
+    __extension__({                                       \
+        auto policy_try_result_ = (expr);                 \
+        if (!policy_try_result_) {                        \
+            return std::move(policy_try_result_).error(); \
+        }                                                 \
+        std::move(policy_try_result_).value();            \
     })
 
 // For Result<void>.
-#define POLICY_TRY_VOID(expr)                              \
-    do {                                                   \
-        auto policy_try_result_ = (expr);                  \
-        if (!policy_try_result_) {                         \
-            return std::move(policy_try_result_).error();  \
-        }                                                  \
+#define POLICY_TRY_VOID(expr)                             \
+    do {                                                  \
+        auto policy_try_result_ = (expr);                 \
+        if (!policy_try_result_) {                        \
+            return std::move(policy_try_result_).error(); \
+        }                                                 \
     } while (false)

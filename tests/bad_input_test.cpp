@@ -6,6 +6,10 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -15,10 +19,6 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -69,7 +69,9 @@ std::string quote(const std::string& arg) {
     return quoted + "'";
 }
 
-std::string bad(const std::string& name) { return std::string(POLICY_SOURCE_DIR) + "/tests/data/bad/" + name; }
+std::string bad(const std::string& name) {
+    return std::string(POLICY_SOURCE_DIR) + "/tests/data/bad/" + name;
+}
 
 struct Run {
     int exit_code = -1;
@@ -237,7 +239,10 @@ TEST_CASE("UTF-16 with and without a BOM, either byte order, gives the same reco
         const std::string bytes = read_file(bad(name));
         const std::uint64_t begin = record["tasks"][0]["where"]["begin"];
         const bool little = encoding == "UTF-16LE";
-        CHECK(bytes.substr(begin, 4) == (little ? std::string("1\0.\0", 4) : std::string("\0" "1\0.", 4)));
+        CHECK(bytes.substr(begin, 4) == (little ? std::string("1\0.\0", 4)
+                                                : std::string("\0"
+                                                              "1\0.",
+                                                              4)));
     }
 }
 
@@ -275,7 +280,8 @@ TEST_CASE("a notice with 100,000 numbered tasks yields every one of them") {
     CHECK(all[0]["sections"].size() == 20);
     CHECK(tasks[0]["path"] == "一/1");
     CHECK(tasks[99999]["path"] == "二十/5000");
-    CHECK(tasks[99999]["text"] == "落实第20部分第5000项任务，2024年12月底前完成。（省应急管理厅牵头，各有关部门分工负责）");
+    CHECK(tasks[99999]["text"] ==
+          "落实第20部分第5000项任务，2024年12月底前完成。（省应急管理厅牵头，各有关部门分工负责）");
     CHECK(tasks[99999]["departments"].size() == 2);
     CHECK(tasks[99999]["deadlines"][0]["date"] == "2024-12-31");
     MESSAGE("100,000 tasks: " << run.seconds << " s");

@@ -201,6 +201,20 @@ TEST_CASE("labelled lines after the notice's last task are its own, not the page
     CHECK(bodies(record.tasks[1]) == Bodies{{"市公安局", "lead"}, {"市交通运输局", "responsible"}});
 }
 
+TEST_CASE("the attachment list before the signature lists files, not tasks") {
+    // 3.联系人回执 would follow task 2 in order; it is the list's third entry.
+    const auto record = extract_text(
+        "关于开展燃气安全排查整治的通知\n各省级安委会：\n一、排查整治\n1.全面排查城镇燃气隐患。\n"
+        "2.集中治理危险化学品风险。\n\n附件：1.城镇燃气安全排查整治重点检查事项\n"
+        "\u3000\u3000\u3000\u3000\u30002.工作进展情况统计表\n\u3000\u3000\u3000\u3000\u30003.联系人回执\n\n"
+        "国务院安委会办公室\n2022年4月6日\n");
+    std::vector<std::string> paths;
+    for (const auto& task : record.tasks) {
+        paths.push_back(task.path);
+    }
+    CHECK(paths == std::vector<std::string>{"一/1", "一/2"});
+}
+
 TEST_CASE("an attachment's numbering starts afresh, outside the notice's sections") {
     const auto record = extract_text(
         "吉林省应急管理厅关于做好汛期安全防范工作的通知\n各市（州）应急管理局：\n一、提高认识\n"

@@ -5,11 +5,15 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -17,11 +21,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -165,7 +165,9 @@ private:
     sqlite3* m_db = nullptr;
 };
 
-std::string integrity(const std::string& db) { return Database(db).value("PRAGMA integrity_check"); }
+std::string integrity(const std::string& db) {
+    return Database(db).value("PRAGMA integrity_check");
+}
 
 // Task count per indexed file name: what a complete store of each document holds.
 std::map<std::string, std::string> tasks_per_file(const std::string& db) {
@@ -191,7 +193,8 @@ std::vector<std::string> make_notices(const std::string& dir, int copies) {
     std::vector<std::string> paths;
     for (int i = 0; i < copies; ++i) {
         const std::string path = dir + "/notice-" + std::to_string(1000 + i) + ".txt";
-        write_file(path, sources[static_cast<std::size_t>(i) % sources.size()] + "\n\n（第" + std::to_string(i) + "份）\n");
+        write_file(path,
+                   sources[static_cast<std::size_t>(i) % sources.size()] + "\n\n（第" + std::to_string(i) + "份）\n");
         paths.push_back(path);
     }
     return paths;
@@ -213,7 +216,8 @@ TEST_CASE("SIGKILL at random moments leaves an index that opens whole, and a re-
     const std::string reference = scratch.file("reference.db");
     const auto start = std::chrono::steady_clock::now();
     const Run full = run_policy(extract_args(reference, files));
-    const auto duration = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+    const auto duration =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
     REQUIRE(full.exit_code == 0);
     const std::map<std::string, std::string> expected = tasks_per_file(reference);
     REQUIRE(expected.size() == files.size());
@@ -351,21 +355,21 @@ TEST_CASE("query commands never write, and policy sql refuses writes through SQL
     const std::string before = read_file(db);
     const auto modified = fs::last_write_time(db);
 
-    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-             {"docs", "--db", db},
-             {"tasks", "--db", db},
-             {"search", "--db", db, "安全生产"},
-             {"sql", "--db", db, "SELECT count(*) FROM tasks"}}) {
+    for (const std::vector<std::string>& args :
+         std::vector<std::vector<std::string>>{{"docs", "--db", db},
+                                               {"tasks", "--db", db},
+                                               {"search", "--db", db, "安全生产"},
+                                               {"sql", "--db", db, "SELECT count(*) FROM tasks"}}) {
         CAPTURE(args[0]);
         const Run run = run_policy(args);
         CHECK(run.exit_code == 0);
         CHECK(run.err == "");
     }
     const std::string attached = scratch.file("attached.db");
-    for (const std::string& sql : {std::string("DELETE FROM documents"), std::string("DROP TABLE tasks"),
-                                   std::string("UPDATE documents SET title = 'x'"), std::string("PRAGMA user_version = 99"),
-                                   std::string("CREATE TABLE mine (a)"), std::string("VACUUM"),
-                                   "ATTACH DATABASE '" + attached + "' AS other"}) {
+    for (const std::string& sql :
+         {std::string("DELETE FROM documents"), std::string("DROP TABLE tasks"),
+          std::string("UPDATE documents SET title = 'x'"), std::string("PRAGMA user_version = 99"),
+          std::string("CREATE TABLE mine (a)"), std::string("VACUUM"), "ATTACH DATABASE '" + attached + "' AS other"}) {
         CAPTURE(sql);
         const Run run = run_policy({"sql", "--db", db, sql});
         CHECK(run.exit_code == 2);

@@ -39,7 +39,8 @@ TEST_CASE("a long paragraph of limits without a year is read in linear time") {
     // paragraph before it for the nearest year, so 20,000 of them took minutes.
     auto rules = policy::DeadlineRules::create(grammar());
     REQUIRE(rules.ok());
-    const std::string text = "2019年工作要点：" + repeat("6月底前完成，", 20000) + "2020年起，" + repeat("9月底前完成，", 20000);
+    const std::string text =
+        "2019年工作要点：" + repeat("6月底前完成，", 20000) + "2020年起，" + repeat("9月底前完成，", 20000);
     const auto start = std::chrono::steady_clock::now();
     const auto matches = rules->find(text, 0);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
