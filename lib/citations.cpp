@@ -30,6 +30,8 @@ bool is_han(std::string_view ch) {
 }
 
 constexpr std::size_t k_max_issuer_chars = 12;
+// At most this many spaces between an issuer code and its bracket.
+constexpr std::size_t k_max_issuer_gap = 2;
 constexpr std::size_t k_max_title_bytes = 600;
 
 }  // namespace
@@ -63,9 +65,14 @@ std::vector<CitationMatch> CitationRules::find_doc_numbers(std::string_view text
         if (year < 1949 || year > 2100 || serial <= 0) {
             continue;  // 〔0000〕, 0号: not a document number
         }
-        // The issuer code: Han (or Latin) characters right before the bracket, cut at a stop
-        // character and at most k_max_issuer_chars long.
-        std::size_t begin = match.begin;
+        // The issuer code: Han (or Latin) characters right before the bracket (a space or two
+        // may part them: 苏应急 [2023] 9 号), cut at a stop character and at most
+        // k_max_issuer_chars long.
+        std::size_t code_end = match.begin;
+        while (code_end > 0 && text[code_end - 1] == ' ' && match.begin - code_end < k_max_issuer_gap) {
+            --code_end;
+        }
+        std::size_t begin = code_end;
         std::size_t chars = 0;
         while (begin > 0 && chars < k_max_issuer_chars) {
             const std::size_t prev = previous_char(text, begin);
@@ -81,7 +88,7 @@ std::vector<CitationMatch> CitationRules::find_doc_numbers(std::string_view text
         // → 国办发, 严格执行安监总管三〔2017〕121号 → 安监总管三): cut after the last such word.
         std::size_t code_begin = begin;
         for (const std::string& word : m_issuer_prefixes) {
-            const std::string_view span = text.substr(begin, match.begin - begin);
+            const std::string_view span = text.substr(begin, code_end - begin);
             const std::size_t at = span.rfind(word);
             if (at != std::string_view::npos && at + word.size() < span.size()) {
                 code_begin = std::max(code_begin, begin + at + word.size());
@@ -96,7 +103,7 @@ std::vector<CitationMatch> CitationRules::find_doc_numbers(std::string_view text
         citation.begin = begin;
         citation.end = match.end;
         DocNumber number;
-        number.issuer_code = std::string(text.substr(begin, match.begin - begin));
+        number.issuer_code = std::string(text.substr(begin, code_end - begin));
         number.year = year;
         number.serial = serial;
         number.text = format_doc_number(number.issuer_code, year, serial);
