@@ -25,11 +25,21 @@ std::string iso_date_of(const RuleMatch& match) {
     return iso_date(number("year"), number("month"), number("day"));
 }
 
-int year_in(std::string_view text) {
+// The year a title names (2019年工作要点 → 2019). A span of years (实施方案（2023—2025年）)
+// gives `issued_year` when it falls inside the span, else the span's first year: its
+// undated limits (年底前) are the first year's.
+int year_in(std::string_view text, int issued_year) {
     static const re2::RE2 k_year("((?:19|20)\\d{2})\\s*年");
-    re2::StringPiece captured;
-    if (re2::RE2::PartialMatch(text, k_year, &captured)) {
-        return std::atoi(std::string(captured).c_str());
+    static const re2::RE2 k_span("((?:19|20)\\d{2})\\s*年?\\s*(?:-|—|–|~|～|至|到)+\\s*((?:19|20)\\d{2})\\s*年");
+    re2::StringPiece first;
+    re2::StringPiece last;
+    if (re2::RE2::PartialMatch(text, k_span, &first, &last)) {
+        const int from = std::atoi(std::string(first).c_str());
+        const int to = std::atoi(std::string(last).c_str());
+        return issued_year >= from && issued_year <= to ? issued_year : from;
+    }
+    if (re2::RE2::PartialMatch(text, k_year, &first)) {
+        return std::atoi(std::string(first).c_str());
     }
     return 0;
 }
@@ -528,14 +538,15 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
         }
     }
     // The notice's year: from its titles, else its date.
+    const int issued_year = meta.issued ? std::atoi(meta.issued->substr(0, 4).c_str()) : 0;
     for (const TextSpan& span : meta.title) {
-        meta.year = meta.year != 0 ? meta.year : year_in(text(span.paragraph));
+        meta.year = meta.year != 0 ? meta.year : year_in(text(span.paragraph), issued_year);
     }
     for (const TextSpan& span : meta.plan_title) {
-        meta.year = meta.year != 0 ? meta.year : year_in(text(span.paragraph));
+        meta.year = meta.year != 0 ? meta.year : year_in(text(span.paragraph), issued_year);
     }
-    if (meta.year == 0 && meta.issued) {
-        meta.year = std::atoi(meta.issued->substr(0, 4).c_str());
+    if (meta.year == 0) {
+        meta.year = issued_year;
     }
     return meta;
 }

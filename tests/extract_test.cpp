@@ -201,6 +201,24 @@ TEST_CASE("labelled lines after the notice's last task are its own, not the page
     CHECK(bodies(record.tasks[1]) == Bodies{{"市公安局", "lead"}, {"市交通运输局", "responsible"}});
 }
 
+TEST_CASE("a plan over a span of years dates its undated limits in the year it was signed") {
+    auto dates = [](const policy::Record& record) {
+        std::vector<std::string> out;
+        for (const auto& deadline : record.deadlines) {
+            out.push_back(deadline.date.value_or(""));
+        }
+        return out;
+    };
+    const std::string body = "\n\n各市（州）人民政府：\n现印发给你们。\n\n四川省人民政府办公厅\n";
+    const std::string tasks = "\n\n一、任务\n1.9月30日前完成排查。\n2.年底前完成整改。\n";
+    const std::string title = "四川省人民政府办公厅关于印发安全生产专项整治实施方案（2023—2025年）的通知";
+    CHECK(dates(extract_text(title + body + "2023年3月15日" + tasks)) ==
+          std::vector<std::string>{"2023-09-30", "2023-12-31"});
+    // Signed before the span begins: its first year.
+    CHECK(dates(extract_text(title + body + "2022年12月20日" + tasks)) ==
+          std::vector<std::string>{"2023-09-30", "2023-12-31"});
+}
+
 TEST_CASE("the attachment list before the signature lists files, not tasks") {
     // 3.联系人回执 would follow task 2 in order; it is the list's third entry.
     const auto record = extract_text(
