@@ -83,6 +83,44 @@ bool is_list_entry(std::string_view text, unsigned number) {
     return rest.starts_with(".") || rest.starts_with("、");
 }
 
+// Whether `short_form` abbreviates `full`: it is shorter, at least three characters, opens and
+// ends with the same characters and keeps the rest in order (发展改革委 / 发展和改革委员会,
+// 省安委会办公室 / 省安全生产委员会办公室).
+bool abbreviates(std::string_view short_form, std::string_view full) {
+    if (short_form.size() >= full.size() || short_form.size() < 9) {
+        return false;
+    }
+    auto next = [](std::string_view text, std::size_t pos) {
+        std::size_t end = pos + 1;
+        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+            ++end;
+        }
+        return end;
+    };
+    const std::size_t first = next(short_form, 0);
+    if (full.substr(0, first) != short_form.substr(0, first)) {
+        return false;
+    }
+    std::size_t last = short_form.size() - 1;
+    while (last > 0 && (static_cast<unsigned char>(short_form[last]) & 0xC0) == 0x80) {
+        --last;
+    }
+    if (!full.ends_with(short_form.substr(last))) {
+        return false;
+    }
+    std::size_t at = 0;  // in full
+    for (std::size_t pos = 0; pos < short_form.size();) {
+        const std::size_t end = next(short_form, pos);
+        const std::size_t found = full.find(short_form.substr(pos, end - pos), at);
+        if (found == std::string_view::npos) {
+            return false;
+        }
+        at = found + (end - pos);
+        pos = end;
+    }
+    return true;
+}
+
 }  // namespace
 
 Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
@@ -417,8 +455,11 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
             }
             if (e > pos) {
                 const std::string_view name = t.substr(pos, e - pos);
+                // The same body again, or its short form in the signature (国务院安全生产委员会办公室
+                // at the head, 国务院安委会办公室 signing).
                 const bool seen = std::any_of(meta.issuers.begin(), meta.issuers.end(), [&](const TextSpan& s) {
-                    return text(s.paragraph).substr(s.begin, s.end - s.begin) == name;
+                    const std::string_view other = text(s.paragraph).substr(s.begin, s.end - s.begin);
+                    return other == name || abbreviates(name, other) || abbreviates(other, name);
                 });
                 if (!seen) {
                     meta.issuers.push_back({i, pos, e});

@@ -219,6 +219,18 @@ TEST_CASE("a plan over a span of years dates its undated limits in the year it w
           std::vector<std::string>{"2023-09-30", "2023-12-31"});
 }
 
+TEST_CASE("a signature in the short form of the head's issuer names no second issuer") {
+    const auto record = extract_text(
+        "国务院安全生产委员会办公室\n关于开展燃气安全排查整治的通知\n各省级安委会：\n一、排查整治\n"
+        "1.全面排查城镇燃气隐患。\n\n国务院安委会办公室\n2022年4月6日\n");
+    CHECK(record.issuers == std::vector<std::string>{"国务院安全生产委员会办公室"});
+    // Two bodies that only share their ends are two issuers.
+    const auto joint = extract_text(
+        "关于开展燃气安全排查整治的通知\n各有关单位：\n一、排查整治\n1.全面排查城镇燃气隐患。\n\n"
+        "吉林省应急管理厅    吉林省住房和城乡建设厅\n2022年4月6日\n");
+    CHECK(joint.issuers == std::vector<std::string>{"吉林省应急管理厅", "吉林省住房和城乡建设厅"});
+}
+
 TEST_CASE("the attachment list before the signature lists files, not tasks") {
     // 3.联系人回执 would follow task 2 in order; it is the list's third entry.
     const auto record = extract_text(
