@@ -48,6 +48,9 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     for (const std::string& name : names) {
         rules.m_rules[name] = &grammar.rule(name);
     }
+    if (const GrammarRule* level = grammar.find("dept.level")) {
+        rules.m_level = level->regex.get();
+    }
     if (const GrammarRule* time_clause = grammar.find("dept.time_clause")) {
         rules.m_time_clause = time_clause->regex.get();
     }
@@ -59,7 +62,35 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     return rules;
 }
 
+bool DepartmentRules::shares_name(std::string_view list) const {
+    if (m_level == nullptr) {
+        return false;
+    }
+    std::size_t begin = 0;
+    RuleMatch separator;
+    bool levels = false;
+    while (find_rule(rule("dept.list_split"), list, begin, separator, false)) {
+        if (bracket_depth(list, separator.begin) != 0) {
+            begin = separator.end;
+            continue;
+        }
+        std::size_t b = begin;
+        std::size_t e = separator.begin;
+        trim(list, b, e);
+        if (!re2::RE2::PartialMatch(list.substr(b, e - b), *m_level)) {
+            return false;
+        }
+        levels = true;
+        begin = separator.end;
+    }
+    return levels;
+}
+
 bool DepartmentRules::is_bare_list(std::string_view inner) const {
+    if (shares_name(inner)) {
+        return inner.size() >= 9 && re2::RE2::PartialMatch(inner, rule("dept.body_end")) &&
+               re2::RE2::PartialMatch(inner, rule("dept.bare_org"));
+    }
     bool office = false;
     std::size_t begin = 0;
     while (begin <= inner.size()) {
@@ -137,9 +168,10 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
         split_bodies(text, right_begin, end, role, out);
         return;
     }
-    // 、 , / outside brackets (各县(市、区) stays whole).
-    std::size_t search = 0;
-    while (find_rule(rule("dept.list_split"), part, search, match, false)) {
+    // 、 , / outside brackets (各县(市、区) stays whole), unless the bodies share one name
+    // (市、县人民政府).
+    std::size_t search = shares_name(part) ? part.size() + 1 : 0;
+    while (search <= part.size() && find_rule(rule("dept.list_split"), part, search, match, false)) {
         if (bracket_depth(part, match.begin) == 0) {
             split_bodies(text, begin, begin + match.begin, role, out);
             split_bodies(text, begin + match.end, end, role, out);
@@ -185,6 +217,10 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
 }
 
 std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
+    return find(text, 1);
+}
+
+std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int step_over) const {
     std::vector<DepartmentSpan> out;
     RuleMatch match_mark;
     // The parenthesis that ends the text (after 。 ; , : and spaces), matched backwards so a
@@ -268,11 +304,16 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
         return out;
     }
     const std::string_view inner = text.substr(open + 1, close - 1 - open - 1);
-    if (!re2::RE2::PartialMatch(inner, rule("dept.role_word")) && !is_bare_list(without_time_clauses(inner))) {
-        return out;
+    if (re2::RE2::PartialMatch(inner, rule("dept.role_word")) || is_bare_list(without_time_clauses(inner))) {
+        const std::size_t inner_begin = group_offset(text, inner);
+        parse_clauses(text, inner_begin, inner_begin + inner.size(), out);
     }
-    const std::size_t inner_begin = group_offset(text, inner);
-    parse_clauses(text, inner_begin, inner_begin + inner.size(), out);
+    // A parenthesis that names nobody — a remark or a time limit after the bodies
+    // (…（省应急厅牵头，省公安厅配合）（2023年底前完成）, 牵头单位：X、Y（按职责分工负责）) —
+    // is stepped over once.
+    if (out.empty() && step_over > 0) {
+        return find(text.substr(0, open), step_over - 1);
+    }
     return out;
 }
 

@@ -43,7 +43,12 @@ public:
     std::string canonical(const std::string& name) const;
 
 private:
+    // find(), stepping over up to `step_over` parentheses that name nobody.
+    std::vector<DepartmentSpan> find(std::string_view task_text, int step_over) const;
     bool is_bare_list(std::string_view inner) const;
+    // Whether the list's parts before the last are levels of government only, sharing the
+    // last part's name (省、市、县应急管理部门).
+    bool shares_name(std::string_view list) const;
     // `inner` without the time limits that end it (（省应急管理厅，2022年底前）).
     std::string_view without_time_clauses(std::string_view inner) const;
     void parse_clauses(std::string_view text, std::size_t begin, std::size_t end,
@@ -54,6 +59,7 @@ private:
     const re2::RE2& rule(std::string_view name) const { return *m_rules.find(name)->second; }
     std::map<std::string, std::string, std::less<>> m_canonical;
     const re2::RE2* m_time_clause = nullptr;  // optional: dept.time_clause
+    const re2::RE2* m_level = nullptr;        // optional: dept.level
 };
 
 }  // namespace policy
