@@ -133,6 +133,10 @@ OutlineMarker OutlineRules::classify(std::string_view paragraph) const {
         if (marker.text_begin >= paragraph.size() && marker.kind == MarkerKind::item) {
             return {};
         }
+        // （一）…的； is a clause of an enumeration (an article's conditions), not a heading.
+        if (marker.kind == MarkerKind::heading2 && paragraph.ends_with(";")) {
+            marker.kind = MarkerKind::subitem;
+        }
         return marker;
     }
     return {};
@@ -143,6 +147,7 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
     int last_heading1 = 0;
     int last_heading2 = 0;
     int last_item = 0;
+    int last_clause = 0;  // the number of the enumeration clause （一）…； just read
     std::string path1;
     std::string path2;
     for (std::size_t i = begin; i < end && i < markers.size(); ++i) {
@@ -154,14 +159,21 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                 }
                 last_heading1 = marker.value;
                 last_heading2 = 0;
+                last_clause = 0;
                 path1 = marker.numeral;
                 path2.clear();
                 nodes.push_back({i, marker.kind, path1, "", marker.numeral, marker.text_begin});
                 break;
             case MarkerKind::heading2: {
+                // The last of an enumeration's clauses ends in 。: （一）…的； （二）…的。
+                if (last_clause != 0 && marker.value == last_clause + 1) {
+                    last_clause = marker.value;
+                    break;
+                }
                 if (!follows(marker.value, last_heading2)) {
                     break;
                 }
+                last_clause = 0;
                 last_heading2 = marker.value;
                 path2 = "(" + marker.numeral + ")";
                 const std::string path = path1.empty() ? path2 : path1 + "/" + path2;
@@ -173,6 +185,7 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                     break;
                 }
                 last_item = marker.value;
+                last_clause = 0;
                 std::string section = path1;
                 if (!path2.empty()) {
                     section = section.empty() ? path2 : section + "/" + path2;
@@ -182,6 +195,9 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                                  marker.text_begin});
                 break;
             }
+            case MarkerKind::subitem:
+                last_clause = marker.value;  // a clause （一）…； (0: (1) and ① do not count)
+                break;
             case MarkerKind::part:
                 // An attachment: its outline is its own.
                 last_heading1 = last_heading2 = last_item = 0;

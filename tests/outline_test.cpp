@@ -87,3 +87,19 @@ TEST_CASE("a number out of sequence opens nothing") {
     REQUIRE(nodes.size() == 3);
     CHECK(nodes[2].path == "3");
 }
+
+TEST_CASE("an enumeration's clauses open no headings, the last one ending in 。 included") {
+    auto rules = policy::OutlineRules::create(policy::test::default_grammar());
+    REQUIRE(rules.ok());
+    std::vector<policy::OutlineMarker> markers;
+    for (const char* paragraph :
+         {"一、隐患治理", "第七条　对下列重大事故隐患实行挂牌督办：", "（一）可能导致重大事故的；",
+          "（二）需要多部门协调的。", "挂牌督办的隐患应当限期治理。", "（一）加强组织领导。"}) {
+        markers.push_back(rules->classify(normalised(paragraph)));
+    }
+    const auto nodes = policy::build_outline(markers, 0, markers.size());
+    REQUIRE(nodes.size() == 2);
+    CHECK(nodes[0].path == "一");
+    CHECK(nodes[1].path == "一/(一)");
+    CHECK(nodes[1].paragraph == 5);
+}
