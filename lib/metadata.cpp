@@ -222,24 +222,28 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
         return text(i).size() < k_short_line && !ends_sentence(text(i)) && !is_chrome(text(i));
     };
 
-    // The title: 关于…的通知, possibly over up to three short lines.
-    for (std::size_t i = 0; i < head_limit && layout.title_first == k_none; ++i) {
-        if (!titleish(i)) {
-            continue;
-        }
-        std::string joined;
-        for (std::size_t k = i; k < std::min(n, i + 3); ++k) {
-            if (!titleish(k) || (k > i && re2::RE2::PartialMatch(text(k), *m_outline_start))) {
-                break;
+    // The title: 关于…的通知, possibly over up to three short lines. A site's document table
+    // (标题：关于…的通知) gives it only when the page does not repeat it above the text.
+    auto field = [&](std::size_t i) { return re2::RE2::PartialMatch(text(i), *m_field_title); };
+    for (std::size_t pass = 0; pass < 2 && layout.title_first == k_none; ++pass) {
+        for (std::size_t i = 0; i < head_limit && layout.title_first == k_none; ++i) {
+            if (!titleish(i) || (pass == 0 && field(i))) {
+                continue;
             }
-            joined += text(k);
-            if (joined.find("关于") != std::string::npos && re2::RE2::PartialMatch(joined, *m_title_about)) {
-                layout.title_first = i;
-                layout.title_last = k;
-                break;
-            }
-            if (joined.find("关于") == std::string::npos) {
-                break;
+            std::string joined;
+            for (std::size_t k = i; k < std::min(n, i + 3); ++k) {
+                if (!titleish(k) || (k > i && re2::RE2::PartialMatch(text(k), *m_outline_start))) {
+                    break;
+                }
+                joined += text(k);
+                if (joined.find("关于") != std::string::npos && re2::RE2::PartialMatch(joined, *m_title_about)) {
+                    layout.title_first = i;
+                    layout.title_last = k;
+                    break;
+                }
+                if (joined.find("关于") == std::string::npos) {
+                    break;
+                }
             }
         }
     }

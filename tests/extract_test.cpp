@@ -150,6 +150,21 @@ TEST_CASE("item offsets point at the task in the input file") {
     CHECK(record.tasks[0].where.line == 3);
 }
 
+TEST_CASE("a title the page repeats above the text is read there, not in the document table") {
+    const auto record = extract_text(
+        "索 引 号：11370000004609207A/2021-00187\n发文字号：鲁政办字〔2021〕38号\n成文日期：2021-06-25\n"
+        "标　　题：山东省人民政府办公厅关于印发城镇燃气安全专项整治实施方案的通知\n"
+        "【字体：大 中 小】  【打印】  【关闭】  分享到：\n\n山东省人民政府办公厅\n"
+        "关于印发城镇燃气安全专项整治实施方案的通知\n\n鲁政办字〔2021〕38号\n\n各市人民政府，省政府各部门：\n"
+        "现印发给你们，请认真贯彻执行。\n\n山东省人民政府办公厅\n2021年6月25日\n\n城镇燃气安全专项整治实施方案\n\n"
+        "一、整治内容\n1.排查燃气经营企业。\n");
+    CHECK(record.title == "关于印发城镇燃气安全专项整治实施方案的通知");
+    CHECK(record.plan_title == "城镇燃气安全专项整治实施方案");
+    CHECK(record.recipients == std::vector<std::string>{"各市人民政府", "省政府各部门"});
+    CHECK(record.issuers == std::vector<std::string>{"山东省人民政府办公厅"});
+    REQUIRE(record.tasks.size() == 1);
+}
+
 TEST_CASE("a government site's document table gives the 文号, date and issuer") {
     const auto record = extract_text(
         "首页 > 政府信息公开 > 政策文件\n索 引 号：000014349/2019-00033\n发文机关：国务院办公厅\n"
