@@ -13,6 +13,9 @@ constexpr const char* k_rule_names[] = {
     "dept.etc",         "dept.empty_body",   "dept.other_label", "dept.trailing_label", "dept.bare_org",
     "dept.bare_reject", "dept.name_prefix",  "dept.marked_lead"};
 
+// A time limit after the responsibility parenthesis is at most this long (bytes).
+constexpr std::size_t k_time_tail_bytes = 90;
+
 bool is_space(char c) {
     return c == ' ' || c == '\t';
 }
@@ -183,7 +186,11 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
     std::size_t from = 0;
     while (find_rule(rule("dept.conjunction"), part, from, match, false)) {
         const std::string_view left = part.substr(0, match.begin);
-        if (re2::RE2::PartialMatch(left, rule("dept.body_end"))) {
+        std::size_t right_begin = match.end;
+        std::size_t right_end = part.size();
+        trim(part, right_begin, right_end);
+        if (re2::RE2::PartialMatch(left, rule("dept.body_end")) &&
+            !re2::RE2::FullMatch(part.substr(right_begin, right_end - right_begin), rule("dept.empty_body"))) {
             split_bodies(text, begin, begin + match.begin, role, out);
             split_bodies(text, begin + match.end, end, role, out);
             return;
@@ -235,6 +242,22 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
             --close;
         } else {
             break;
+        }
+    }
+    // A time limit may follow the parenthesis: …（省应急厅牵头，省公安厅配合）2022年6月底前完成。
+    if (m_time_clause != nullptr && close > 0 && text[close - 1] != ')') {
+        const std::size_t paren = text.substr(0, close).rfind(')');
+        if (paren != std::string_view::npos && close - paren <= k_time_tail_bytes) {
+            std::size_t b = paren + 1;
+            std::size_t e = close;
+            while (b < e && (text[b] == ',' || text[b] == ';')) {
+                ++b;
+            }
+            trim(text, b, e);
+            const std::string_view tail = text.substr(b, e - b);
+            if (tail.find('(') == std::string_view::npos && re2::RE2::PartialMatch(tail, *m_time_clause)) {
+                close = paren + 1;
+            }
         }
     }
     // 责任单位：省市场监管局、省应急管理厅（牵头） ends in a parenthesis that only marks the
