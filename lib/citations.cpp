@@ -143,15 +143,21 @@ std::vector<CitationMatch> CitationRules::find(std::string_view text) const {
         title.kind = "title";
         title.begin = inner;
         title.end = i;
-        // 《…》(吉发[2013]12号): the title carries the 文号.
+        // 《…》(吉发[2013]12号) or 《…》【甘应急〔2022〕5号】: the title carries the 文号.
         std::size_t after = i + k_close.size();
         while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) {
             ++after;
         }
-        if (after < text.size() && (text[after] == '(' || text.compare(after, 3, "〔") == 0)) {
+        std::size_t open_size = 0;
+        if (after < text.size() && (text[after] == '(' || text[after] == '[')) {
+            open_size = 1;
+        } else if (text.compare(after, 3, "【") == 0) {
+            open_size = 3;
+        }
+        if (open_size > 0) {
             for (const CitationMatch& number : numbers) {
-                if (number.begin > after && number.begin <= after + 4) {
-                    const std::string_view between = text.substr(after + 1, number.begin - after - 1);
+                if (number.begin > after && number.begin <= after + open_size + 3) {
+                    const std::string_view between = text.substr(after + open_size, number.begin - after - open_size);
                     if (between.find_first_not_of(" \t") == std::string_view::npos) {
                         title.doc_number = number.number->text;
                     }
@@ -177,6 +183,14 @@ std::optional<DocNumber> CitationRules::whole_doc_number(std::string_view text) 
     }
     while (!text.empty() && (text.back() == ' ' || text.back() == ')')) {
         text.remove_suffix(1);
+    }
+    // A 报告's or 请示's 文号 line also names who signed it: 黔应急〔2021〕12号　签发人：王某某.
+    const std::size_t signer = text.find("签发人");
+    if (signer != std::string_view::npos && signer > 0) {
+        text = text.substr(0, signer);
+        while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+            text.remove_suffix(1);
+        }
     }
     if (text.size() > 80) {
         return std::nullopt;

@@ -36,7 +36,8 @@ public:
     // Citations in `text` in order of position (a title before the 文号 it links to).
     std::vector<CitationMatch> find(std::string_view text) const;
 
-    // The 文号 that is all of `text` (a line holding only the notice's own number), if so.
+    // The 文号 that is all of `text` (a line holding only the notice's own number, or that and
+    // 签发人：… after it), if so.
     std::optional<DocNumber> whole_doc_number(std::string_view text) const;
 
 private:

@@ -14,7 +14,7 @@ int digit_value(std::string_view ch) {
             return i;
         }
     }
-    if (ch == "〇") {
+    if (ch == "〇" || ch == "○") {  // ○ (white circle) is often typed for 〇
         return 0;
     }
     if (ch == "两") {

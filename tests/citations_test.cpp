@@ -44,4 +44,9 @@ TEST_CASE("a line holding only a 文号 is the notice's own number") {
     REQUIRE(own.has_value());
     CHECK(own->text == "吉办发〔2014〕32号");
     CHECK_FALSE(rules->whole_doc_number(normalised("按照吉办发[2014]32号要求")).has_value());
+    // A 报告's 文号 line names its signer too.
+    const auto signed_line = rules->whole_doc_number(normalised("黔应急〔2021〕12号　　　　签发人：王某某"));
+    REQUIRE(signed_line.has_value());
+    CHECK(signed_line->text == "黔应急〔2021〕12号");
+    CHECK_FALSE(rules->whole_doc_number(normalised("签发人：王某某")).has_value());
 }

@@ -246,6 +246,15 @@ TEST_CASE("a signature in the short form of the head's issuer names no second is
     CHECK(joint.issuers == std::vector<std::string>{"吉林省应急管理厅", "吉林省住房和城乡建设厅"});
 }
 
+TEST_CASE("a date of signing in Chinese numerals may write its zero ○, O or 0") {
+    for (const std::string zero : {"〇", "○", "O", "0"}) {
+        const auto record =
+            extract_text("关于开展安全检查的通知\n各有关单位：\n一、检查\n1.开展检查。\n\n吉林省安全生产委员会\n二" +
+                         zero + "一五年二月二十六日\n");
+        CHECK(record.issued == "2015-02-26");
+    }
+}
+
 TEST_CASE("the attachment list before the signature lists files, not tasks") {
     // 3.联系人回执 would follow task 2 in order; it is the list's third entry.
     const auto record = extract_text(
