@@ -198,6 +198,12 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
                 Department department;
                 department.name = source.original(i, dept_begin + span.begin, dept_begin + span.end);
                 department.role = span.role;
+                const bool named = std::any_of(
+                    task.departments.begin(), task.departments.end(),
+                    [&](const Department& d) { return d.name == department.name && d.role == department.role; });
+                if (named) {
+                    continue;  // named again by another sub-item
+                }
                 department.canonical = rules.departments.canonical(department.name);
                 task.departments.push_back(std::move(department));
             }
@@ -206,15 +212,21 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         while (first_label - 1 > node.paragraph && rules.departments.is_label_line(paragraphs[first_label - 1].text)) {
             --first_label;
         }
+        // A task that opens with its parenthesis and lists sub-items after it:
+        // 1.开展隐患排查治理（省应急管理厅牵头，省公安厅配合）： / （1）… / （2）…
+        if (last > node.paragraph) {
+            add_departments(node.paragraph);
+        }
+        // Sub-items that end in parentheses of their own: （1）…（省公安厅负责） / （2）…
+        for (std::size_t i = node.paragraph + 1; i < first_label && i < last; ++i) {
+            if (markers[i].kind == MarkerKind::subitem) {
+                add_departments(i);
+            }
+        }
         for (std::size_t i = first_label; i < last; ++i) {
             add_departments(i);
         }
         add_departments(last);
-        // A task that opens with its parenthesis and lists sub-items after it:
-        // 1.开展隐患排查治理（省应急管理厅牵头，省公安厅配合）： / （1）… / （2）…
-        if (task.departments.empty() && last > node.paragraph) {
-            add_departments(node.paragraph);
-        }
         for (std::size_t i = node.paragraph; i <= last; ++i) {
             owner[i] = record.tasks.size();
         }

@@ -204,6 +204,16 @@ TEST_CASE("a task that ends in labelled lines takes its departments from them") 
     CHECK(record.tasks[0].deadlines[0].date == "2021-12-31");
 }
 
+TEST_CASE("sub-items that end in parentheses of their own name the task's bodies") {
+    const auto record = extract_text(
+        "一、重点任务\n1.加强道路运输安全管理。\n（1）开展客运企业检查。（省交通运输厅负责）\n"
+        "（2）整治酒驾醉驾。（省公安厅负责）\n（3）推进动态监控。（省交通运输厅负责）\n2.开展排查（省应急厅负责）。\n");
+    REQUIRE(record.tasks.size() == 2);
+    using Bodies = std::vector<std::pair<std::string, std::string>>;
+    CHECK(bodies(record.tasks[0]) == Bodies{{"省交通运输厅", "responsible"}, {"省公安厅", "responsible"}});
+    CHECK(bodies(record.tasks[1]) == Bodies{{"省应急厅", "responsible"}});
+}
+
 TEST_CASE("labelled lines after the notice's last task are its own, not the page's") {
     const auto record = extract_text(
         "某市安全生产重点工作任务分工\n\n一、压实安全生产责任\n1.开展安全生产标准化建设。\n责任单位：市应急局\n"
