@@ -68,7 +68,6 @@ bool ends_sentence(char32_t c) {
         case U'』':
         case U'】':
         case U'…':
-        case U'〕':
             return true;
         default:
             return false;
@@ -79,6 +78,20 @@ bool ends_sentence(char32_t c) {
 bool ends_clause(char32_t c) {
     return c == U',' || c == U'、' || c == U'，';
 }
+
+// Lines indented further than this (columns), the first by more than its own length, are set
+// apart — signatures pushed to the right, one per line (pdftotext -layout) — and the second
+// does not continue the first as wrapped text, though the padding made the first as wide as a
+// wrapped line. (A wrap that cut a right-aligned line leaves its rest unindented.)
+constexpr std::uint16_t k_widest_body_indent = 8;
+
+bool set_apart(const Line& line, const Line& next) {
+    return line.indent > k_widest_body_indent && line.chars - line.indent <= line.indent &&
+           next.indent > k_widest_body_indent;
+}
+
+// A paragraph this long (bytes) or longer is no title (lines.title_end is not tried).
+constexpr std::size_t k_longest_title = 240;
 
 // Text wrapped shorter than this many characters (or columns) is not recognised as wrapped
 // by its longest lines alone.
@@ -102,9 +115,19 @@ bool starts_with_closing(std::string_view line) {
     return false;
 }
 
-// A line starting with the unit of a number: after a line ending in a digit it is the rest of
-// that number (…安委〔2020〕3号）,9 / 月30日前…), whatever the wrap.
+// A line starting with the unit of a number (or its last digits and its unit): after a line
+// ending in a digit it is the rest of that number (…安委〔2020〕3号）,9 / 月30日前…, …6月3 /
+// 0日前), whatever the wrap.
 bool starts_with_unit(std::string_view line) {
+    // The number's last digit or two may have come over with it (…6月3 / 0日前); not a year.
+    std::size_t digits = 0;
+    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') {
+        ++digits;
+    }
+    if (digits > 2) {
+        return false;
+    }
+    line.remove_prefix(digits);
     for (const std::string_view unit :
          {"年", "月", "日", "号", "个", "万", "亿", "元", "%", "项", "家", "次", "条", "人"}) {
         if (line.starts_with(unit)) {
@@ -112,6 +135,20 @@ bool starts_with_unit(std::string_view line) {
         }
     }
     return false;
+}
+
+// A line starting with a 文号's serial (18号…): after a line ending in the year's bracket
+// (…粤府办〔2022〕) it is the rest of that 文号.
+bool starts_with_serial(std::string_view line) {
+    std::size_t digits = 0;
+    while (digits < line.size() && digits < 6 && line[digits] >= '0' && line[digits] <= '9') {
+        ++digits;
+    }
+    std::string_view rest = line.substr(digits);
+    while (!rest.empty() && rest.front() == ' ') {
+        rest.remove_prefix(1);
+    }
+    return digits > 0 && rest.starts_with("号");
 }
 
 // Unclosed 《 or （: a title or parenthesis carried over a line break. How far from the end
@@ -274,7 +311,8 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             const char32_t last = last_char(current.text);
             const bool starts_new = line.starts || previous->ends;
             if (!starts_new && current.text.size() < 20000 &&
-                (starts_with_closing(content) || (last >= U'0' && last <= U'9' && starts_with_unit(content)))) {
+                (starts_with_closing(content) || (last >= U'0' && last <= U'9' && starts_with_unit(content)) ||
+                 ((last == U'〕' || last == U']' || last == U')' || last == U'】') && starts_with_serial(content)))) {
                 join = true;
             } else if (!starts_new &&
                        open_bracket_distance(
@@ -284,16 +322,23 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                 // Inside a parenthesis opened a little before, a line ending in ；or ） (the
                 // inner one of 县（市、区）) does not end the paragraph: the wrap fell there.
                 join = true;
-            } else if (!starts_new && !ends_sentence(last) && previous->chars >= 20 && line.chars - line.indent <= 3 &&
-                       (wrap_width > 0 || wrap_chars > 0 || previous->chars >= 30)) {
+            } else if (!starts_new && !ends_sentence(last) && !set_apart(*previous, line) && previous->chars >= 20 &&
+                       line.chars - line.indent <= 3 && (wrap_width > 0 || wrap_chars > 0 || previous->chars >= 30)) {
                 // A line of one to three characters after a long unfinished one: the tail of a
                 // wrapped sentence (…省住房城乡建设 / 厅).
                 join = true;
-            } else if (!starts_new && !ends_sentence(last) && current.text.size() < 20000) {
+            } else if (!starts_new && !ends_sentence(last) && current.text.size() < 20000 &&
+                       !set_apart(*previous, line) &&
+                       !(line.blank_before && current.text.size() < k_longest_title && rules.title_end != nullptr &&
+                         RE2::PartialMatch(current.text, *rules.title_end))) {
                 // Across a blank line (a page break) only a line cut at the full width goes on:
                 // a title a little shorter than the wrap, before a blank, is a line of its own.
-                const std::uint32_t width_slack = line.blank_before ? 2 : 6;
-                const std::uint32_t chars_slack = line.blank_before ? 1 : 3;
+                // A paragraph's first line that lost the indentation the wrap counted is that
+                // much shorter (not a web page's field line: 当前位置：首页 > …).
+                const bool unindented_first = current.pieces.size() == 1 && previous->indent == 0 &&
+                                              !line.blank_before && current.text.find(':') == std::string::npos;
+                const std::uint32_t width_slack = line.blank_before ? 2 : unindented_first ? 10 : 6;
+                const std::uint32_t chars_slack = line.blank_before ? 1 : unindented_first ? 5 : 3;
                 join = ends_clause(last) || has_open_bracket(current.text) ||
                        (wrap_width > 0 && previous->width + width_slack >= wrap_width) ||
                        (wrap_chars > 0 && previous->chars + chars_slack >= wrap_chars) || previous->width >= 80;

@@ -45,6 +45,10 @@ struct LineRules {
     // Matches (anchored, whole line) a line complete in itself (a 文号, a date): the next
     // line never continues its paragraph. Null: none is.
     const re2::RE2* ends_paragraph = nullptr;
+    // Matches (unanchored; the rule anchors its end) a title's last words (…的通知, …工作要点):
+    // a short paragraph ending so is not continued across a blank line, even when its last line
+    // is as long as a wrapped line. Null: none is.
+    const re2::RE2* title_end = nullptr;
 };
 
 std::vector<Paragraph> split_paragraphs(std::string_view normalised, const LineRules& rules);

@@ -160,6 +160,9 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     if (const GrammarRule* list = grammar.find("meta.attachment_list")) {
         rules.m_attachment_list = list->regex.get();
     }
+    if (const GrammarRule* first = grammar.find("meta.outline_first")) {
+        rules.m_outline_first = first->regex.get();
+    }
     if (const GrammarRule* label = grammar.find("meta.task_label")) {
         rules.m_task_label = label->regex.get();
     }
@@ -229,7 +232,15 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     Layout layout;
     const std::size_t n = paragraphs.size();
     layout.body_end = n;
-    const std::size_t head_limit = std::min(n, k_head_search);
+    std::size_t head_limit = std::min(n, k_head_search);
+    // The title comes before the outline (a 关于…的通知 after it is another notice's: a web
+    // page's related link).
+    for (std::size_t i = 0; m_outline_first != nullptr && i < head_limit; ++i) {
+        if (re2::RE2::PartialMatch(paragraphs[i].text, *m_outline_first)) {
+            head_limit = i;
+            break;
+        }
+    }
     auto text = [&](std::size_t i) -> std::string_view { return paragraphs[i].text; };
     auto titleish = [&](std::size_t i) {
         return text(i).size() < k_short_line && !ends_sentence(text(i)) && !is_chrome(text(i));
@@ -311,9 +322,11 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
         const bool footer =
             t.size() < k_short_line && (is_org_line(t) || date_line(t) || re2::RE2::PartialMatch(t, *m_printed) ||
                                         re2::RE2::PartialMatch(t, *m_cc) || re2::RE2::PartialMatch(t, *m_attachment));
-        // A task's labelled line (责任单位：…) is body, though it ends in no full stop.
+        // A task's labelled line (责任单位：…) is body, though it ends in no full stop, and so is
+        // a row of a table (cells parted by tabs).
         const bool junk = is_chrome(t) || (!ends_sentence(t) && !re2::RE2::PartialMatch(t, *m_outline_start) &&
-                                           !(m_task_label != nullptr && re2::RE2::PartialMatch(t, *m_task_label)));
+                                           !(m_task_label != nullptr && re2::RE2::PartialMatch(t, *m_task_label)) &&
+                                           t.find('\t') == std::string_view::npos);
         if (!footer && !junk) {
             break;
         }
@@ -349,7 +362,8 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     if (title != k_none) {
         const std::size_t from = std::max(layout.title_last, layout.doc_number == k_none ? 0 : layout.doc_number) + 1;
         for (std::size_t i = from; i < std::min(n, from + 3); ++i) {
-            if (re2::RE2::FullMatch(text(i), *m_recipients) && !re2::RE2::PartialMatch(text(i), *m_outline_start)) {
+            if (re2::RE2::FullMatch(text(i), *m_recipients) && !re2::RE2::PartialMatch(text(i), *m_outline_start) &&
+                !is_chrome(text(i))) {
                 layout.recipients = i;
                 break;
             }

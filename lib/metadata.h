@@ -87,6 +87,7 @@ private:
     const re2::RE2* m_page_end = nullptr;
     const re2::RE2* m_task_label = nullptr;
     const re2::RE2* m_attachment_list = nullptr;
+    const re2::RE2* m_outline_first = nullptr;
     const re2::RE2* m_chrome = nullptr;
     const re2::RE2* m_outline_start = nullptr;
     const re2::RE2* m_field_doc_number = nullptr;

@@ -265,6 +265,28 @@ TEST_CASE("a date of signing in Chinese numerals may write its zero ○, O or 0"
     }
 }
 
+TEST_CASE("a related link's 关于…的通知 after the outline is no title of the notice") {
+    const auto record = extract_text(
+        "省工信厅2024年安全生产工作要点\n\n一、牢固树立安全发展理念\n1.深入学习贯彻安全生产重要论述。\n"
+        "2.压实安全生产责任。\n\n相关链接：\n应急管理部关于做好2023年汛期安全防范工作的通知\n");
+    CHECK(record.title == "省工信厅2024年安全生产工作要点");
+    CHECK(record.tasks.size() == 2);
+}
+
+TEST_CASE("a share bar ending in ： is no 主送 line") {
+    const auto record =
+        extract_text("关于开展安全生产大检查的通知\n分享到：\n各市（州）人民政府：\n一、检查内容\n1.全面排查隐患。\n");
+    CHECK(record.recipients == std::vector<std::string>{"各市（州）人民政府"});
+}
+
+TEST_CASE("a table's rows ending the notice keep their limits") {
+    const auto record = extract_text(
+        "关于做好春节期间安全防范工作的通知\n各有关单位：\n一、工作要求\n1.加强值班值守。\n附件\n重点任务清单\n"
+        "序号\t任务\t责任单位\t完成时限\n1\t开展道路交通安全检查\t市公安局\t2024年1月31日前\n");
+    REQUIRE(record.deadlines.size() == 1);
+    CHECK(record.deadlines[0].date == "2024-01-31");
+}
+
 TEST_CASE("the attachment list before the signature lists files, not tasks") {
     // 3.联系人回执 would follow task 2 in order; it is the list's third entry.
     const auto record = extract_text(

@@ -221,3 +221,66 @@ TEST_CASE("a cited title cut by a wrap after its document type is joined back") 
     REQUIRE(paragraphs.size() == 2);
     CHECK(paragraphs[1].text == "认真落实《国务院关于进一步加强安全生产工作的通知》要求。");
 }
+
+TEST_CASE("a 文号 cut after its year's bracket and a date cut inside its day are joined back") {
+    const auto paragraphs = paragraphs_of(
+        "5.严格执行《广东省安全生产条例》和粤府办〔2022〕\n18号文件要求。\n6.各市于2015年6月3\n0日前报送方案。\n");
+    REQUIRE(paragraphs.size() == 2);
+    CHECK(paragraphs[0].text == "5.严格执行《广东省安全生产条例》和粤府办〔2022〕18号文件要求。");
+    CHECK(paragraphs[1].text == "6.各市于2015年6月30日前报送方案。");
+    // A year on the next line is no number's tail.
+    CHECK(paragraphs_of("联系电话:0431-88888888\n2023年工作安排如下。\n").size() == 2);
+}
+
+namespace {
+
+// Body text wrapped at 26 characters around `middle`: two paragraphs of three full lines.
+std::string wrapped_26(const std::string& middle) {
+    const std::string lines =
+        "为切实做好汛期安全防范工作现将有关事项通知如下各地要\n认真落实工作责任加强隐患排查治理确保人民群众生命财产\n安"
+        "全和社会稳定。\n";
+    return lines + middle + lines;
+}
+
+}  // namespace
+
+TEST_CASE("signatures pushed to the right are not joined, though padded to the wrap's width") {
+    // pdftotext -layout: each line of the signature block right-aligned at the 26th column.
+    const auto paragraphs =
+        paragraphs_of(wrapped_26("                   国家发展改革委\n                       国家能源局\n"));
+    std::vector<std::string> texts;
+    for (const auto& paragraph : paragraphs) {
+        texts.push_back(paragraph.text);
+    }
+    REQUIRE(texts.size() == 4);
+    CHECK(texts[1] == "国家发展改革委");
+    CHECK(texts[2] == "国家能源局");
+}
+
+TEST_CASE("a title as long as the wrap is not continued across a blank line") {
+    const auto paragraphs =
+        paragraphs_of(wrapped_26("吉林省应急管理厅关于开展危险化学品安全专项整治的通知\n\n各市（州）应急管理局，长白山"
+                                 "管委会、梅河口市应急管理\n局：\n"));
+    REQUIRE(paragraphs.size() == 4);
+    CHECK(paragraphs[1].text == "吉林省应急管理厅关于开展危险化学品安全专项整治的通知");
+    CHECK(paragraphs[2].text == "各市(州)应急管理局,长白山管委会、梅河口市应急管理局:");
+}
+
+TEST_CASE("a paragraph's first line that lost its indentation is still a wrapped line") {
+    // Cut at 26 characters counting two characters of indentation, then unindented.
+    const auto paragraphs =
+        paragraphs_of(wrapped_26("2.修订《江西省生产安全事故应急预案》，9月\n底前报省政府审定。\n"));
+    REQUIRE(paragraphs.size() == 3);
+    CHECK(paragraphs[1].text == "2.修订《江西省生产安全事故应急预案》,9月底前报省政府审定。");
+    // Not a web page's field line a little shorter than the wrap.
+    CHECK(paragraphs_of(wrapped_26("当前位置:首页>政务公开>政策文件>通知公告\n关于做好汛期安全防范工作的通知\n"))
+              .size() == 4);
+}
+
+TEST_CASE("a web page's breadcrumb starts a paragraph") {
+    // The page's title line is within a wrap's slack of the width.
+    const auto paragraphs =
+        paragraphs_of(wrapped_26("关于开展安全生产检查的通知_通知公告_某某网站\n首页 > 政务公开 > 通知公告\n"));
+    REQUIRE(paragraphs.size() == 4);
+    CHECK(paragraphs[2].text == "首页 > 政务公开 > 通知公告");
+}
