@@ -75,6 +75,24 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
     return rules;
 }
 
+// Whether the text right before `pos` is a year that lost digits (202年, 22年): one to three
+// digits and 年.
+bool damaged_year_before(std::string_view text, std::size_t pos) {
+    std::string_view before = text.substr(0, pos);
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) {
+        before.remove_suffix(1);
+    }
+    if (!before.ends_with("年")) {
+        return false;
+    }
+    before.remove_suffix(3);
+    std::size_t digits = 0;
+    while (digits < before.size() && std::isdigit(static_cast<unsigned char>(before[before.size() - 1 - digits]))) {
+        ++digits;
+    }
+    return digits >= 1 && digits <= 3;
+}
+
 // How far before a limit the recurring rule looks (its words are a few characters long).
 constexpr std::size_t k_recurring_window = 256;
 // How far before a limit a year mention (2019 年) may start and still be unfinished there.
@@ -129,6 +147,12 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         }
         const bool recurs = m_impl->recurring != nullptr && re2::RE2::PartialMatch(before, *m_impl->recurring);
         if (match.has("event") || recurs) {
+            out.push_back(deadline);
+            covered = match.end;
+            continue;
+        }
+        if (year == 0 && damaged_year_before(text, match.begin)) {
+            // 202年3月底前: the scraper lost a digit of the year; no year is guessed for it.
             out.push_back(deadline);
             covered = match.end;
             continue;
