@@ -93,6 +93,25 @@ bool damaged_year_before(std::string_view text, std::size_t pos) {
     return digits >= 1 && digits <= 3;
 }
 
+// Whether a year written right after `before` is a baseline (较2020年, 比2019年, 同比) or the
+// end of a span (2023—2025年, 2023至2025年).
+bool baseline_or_span(std::string_view before) {
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) {
+        before.remove_suffix(1);
+    }
+    if (before.ends_with("较") || before.ends_with("比")) {
+        return true;
+    }
+    for (const std::string_view dash : {"-", "—", "–", "~", "至", "到"}) {
+        if (before.ends_with(dash)) {
+            const std::string_view rest = before.substr(0, before.size() - dash.size());
+            // 2023—2025年, 2023年—2025年: a year before the dash.
+            return rest.ends_with("年") || (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest.back())));
+        }
+    }
+    return false;
+}
+
 // How far before a limit the recurring rule looks (its words are a few characters long).
 constexpr std::size_t k_recurring_window = 256;
 // How far before a limit a year mention (2019 年) may start and still be unfinished there.
@@ -119,8 +138,10 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
     });
     std::vector<DeadlineMatch> out;
     std::size_t covered = 0;
-    std::size_t year_scanned = 0;  // text before it has been searched for year mentions
-    int nearest = 0;               // the last year mentioned before year_scanned
+    std::size_t year_scanned = 0;    // text before it has been searched for year mentions
+    int nearest = 0;                 // the last year mentioned before year_scanned
+    std::size_t titles_counted = 0;  // 《》 before this offset are counted in title_depth
+    int title_depth = 0;
     for (const RuleMatch& match : candidates) {
         if (match.begin < covered) {
             continue;
@@ -164,7 +185,19 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             re2::StringPiece input(text.data() + year_scanned, match.begin - year_scanned);
             re2::StringPiece captured;
             while (re2::RE2::FindAndConsume(&input, *m_impl->year_mention, &captured)) {
-                nearest = std::atoi(std::string(captured).c_str());
+                const std::size_t at = static_cast<std::size_t>(captured.data() - text.data());
+                // Not a year the work is in: one inside a cited title (《…（2023—2025年）》), a
+                // baseline (较2020年下降5%), the end of a span (2023—2025年).
+                for (; titles_counted < at; ++titles_counted) {
+                    if (text.compare(titles_counted, 3, "《") == 0) {
+                        ++title_depth;
+                    } else if (text.compare(titles_counted, 3, "》") == 0 && title_depth > 0) {
+                        --title_depth;
+                    }
+                }
+                if (title_depth == 0 && !baseline_or_span(text.substr(0, at))) {
+                    nearest = std::atoi(std::string(captured).c_str());
+                }
             }
             // Resume after the last year found, or a little before this limit when none was:
             // only a mention still being written there can be found later.

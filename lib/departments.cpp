@@ -54,6 +54,12 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     if (const GrammarRule* level = grammar.find("dept.level")) {
         rules.m_level = level->regex.get();
     }
+    if (const GrammarRule* place = grammar.find("dept.place")) {
+        rules.m_place = place->regex.get();
+    }
+    if (const GrammarRule* head = grammar.find("dept.shared_head")) {
+        rules.m_shared_head = head->regex.get();
+    }
     if (const GrammarRule* time_clause = grammar.find("dept.time_clause")) {
         rules.m_time_clause = time_clause->regex.get();
     }
@@ -69,24 +75,37 @@ bool DepartmentRules::shares_name(std::string_view list) const {
     if (m_level == nullptr) {
         return false;
     }
-    std::size_t begin = 0;
+    // The parts before the last: levels of government (市、县…), or short place names when the
+    // last part is a government they share (忻州、吕梁、运城市人民政府).
+    std::vector<std::string_view> parts;
+    std::size_t part_begin = 0;
+    std::size_t search = 0;
     RuleMatch separator;
-    bool levels = false;
-    while (find_rule(rule("dept.list_split"), list, begin, separator, false)) {
+    while (find_rule(rule("dept.list_split"), list, search, separator, false)) {
+        search = separator.end;
         if (bracket_depth(list, separator.begin) != 0) {
-            begin = separator.end;
             continue;
         }
-        std::size_t b = begin;
+        std::size_t b = part_begin;
         std::size_t e = separator.begin;
         trim(list, b, e);
-        if (!re2::RE2::PartialMatch(list.substr(b, e - b), *m_level)) {
+        parts.push_back(list.substr(b, e - b));
+        part_begin = separator.end;
+    }
+    if (parts.empty()) {
+        return false;
+    }
+    const bool shared_head = m_place != nullptr && m_shared_head != nullptr &&
+                             re2::RE2::PartialMatch(list.substr(part_begin), *m_shared_head);
+    for (const std::string_view part : parts) {
+        const bool level = re2::RE2::PartialMatch(part, *m_level);
+        const bool place = shared_head && re2::RE2::PartialMatch(part, *m_place) &&
+                           !re2::RE2::PartialMatch(part, rule("dept.bare_org"));
+        if (!level && !place) {
             return false;
         }
-        levels = true;
-        begin = separator.end;
     }
-    return levels;
+    return true;
 }
 
 bool DepartmentRules::is_bare_list(std::string_view inner) const {
@@ -105,6 +124,11 @@ bool DepartmentRules::is_bare_list(std::string_view inner) const {
         std::size_t e = end;
         trim(inner, b, e);
         std::string_view part = inner.substr(b, e - b);
+        // 各区、县（市）教育局: a level shares the next part's name.
+        if (more && m_level != nullptr && re2::RE2::PartialMatch(part, *m_level)) {
+            begin += separator.end;
+            continue;
+        }
         // 省应急管理厅等部门, 省消防救援总队等: the body before 等 is what is checked.
         RuleMatch etc;
         if (find_rule(rule("dept.etc"), part, 0, etc) && etc.begin == 0) {
@@ -213,7 +237,10 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
     }
     trim(text, name_begin, name_end);
     const std::string_view name = text.substr(name_begin, name_end - name_begin);
-    if (name.empty() || re2::RE2::FullMatch(name, rule("dept.empty_body")) || name.size() > 90) {
+    // 各部门, 各单位: every one of them, named so (a bare 部门 left by X等部门 names nobody).
+    const bool every = name_begin > begin && text.substr(begin, name_begin - begin).ends_with("各") &&
+                       (name == "部门" || name == "单位");
+    if (name.empty() || (re2::RE2::FullMatch(name, rule("dept.empty_body")) && !every) || name.size() > 90) {
         return;
     }
     // Only what reads as a body: ends like one (厅, 局, 部门, 政府…) or is a known name.

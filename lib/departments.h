@@ -47,7 +47,7 @@ private:
     std::vector<DepartmentSpan> find(std::string_view task_text, int step_over) const;
     bool is_bare_list(std::string_view inner) const;
     // Whether the list's parts before the last are levels of government only, sharing the
-    // last part's name (省、市、县应急管理部门).
+    // last part's name (省、市、县应急管理部门), or places sharing the last part's government.
     bool shares_name(std::string_view list) const;
     // `inner` without the time limits that end it (（省应急管理厅，2022年底前）).
     std::string_view without_time_clauses(std::string_view inner) const;
@@ -60,6 +60,8 @@ private:
     std::map<std::string, std::string, std::less<>> m_canonical;
     const re2::RE2* m_time_clause = nullptr;  // optional: dept.time_clause
     const re2::RE2* m_level = nullptr;        // optional: dept.level
+    const re2::RE2* m_place = nullptr;        // optional: dept.place
+    const re2::RE2* m_shared_head = nullptr;  // optional: dept.shared_head
 };
 
 }  // namespace policy

@@ -458,7 +458,16 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
     if (layout.title_first != k_none) {
         for (std::size_t i = layout.title_first; i <= layout.title_last; ++i) {
             RuleMatch label;  // 标题：关于…的通知 in a site's document table
-            const std::size_t begin = find_rule(*m_field_title, text(i), 0, label, false) ? label.end : 0;
+            std::size_t begin = find_rule(*m_field_title, text(i), 0, label, false) ? label.end : 0;
+            // Joint issuers over the title's first lines (甲厅 乙委 / 丙厅关于印发…的通知): the
+            // title read from its first line would name only the last of them; it is read from
+            // 关于.
+            RuleMatch issuers;
+            if (i == layout.title_first && begin == 0 && i > 0 && is_org_line(text(i - 1)) &&
+                find_rule(*m_title_issuer, text(i), 0, issuers, false)) {
+                const std::size_t about = text(i).find("关于");
+                begin = about == std::string_view::npos ? 0 : about;
+            }
             meta.title.push_back({i, begin, text(i).size()});
         }
     }

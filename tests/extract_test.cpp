@@ -287,6 +287,15 @@ TEST_CASE("a table's rows ending the notice keep their limits") {
     CHECK(record.deadlines[0].date == "2024-01-31");
 }
 
+TEST_CASE("joint issuers over a title's first lines are not read as part of it") {
+    const auto record = extract_text(
+        "陕西省生态环境厅 "
+        "陕西省发展和改革委员会\n陕西省工业和信息化厅关于印发《陕西省2024年\n大气污染防治工作计划》的通知\n"
+        "陕环发〔2024〕12号\n各设区市生态环境局：\n一、主要任务\n1.推进燃煤锅炉淘汰。\n");
+    CHECK(record.title == "关于印发《陕西省2024年大气污染防治工作计划》的通知");
+    CHECK(record.doc_number->text == "陕环发〔2024〕12号");
+}
+
 TEST_CASE("the attachment list before the signature lists files, not tasks") {
     // 3.联系人回执 would follow task 2 in order; it is the list's third entry.
     const auto record = extract_text(
