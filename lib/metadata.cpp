@@ -163,6 +163,9 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     if (const GrammarRule* first = grammar.find("meta.outline_first")) {
         rules.m_outline_first = first->regex.get();
     }
+    if (const GrammarRule* loose = grammar.find("meta.printed_loose")) {
+        rules.m_printed_loose = loose->regex.get();
+    }
     if (const GrammarRule* label = grammar.find("meta.task_label")) {
         rules.m_task_label = label->regex.get();
     }
@@ -174,6 +177,11 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_field_title = &grammar.rule("meta.field_title");
     rules.m_title_issuer = &grammar.rule("meta.title_issuer");
     return rules;
+}
+
+bool MetadataRules::is_printed(std::string_view text) const {
+    return re2::RE2::PartialMatch(text, *m_printed) ||
+           (m_printed_loose != nullptr && re2::RE2::PartialMatch(text, *m_printed_loose));
 }
 
 bool MetadataRules::is_org_line(std::string_view text) const {
@@ -320,7 +328,7 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     while (end > layout.body_begin + 1) {
         const std::string_view t = text(end - 1);
         const bool footer =
-            t.size() < k_short_line && (is_org_line(t) || date_line(t) || re2::RE2::PartialMatch(t, *m_printed) ||
+            t.size() < k_short_line && (is_org_line(t) || date_line(t) || is_printed(t) ||
                                         re2::RE2::PartialMatch(t, *m_cc) || re2::RE2::PartialMatch(t, *m_attachment));
         // A task's labelled line (责任单位：…) is body, though it ends in no full stop, and so is
         // a row of a table (cells parted by tabs).
@@ -383,7 +391,7 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
         const std::string_view t = text(i);
         bool stop = i == layout.plan_title;
         if (t.size() < k_short_line) {
-            if (re2::RE2::PartialMatch(t, *m_printed)) {
+            if (is_printed(t)) {
                 layout.printed = layout.printed == k_none ? i : layout.printed;
                 stop = true;
             } else if (re2::RE2::PartialMatch(t, *m_cc)) {
@@ -543,7 +551,9 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
     if (layout.printed != k_none) {
         const std::size_t i = layout.printed;
         RuleMatch match;
-        find_rule(*m_printed, text(i), 0, match);
+        if (!find_rule(*m_printed, text(i), 0, match) && m_printed_loose != nullptr) {
+            find_rule(*m_printed_loose, text(i), 0, match);  // its body only: no date in it
+        }
         if (!meta.issued) {
             const std::string date = iso_date_of(match);
             if (!date.empty()) {

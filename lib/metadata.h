@@ -67,6 +67,7 @@ public:
                       const CitationRules& citations) const;
 
     bool is_org_line(std::string_view text) const;
+    bool is_printed(std::string_view text) const;  // the 印发 line of the 版记, its date whole or not
     bool is_chrome(std::string_view text) const;
     std::optional<std::string> date_line(std::string_view text) const;  // ISO date of a date-only line
 
@@ -80,6 +81,7 @@ private:
     const re2::RE2* m_date_cn = nullptr;
     const re2::RE2* m_date_compact = nullptr;  // optional: 20171228, a date that lost 年月日
     const re2::RE2* m_printed = nullptr;
+    const re2::RE2* m_printed_loose = nullptr;  // optional: meta.printed_loose
     const re2::RE2* m_cc = nullptr;
     const re2::RE2* m_recipients = nullptr;
     const re2::RE2* m_attachment = nullptr;

@@ -296,6 +296,14 @@ TEST_CASE("joint issuers over a title's first lines are not read as part of it")
     CHECK(record.doc_number->text == "陕环发〔2024〕12号");
 }
 
+TEST_CASE("a 印发 line whose date was damaged still names its body, and no date") {
+    const auto record = extract_text(
+        "省工信厅2024年安全生产工作要点\n\n一、压实责任\n1.压实安全生产责任。\n\n抄送：省安委办。\n\n"
+        "吉林省工业和信息化厅办公室\n\n2024年322日印发\n");
+    CHECK(record.issuers == std::vector<std::string>{"吉林省工业和信息化厅办公室"});
+    CHECK_FALSE(record.issued.has_value());
+}
+
 TEST_CASE("the attachment list before the signature lists files, not tasks") {
     // 3.联系人回执 would follow task 2 in order; it is the list's third entry.
     const auto record = extract_text(
