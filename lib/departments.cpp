@@ -57,6 +57,9 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     if (const GrammarRule* place = grammar.find("dept.place")) {
         rules.m_place = place->regex.get();
     }
+    if (const GrammarRule* named = grammar.find("dept.named_place")) {
+        rules.m_named_place = named->regex.get();
+    }
     if (const GrammarRule* head = grammar.find("dept.shared_head")) {
         rules.m_shared_head = head->regex.get();
     }
@@ -99,8 +102,10 @@ bool DepartmentRules::shares_name(std::string_view list) const {
                              re2::RE2::PartialMatch(list.substr(part_begin), *m_shared_head);
     for (const std::string_view part : parts) {
         const bool level = re2::RE2::PartialMatch(part, *m_level);
+        // A place that is a name on its own (沈阳市) is a body as written; a bare one (忻州) is not.
         const bool place = shared_head && re2::RE2::PartialMatch(part, *m_place) &&
-                           !re2::RE2::PartialMatch(part, rule("dept.bare_org"));
+                           !re2::RE2::PartialMatch(part, rule("dept.bare_org")) &&
+                           !(m_named_place != nullptr && re2::RE2::PartialMatch(part, *m_named_place));
         if (!level && !place) {
             return false;
         }
@@ -353,7 +358,12 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
     if (!found) {
         return out;
     }
-    const std::string_view inner = text.substr(open + 1, close - 1 - open - 1);
+    std::string_view inner = text.substr(open + 1, close - 1 - open - 1);
+    // （省应急厅牵头，省有关部门按职责分工负责。）: a full stop inside the parenthesis.
+    while (!inner.empty() &&
+           (inner.ends_with("。") || inner.back() == ';' || inner.back() == '.' || inner.back() == ' ')) {
+        inner.remove_suffix(inner.ends_with("。") ? 3 : 1);
+    }
     if (re2::RE2::PartialMatch(inner, rule("dept.role_word")) || is_bare_list(without_time_clauses(inner))) {
         const std::size_t inner_begin = group_offset(text, inner);
         parse_clauses(text, inner_begin, inner_begin + inner.size(), out);

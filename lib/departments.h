@@ -62,6 +62,7 @@ private:
     const re2::RE2* m_level = nullptr;        // optional: dept.level
     const re2::RE2* m_place = nullptr;        // optional: dept.place
     const re2::RE2* m_shared_head = nullptr;  // optional: dept.shared_head
+    const re2::RE2* m_named_place = nullptr;  // optional: dept.named_place
 };
 
 }  // namespace policy
