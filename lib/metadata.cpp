@@ -356,6 +356,9 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     // The plan's own title, after the cover letter: a short title line before the outline.
     const std::size_t plan_from = title == k_none ? n : layout.title_last + 1;
     for (std::size_t i = plan_from; i < std::min(layout.body_end, plan_from + 60); ++i) {
+        if (re2::RE2::PartialMatch(text(i), *m_attachment)) {
+            continue;  // 附件：…工作要点 names the plan that follows; it is not its title
+        }
         if (i > plan_from && !date_line(text(i)) && re2::RE2::PartialMatch(text(i), *m_outline_start)) {
             break;  // the outline has begun: no plan title after this
         }

@@ -304,6 +304,15 @@ TEST_CASE("a 印发 line whose date was damaged still names its body, and no dat
     CHECK_FALSE(record.issued.has_value());
 }
 
+TEST_CASE("the plan's title after a cover letter that lists it as its attachment") {
+    const auto record = extract_text(
+        "关于印发黑龙江省2018年安全生产工作要点的通知\n各市（地）人民政府：\n现将工作要点印发给你们。\n\n"
+        "附件：黑龙江省2018年安全生产工作要点\n\n黑龙江省安全生产委员会\n\n2018年3月9日\n\n（此件公开发布）\n\n"
+        "黑龙江省2018年安全生产工作要点\n\n一、强化责任\n1.压实责任。\n");
+    CHECK(record.plan_title == "黑龙江省2018年安全生产工作要点");
+    CHECK(record.tasks.size() == 1);
+}
+
 TEST_CASE("the attachment list before the signature lists files, not tasks") {
     // 3.联系人回执 would follow task 2 in order; it is the list's third entry.
     const auto record = extract_text(
