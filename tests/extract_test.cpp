@@ -129,7 +129,7 @@ TEST_CASE("a ministry notice with a Chinese-numeral date and 抄送") {
     REQUIRE(record.tasks[0].deadlines.size() == 1);
     CHECK(record.tasks[0].deadlines[0].text == "主汛期前");
     REQUIRE(record.tasks[1].deadlines.size() == 1);
-    CHECK(record.tasks[1].deadlines[0].text == "到2020年底");
+    CHECK(record.tasks[1].deadlines[0].text == "2020年底");
     CHECK(record.tasks[1].deadlines[0].date == "2020-12-31");
 }
 
@@ -424,7 +424,7 @@ TEST_CASE("a notice scraped with its web page") {
                                                            {"省安委会有关成员单位", "responsible"}});
     CHECK(record.tasks[4].path == "二/(一)/5");
     REQUIRE(record.tasks[4].deadlines.size() == 1);
-    CHECK(record.tasks[4].deadlines[0].text == "到2022年底");
+    CHECK(record.tasks[4].deadlines[0].text == "2022年底");
     // Nothing from the page around the notice.
     for (const auto& deadline : record.deadlines) {
         CHECK(deadline.task.has_value());
