@@ -49,12 +49,8 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
     rules.m_impl->set = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
     // Every rule whose name starts with "deadline." takes part; the named groups say what
     // each captured piece means.
-    if (const GrammarRule* recurring = grammar.find("deadline.recurring")) {
-        rules.m_impl->recurring = recurring->regex.get();
-    }
-    if (const GrammarRule* not_a_limit = grammar.find("deadline.not_a_limit")) {
-        rules.m_impl->not_a_limit = not_a_limit->regex.get();
-    }
+    rules.m_impl->recurring = grammar.optional_rule("deadline.recurring");
+    rules.m_impl->not_a_limit = grammar.optional_rule("deadline.not_a_limit");
     for (const GrammarRule* rule : grammar.rules_with_prefix("deadline.")) {
         if (rule->name == "deadline.recurring" || rule->name == "deadline.not_a_limit") {
             continue;

@@ -51,21 +51,11 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     for (const std::string& name : names) {
         rules.m_rules[name] = &grammar.rule(name);
     }
-    if (const GrammarRule* level = grammar.find("dept.level")) {
-        rules.m_level = level->regex.get();
-    }
-    if (const GrammarRule* place = grammar.find("dept.place")) {
-        rules.m_place = place->regex.get();
-    }
-    if (const GrammarRule* named = grammar.find("dept.named_place")) {
-        rules.m_named_place = named->regex.get();
-    }
-    if (const GrammarRule* head = grammar.find("dept.shared_head")) {
-        rules.m_shared_head = head->regex.get();
-    }
-    if (const GrammarRule* time_clause = grammar.find("dept.time_clause")) {
-        rules.m_time_clause = time_clause->regex.get();
-    }
+    rules.m_level = grammar.optional_rule("dept.level");
+    rules.m_place = grammar.optional_rule("dept.place");
+    rules.m_named_place = grammar.optional_rule("dept.named_place");
+    rules.m_shared_head = grammar.optional_rule("dept.shared_head");
+    rules.m_time_clause = grammar.optional_rule("dept.time_clause");
     for (const auto& entry : grammar.lexicon("departments.txt")) {
         for (const std::string& alias : entry) {
             rules.m_canonical.emplace(alias, entry[0]);
@@ -78,11 +68,13 @@ bool DepartmentRules::shares_name(std::string_view list) const {
     if (m_level == nullptr) {
         return false;
     }
-    // The parts before the last: levels of government (市、县…), or short place names when the
-    // last part is a government they share (忻州、吕梁、运城市人民政府).
-    std::vector<std::string_view> parts;
+    // The parts before the last: levels of government (市、县…), or bare place names when the
+    // last part is a government they share (忻州、吕梁、运城市人民政府). Each part is judged as
+    // it is found, so an ordinary list (省应急厅、省公安厅) is given up at its first part.
     std::size_t part_begin = 0;
     std::size_t search = 0;
+    bool any = false;
+    bool places = false;  // some part is a place: the last part must be a shared government
     RuleMatch separator;
     while (find_rule(rule("dept.list_split"), list, search, separator, false)) {
         search = separator.end;
@@ -92,25 +84,22 @@ bool DepartmentRules::shares_name(std::string_view list) const {
         std::size_t b = part_begin;
         std::size_t e = separator.begin;
         trim(list, b, e);
-        parts.push_back(list.substr(b, e - b));
+        const std::string_view part = list.substr(b, e - b);
         part_begin = separator.end;
-    }
-    if (parts.empty()) {
-        return false;
-    }
-    const bool shared_head = m_place != nullptr && m_shared_head != nullptr &&
-                             re2::RE2::PartialMatch(list.substr(part_begin), *m_shared_head);
-    for (const std::string_view part : parts) {
-        const bool level = re2::RE2::PartialMatch(part, *m_level);
+        any = true;
+        if (re2::RE2::PartialMatch(part, *m_level)) {
+            continue;
+        }
         // A place that is a name on its own (沈阳市) is a body as written; a bare one (忻州) is not.
-        const bool place = shared_head && re2::RE2::PartialMatch(part, *m_place) &&
+        const bool place = m_place != nullptr && m_shared_head != nullptr && re2::RE2::PartialMatch(part, *m_place) &&
                            !re2::RE2::PartialMatch(part, rule("dept.bare_org")) &&
                            !(m_named_place != nullptr && re2::RE2::PartialMatch(part, *m_named_place));
-        if (!level && !place) {
+        if (!place) {
             return false;
         }
+        places = true;
     }
-    return true;
+    return any && (!places || re2::RE2::PartialMatch(list.substr(part_begin), *m_shared_head));
 }
 
 bool DepartmentRules::is_bare_list(std::string_view inner) const {

@@ -237,6 +237,11 @@ const GrammarRule* Grammar::find(std::string_view name) const {
     return it == m_rules.end() ? nullptr : &it->second;
 }
 
+const re2::RE2* Grammar::optional_rule(std::string_view name) const {
+    const GrammarRule* found = find(name);
+    return found == nullptr ? nullptr : found->regex.get();
+}
+
 std::vector<const GrammarRule*> Grammar::rules_with_prefix(std::string_view prefix) const {
     std::vector<const GrammarRule*> out;
     for (auto it = m_rules.lower_bound(prefix); it != m_rules.end() && it->first.starts_with(prefix); ++it) {

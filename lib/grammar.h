@@ -46,6 +46,9 @@ public:
     // was not required is a bug (throws std::logic_error).
     const re2::RE2& rule(std::string_view name) const;
     const GrammarRule* find(std::string_view name) const;
+    // The compiled rule `name`, or null when the grammar does not define it (a rule a user's
+    // --grammars files may leave out; the code then does without it).
+    const re2::RE2* optional_rule(std::string_view name) const;
 
     // Every rule whose name starts with `prefix` (e.g. "deadline."), in name order.
     std::vector<const GrammarRule*> rules_with_prefix(std::string_view prefix) const;

@@ -148,27 +148,17 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_org_line = &grammar.rule("meta.org_line");
     rules.m_date = &grammar.rule("meta.date");
     rules.m_date_cn = &grammar.rule("meta.date_cn");
-    if (const GrammarRule* compact = grammar.find("meta.date_compact")) {
-        rules.m_date_compact = compact->regex.get();
-    }
+    rules.m_date_compact = grammar.optional_rule("meta.date_compact");
     rules.m_printed = &grammar.rule("meta.printed");
     rules.m_cc = &grammar.rule("meta.cc");
     rules.m_recipients = &grammar.rule("meta.recipients");
     rules.m_attachment = &grammar.rule("meta.attachment");
     rules.m_aside = &grammar.rule("meta.aside");
     rules.m_page_end = &grammar.rule("meta.page_end");
-    if (const GrammarRule* list = grammar.find("meta.attachment_list")) {
-        rules.m_attachment_list = list->regex.get();
-    }
-    if (const GrammarRule* first = grammar.find("meta.outline_first")) {
-        rules.m_outline_first = first->regex.get();
-    }
-    if (const GrammarRule* loose = grammar.find("meta.printed_loose")) {
-        rules.m_printed_loose = loose->regex.get();
-    }
-    if (const GrammarRule* label = grammar.find("meta.task_label")) {
-        rules.m_task_label = label->regex.get();
-    }
+    rules.m_attachment_list = grammar.optional_rule("meta.attachment_list");
+    rules.m_outline_first = grammar.optional_rule("meta.outline_first");
+    rules.m_printed_loose = grammar.optional_rule("meta.printed_loose");
+    rules.m_task_label = grammar.optional_rule("meta.task_label");
     rules.m_chrome = &grammar.rule("meta.chrome");
     rules.m_outline_start = &grammar.rule("lines.paragraph_start");
     rules.m_field_doc_number = &grammar.rule("meta.field_doc_number");

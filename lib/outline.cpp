@@ -83,9 +83,7 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_paragraph_start = &grammar.rule("lines.paragraph_start");
     rules.m_page_marker = &grammar.rule("lines.page_marker");
     rules.m_paragraph_end = &grammar.rule("lines.paragraph_end");
-    if (const GrammarRule* title_end = grammar.find("lines.title_end")) {
-        rules.m_title_end = title_end->regex.get();
-    }
+    rules.m_title_end = grammar.optional_rule("lines.title_end");
     rules.m_part = &grammar.rule("outline.part");
     return rules;
 }
