@@ -115,15 +115,21 @@ bool starts_with_closing(std::string_view line) {
     return false;
 }
 
+// How many ASCII digits `line` starts with.
+std::size_t leading_digits(std::string_view line) {
+    std::size_t digits = 0;
+    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') {
+        ++digits;
+    }
+    return digits;
+}
+
 // A line starting with the unit of a number (or its last digits and its unit): after a line
 // ending in a digit it is the rest of that number (…安委〔2020〕3号）,9 / 月30日前…, …6月3 /
 // 0日前), whatever the wrap.
 bool starts_with_unit(std::string_view line) {
     // The number's last digit or two may have come over with it (…6月3 / 0日前); not a year.
-    std::size_t digits = 0;
-    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') {
-        ++digits;
-    }
+    const std::size_t digits = leading_digits(line);
     if (digits > 2) {
         return false;
     }
@@ -140,15 +146,12 @@ bool starts_with_unit(std::string_view line) {
 // A line starting with a 文号's serial (18号…): after a line ending in the year's bracket
 // (…粤府办〔2022〕) it is the rest of that 文号.
 bool starts_with_serial(std::string_view line) {
-    std::size_t digits = 0;
-    while (digits < line.size() && digits < 6 && line[digits] >= '0' && line[digits] <= '9') {
-        ++digits;
-    }
+    const std::size_t digits = leading_digits(line);
     std::string_view rest = line.substr(digits);
     while (!rest.empty() && rest.front() == ' ') {
         rest.remove_prefix(1);
     }
-    return digits > 0 && rest.starts_with("号");
+    return digits > 0 && digits <= 6 && rest.starts_with("号");
 }
 
 // Unclosed 《 or （: a title or parenthesis carried over a line break. How far from the end
