@@ -17,9 +17,11 @@ struct Line {
     std::uint32_t width;  // display columns of the content
     std::uint32_t chars;  // code points, indentation included (a wrap by count counts it)
     bool blank_before;
-    bool starts = false;      // begins a paragraph (LineRules::starts_paragraph)
-    bool ends = false;        // ends one (LineRules::ends_paragraph)
-    bool unfinished = false;  // stops mid-sentence (its last character ends no sentence)
+    bool starts = false;       // begins a paragraph (LineRules::starts_paragraph)
+    bool ends = false;         // ends one (LineRules::ends_paragraph)
+    bool unfinished = false;   // stops mid-sentence (its last character ends no sentence)
+    bool own = false;          // a paragraph of its own (LineRules::own_line)
+    bool bare_number = false;  // only an outline number (LineRules::bare_number)
 };
 
 bool is_space(unsigned char c) {
@@ -103,6 +105,15 @@ constexpr std::size_t k_open_bracket_reach = 600;
 
 // A page number line is short; longer lines are not tried against the rule.
 constexpr std::size_t k_page_marker_bytes = 48;
+
+// Nor is a longer line tried as a bare outline number (（十二） is 12 bytes, 一百二十、 15).
+constexpr std::size_t k_bare_number_bytes = 24;
+
+// Whether `content` matches the whole-line rule `rule` (null: never), tried only on lines of
+// at most `longest` bytes when that is not 0.
+bool whole_line(const re2::RE2* rule, std::string_view content, std::size_t longest = 0) {
+    return rule != nullptr && (longest == 0 || content.size() <= longest) && RE2::FullMatch(content, *rule);
+}
 
 // A line cannot start with closing punctuation: one that does was cut from the line before.
 bool starts_with_closing(std::string_view line) {
@@ -285,12 +296,14 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             lines.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), number, indent,
                              static_cast<std::uint32_t>(approximate_width(content)), chars + indent,
                              blank_before || form_feed});
-            lines.back().starts =
-                rules.starts_paragraph != nullptr && RE2::PartialMatch(content, *rules.starts_paragraph);
-            lines.back().unfinished = !ends_sentence(last_char(content));
+            Line& added = lines.back();
+            added.own = whole_line(rules.own_line, content);
+            added.bare_number = !added.own && whole_line(rules.bare_number, content, k_bare_number_bytes);
+            added.starts = added.own || added.bare_number ||
+                           (rules.starts_paragraph != nullptr && RE2::PartialMatch(content, *rules.starts_paragraph));
+            added.unfinished = !ends_sentence(last_char(content));
             // (A line ending in 。 ends its paragraph anyway: the rule is not tried on it.)
-            lines.back().ends = rules.ends_paragraph != nullptr && lines.back().unfinished &&
-                                RE2::FullMatch(content, *rules.ends_paragraph);
+            added.ends = added.own || (added.unfinished && whole_line(rules.ends_paragraph, content));
             blank_before = false;
         }
         ++number;
@@ -313,9 +326,14 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             Paragraph& current = paragraphs.back();
             const char32_t last = last_char(current.text);
             const bool starts_new = line.starts || previous->ends;
-            if (!starts_new && current.text.size() < 20000 &&
-                (starts_with_closing(content) || (last >= U'0' && last <= U'9' && starts_with_unit(content)) ||
-                 ((last == U'〕' || last == U']' || last == U')' || last == U'】') && starts_with_serial(content)))) {
+            if (previous->bare_number && current.pieces.size() == 1 && !line.starts) {
+                // An outline number alone on its line: the next line is its text (across a
+                // blank line or a page break too).
+                join = true;
+            } else if (!starts_new && current.text.size() < 20000 &&
+                       (starts_with_closing(content) || (last >= U'0' && last <= U'9' && starts_with_unit(content)) ||
+                        ((last == U'〕' || last == U']' || last == U')' || last == U'】') &&
+                         starts_with_serial(content)))) {
                 join = true;
             } else if (!starts_new &&
                        open_bracket_distance(

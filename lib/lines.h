@@ -49,6 +49,14 @@ struct LineRules {
     // a short paragraph ending so is not continued across a blank line, even when its last line
     // is as long as a wrapped line. Null: none is.
     const re2::RE2* title_end = nullptr;
+    // Matches (anchored, whole line) a line that is a paragraph of its own, neither continuing
+    // the line before nor continued (上一篇：…, 相关链接：, 【打印】): a web page's own lines,
+    // which a wrap width found in the notice's text must not join. Null: none is.
+    const re2::RE2* own_line = nullptr;
+    // Matches (anchored, whole line) an outline number alone on its line (1. / （三） / 一、):
+    // it begins a paragraph, and the next line — its text, set on a line of its own by a table
+    // cell or a page break — continues it. Null: none is.
+    const re2::RE2* bare_number = nullptr;
 };
 
 std::vector<Paragraph> split_paragraphs(std::string_view normalised, const LineRules& rules);

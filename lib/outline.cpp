@@ -84,6 +84,8 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_page_marker = &grammar.rule("lines.page_marker");
     rules.m_paragraph_end = &grammar.rule("lines.paragraph_end");
     rules.m_title_end = grammar.optional_rule("lines.title_end");
+    rules.m_own_line = grammar.optional_rule("lines.own_line");
+    rules.m_bare_number = grammar.optional_rule("lines.bare_number");
     rules.m_part = &grammar.rule("outline.part");
     return rules;
 }

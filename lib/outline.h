@@ -49,7 +49,9 @@ public:
     const re2::RE2& paragraph_start() const { return *m_paragraph_start; }
     const re2::RE2& page_marker() const { return *m_page_marker; }
     // The line model's rules from the same grammar: paragraph starts and page markers.
-    LineRules line_rules() const { return {m_paragraph_start, m_page_marker, m_paragraph_end, m_title_end}; }
+    LineRules line_rules() const {
+        return {m_paragraph_start, m_page_marker, m_paragraph_end, m_title_end, m_own_line, m_bare_number};
+    }
 
 private:
     const re2::RE2* m_heading1 = nullptr;
@@ -59,7 +61,9 @@ private:
     const re2::RE2* m_enumeration = nullptr;
     const re2::RE2* m_paragraph_start = nullptr;
     const re2::RE2* m_paragraph_end = nullptr;
-    const re2::RE2* m_title_end = nullptr;  // optional
+    const re2::RE2* m_title_end = nullptr;    // optional
+    const re2::RE2* m_own_line = nullptr;     // optional
+    const re2::RE2* m_bare_number = nullptr;  // optional
     const re2::RE2* m_page_marker = nullptr;
     const re2::RE2* m_part = nullptr;
 };

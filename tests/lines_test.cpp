@@ -284,3 +284,35 @@ TEST_CASE("a web page's breadcrumb starts a paragraph") {
     REQUIRE(paragraphs.size() == 4);
     CHECK(paragraphs[2].text == "首页 > 政务公开 > 通知公告");
 }
+
+TEST_CASE("a web page's links and buttons are lines of their own, though as wide as the wrap") {
+    const auto paragraphs = paragraphs_of(
+        wrapped_26("【打印】【关闭】\n下一篇:关于印发《某某市安全生产专项整治三年行动实施方案》的通知\n相关链接:\n"
+                   "国务院安委会办公室关于进一步加强安全生产工作的通知(安委办〔2022〕9号)\n"));
+    std::vector<std::string> texts;
+    for (const auto& paragraph : paragraphs) {
+        texts.push_back(paragraph.text);
+    }
+    REQUIRE(texts.size() == 6);
+    CHECK(texts[1] == "【打印】【关闭】");
+    CHECK(texts[2] == "下一篇:关于印发《某某市安全生产专项整治三年行动实施方案》的通知");
+    CHECK(texts[3] == "相关链接:");
+}
+
+TEST_CASE("an outline number alone on its line is continued by its text") {
+    const auto paragraphs = paragraphs_of(
+        "一、\n加强组织领导\n（二）\n\n— 3 —\n\n完善工作机制\n1.\n贯彻落实《某某办法》。（省公安厅牵头）\n"
+        "2、\n（1）加强培训。\n第五条\n本办法自印发之日起施行。\n");
+    std::vector<std::string> texts;
+    for (const auto& paragraph : paragraphs) {
+        texts.push_back(paragraph.text);
+    }
+    REQUIRE(texts.size() == 6);
+    CHECK(texts[0] == "一、加强组织领导");
+    CHECK(texts[1] == "(二)完善工作机制");
+    CHECK(texts[2] == "1.贯彻落实《某某办法》。(省公安厅牵头)");
+    // A line that opens an item of its own is no number's text.
+    CHECK(texts[3] == "2、");
+    CHECK(texts[4] == "(1)加强培训。");
+    CHECK(texts[5] == "第五条本办法自印发之日起施行。");
+}
