@@ -331,14 +331,15 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
         --end;
     }
     // A web page's list of related links (相关链接：) ends the notice, with whatever it lists
-    // (titles and 文号 of other notices): the last such heading, when no outline follows it.
-    for (std::size_t i = end; i-- > layout.body_begin + 1 && end - i <= k_page_end_reach;) {
+    // (titles and 文号 of other notices): the first such heading of the page's last ones, when
+    // no outline follows it (a page may have two lists, one in its frame).
+    const std::size_t links_from = end;
+    for (std::size_t i = end; i-- > layout.body_begin + 1 && links_from - i <= k_page_end_reach;) {
         if (re2::RE2::PartialMatch(text(i), *m_outline_start)) {
             break;
         }
         if (re2::RE2::PartialMatch(text(i), *m_page_end)) {
             end = i;
-            break;
         }
     }
     layout.body_end = end;

@@ -273,6 +273,18 @@ TEST_CASE("a related link's 关于…的通知 after the outline is no title of 
     CHECK(record.tasks.size() == 2);
 }
 
+TEST_CASE("a page with two lists of related links cites neither") {
+    const auto record = extract_text(
+        "关于做好汛期安全防范工作的通知\n各市州应急管理局：\n一、强化排查\n1.开展汛前检查。\n湖南省应急管理厅\n"
+        "2023年4月19日\n相关链接：\n湖南省人民政府办公厅关于印发《湖南省防汛抗旱应急预案》的通知（湘政办发〔2022〕10号"
+        "）\n"
+        "扫一扫在手机打开当前页\n【打印】【关闭】\n相关链接：\n国务院安委会办公室关于加强安全生产工作的通知（安委办〔20"
+        "22〕9号）\n");
+    CHECK(record.tasks.size() == 1);
+    CHECK(record.citations.empty());
+    CHECK(record.issued == "2023-04-19");
+}
+
 TEST_CASE("a share bar ending in ： is no 主送 line") {
     const auto record =
         extract_text("关于开展安全生产大检查的通知\n分享到：\n各市（州）人民政府：\n一、检查内容\n1.全面排查隐患。\n");
