@@ -158,11 +158,14 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             ++window;
         }
         const re2::StringPiece before(text.data() + window, match.begin - window);
-        if (m_impl->not_a_limit != nullptr && re2::RE2::PartialMatch(before, *m_impl->not_a_limit)) {
+        // 春节前后 is a time around the festival, no limit.
+        if ((m_impl->not_a_limit != nullptr && re2::RE2::PartialMatch(before, *m_impl->not_a_limit)) ||
+            text.substr(match.end, 3) == "后") {
             covered = match.end;
             continue;
         }
-        const bool recurs = m_impl->recurring != nullptr && re2::RE2::PartialMatch(before, *m_impl->recurring);
+        const bool recurs =
+            match.has("every") || (m_impl->recurring != nullptr && re2::RE2::PartialMatch(before, *m_impl->recurring));
         if (match.has("event") || recurs) {
             out.push_back(deadline);
             covered = match.end;
