@@ -149,6 +149,7 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
     std::vector<OutlineNode> nodes;
     int last_heading1 = 0;
     int last_heading2 = 0;
+    int previous_heading2 = 0;  // the last （N） under an earlier 一、: numbering may go on from it
     int last_item = 0;
     int last_clause = 0;  // the number of the enumeration clause （一）…； just read
     std::string path1;
@@ -161,6 +162,9 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                     break;
                 }
                 last_heading1 = marker.value;
+                if (last_heading2 != 0) {
+                    previous_heading2 = last_heading2;
+                }
                 last_heading2 = 0;
                 last_clause = 0;
                 path1 = marker.numeral;
@@ -173,7 +177,10 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                     last_clause = marker.value;
                     break;
                 }
-                if (!follows(marker.value, last_heading2)) {
+                // Under a new 一、 the （N） start afresh or, as many ministries number them, go
+                // on from the last section's: 一、（一）（二） 二、（三）.
+                if (!follows(marker.value, last_heading2) &&
+                    !(last_heading2 == 0 && previous_heading2 != 0 && follows(marker.value, previous_heading2))) {
                     break;
                 }
                 last_clause = 0;
@@ -203,7 +210,7 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                 break;
             case MarkerKind::part:
                 // An attachment: its outline is its own.
-                last_heading1 = last_heading2 = last_item = 0;
+                last_heading1 = last_heading2 = previous_heading2 = last_item = 0;
                 path1.clear();
                 path2.clear();
                 nodes.push_back({i, marker.kind, "", "", "", marker.text_begin});

@@ -103,3 +103,22 @@ TEST_CASE("an enumeration's clauses open no headings, the last one ending in 。
     CHECK(nodes[1].path == "一/(一)");
     CHECK(nodes[1].paragraph == 5);
 }
+
+TEST_CASE("（N） numbered on across 一、 sections are headings of each") {
+    std::vector<policy::OutlineMarker> markers = {
+        marker(MarkerKind::heading1, 1, "一"), marker(MarkerKind::heading2, 1, "一"),
+        marker(MarkerKind::item, 1, "1"),      marker(MarkerKind::heading2, 2, "二"),
+        marker(MarkerKind::heading1, 2, "二"), marker(MarkerKind::heading2, 3, "三"),
+        marker(MarkerKind::item, 2, "2"),      marker(MarkerKind::heading1, 3, "三"),
+        marker(MarkerKind::heading1, 4, "四"), marker(MarkerKind::heading2, 4, "四"),
+        marker(MarkerKind::heading2, 9, "九"),
+    };
+    const auto nodes = policy::build_outline(markers, 0, markers.size());
+    std::vector<std::string> paths;
+    for (const auto& node : nodes) {
+        paths.push_back(node.path);
+    }
+    // A section without （N） (三) passes the count on; a number out of sequence opens nothing.
+    CHECK(paths == std::vector<std::string>{"一", "一/(一)", "一/(一)/1", "一/(二)", "二", "二/(三)", "二/(三)/2", "三",
+                                            "四", "四/(四)"});
+}
