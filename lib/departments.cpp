@@ -20,13 +20,15 @@ bool is_space(char c) {
     return c == ' ' || c == '\t';
 }
 
-// How many brackets are open at `pos` in `text`.
+// How many brackets, quotation marks and title marks are open at `pos` in `text`: a
+// separator inside them is part of a name (县(市、区), 省“双随机、一公开”联席会议成员单位).
 int bracket_depth(std::string_view text, std::size_t pos) {
     int depth = 0;
     for (std::size_t i = 0; i < pos && i < text.size(); ++i) {
-        if (text[i] == '(') {
+        const std::string_view rest = text.substr(i, 3);
+        if (text[i] == '(' || rest == "“" || rest == "《") {
             ++depth;
-        } else if (text[i] == ')' && depth > 0) {
+        } else if ((text[i] == ')' || rest == "”" || rest == "》") && depth > 0) {
             --depth;
         }
     }
