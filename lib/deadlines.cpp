@@ -113,7 +113,7 @@ constexpr std::size_t k_recurring_window = 256;
 // How far before a limit a year mention (2019 年) may start and still be unfinished there.
 constexpr std::size_t k_year_margin = 64;
 
-std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int context_year) const {
+std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int context_year, int signed_month) const {
     std::vector<int> fired;
     if (!m_impl->set->Match(text, &fired)) {
         return {};
@@ -215,11 +215,19 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             covered = match.end;
             continue;
         }
+        // A month already past when the notice was signed is next year's.
+        const auto roll_past = [&](int month) {
+            if (deadline.year_inferred && !match.has("next_year") && year == context_year && signed_month != 0 &&
+                month > 0 && month < signed_month) {
+                ++year;
+            }
+        };
         std::string date;
         if (!month_text.empty()) {
             const int month = std::isdigit(static_cast<unsigned char>(month_text[0]))
                                   ? std::atoi(std::string(month_text).c_str())
                                   : parse_chinese_numeral(month_text);  // 十月底前
+            roll_past(month);
             if (!day_text.empty()) {
                 date = iso_date(year, month, std::atoi(std::string(day_text).c_str()));
             } else if (end_text == "上旬") {
@@ -237,6 +245,7 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         } else if (match.has("quarter")) {
             const std::string_view q = match.group("quarter");
             int quarter = q[0] >= '1' && q[0] <= '4' ? q[0] - '0' : parse_chinese_numeral(q);
+            roll_past(quarter * 3);
             date = iso_date(year, quarter * 3, days_in_month(year, quarter * 3));
         } else {
             date = iso_date(year, 12, 31);

@@ -233,14 +233,19 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         record.tasks.push_back(std::move(task));
     }
 
-    // Deadlines and citations, paragraph by paragraph through the notice.
+    // Deadlines and citations, paragraph by paragraph through the notice. (The month of
+    // signing dates limits written without a year: one already past is next year's.)
+    int signed_month = 0;
+    if (meta.issued && meta.issued->size() == 10 && std::atoi(meta.issued->substr(0, 4).c_str()) == meta.year) {
+        signed_month = std::atoi(meta.issued->substr(5, 2).c_str());
+    }
     for (std::size_t i = layout.body_begin; i < layout.body_end; ++i) {
         const std::string_view text = paragraphs[i].text;
         if (rules.metadata.is_chrome(text)) {
             continue;
         }
         Task* task = owner[i] == k_none ? nullptr : &record.tasks[owner[i]];
-        for (const DeadlineMatch& match : rules.deadlines.find(text, meta.year)) {
+        for (const DeadlineMatch& match : rules.deadlines.find(text, meta.year, signed_month)) {
             Deadline deadline;
             deadline.text = source.original(i, match.begin, match.end);
             deadline.date = match.date;

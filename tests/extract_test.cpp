@@ -291,6 +291,25 @@ TEST_CASE("a share bar ending in ： is no 主送 line") {
     CHECK(record.recipients == std::vector<std::string>{"各市（州）人民政府"});
 }
 
+TEST_CASE("a month already past when the notice was signed is next year's") {
+    const auto record = extract_text(
+        "关于做好今冬明春安全生产工作的通知\n各区县农业农村委：\n一、任务\n1.3月底前完成预案修订。\n"
+        "2.12月15日前开展检查，第一季度前完成整改。\n3."
+        "11月10日前已完成摸排。\n\n重庆市农业农村委员会\n2023年11月20日\n");
+    std::vector<std::string> dates;
+    for (const auto& deadline : record.deadlines) {
+        dates.push_back(deadline.date.value_or(""));
+    }
+    // 11月10日 is the month of signing: not rolled on.
+    CHECK(dates == std::vector<std::string>{"2024-03-31", "2023-12-15", "2024-03-31", "2023-11-10"});
+    // A year written before the limit is that year, whatever the month.
+    const auto written = extract_text(
+        "关于做好安全生产工作的通知\n一、任务\n1.2023年3月底前完成修订。\n\n"
+        "某某市应急管理局\n2023年11月20日\n");
+    REQUIRE(written.deadlines.size() == 1);
+    CHECK(written.deadlines[0].date == "2023-03-31");
+}
+
 TEST_CASE("a table's rows ending the notice keep their limits") {
     const auto record = extract_text(
         "关于做好春节期间安全防范工作的通知\n各有关单位：\n一、工作要求\n1.加强值班值守。\n附件\n重点任务清单\n"
