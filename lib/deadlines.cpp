@@ -18,6 +18,7 @@ struct DeadlineRules::Impl {
     std::unique_ptr<re2::RE2> year_mention;
     const re2::RE2* recurring = nullptr;    // text right before a limit that makes it recur
     const re2::RE2* not_a_limit = nullptr;  // text right before a date that is no limit (截至)
+    const re2::RE2* qualifier = nullptr;    // text right after a date that qualifies a thing (建成的)
 };
 
 DeadlineRules::DeadlineRules() : m_impl(std::make_unique<Impl>()) {}
@@ -51,8 +52,10 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
     // each captured piece means.
     rules.m_impl->recurring = grammar.optional_rule("deadline.recurring");
     rules.m_impl->not_a_limit = grammar.optional_rule("deadline.not_a_limit");
+    rules.m_impl->qualifier = grammar.optional_rule("deadline.qualifier_after");
     for (const GrammarRule* rule : grammar.rules_with_prefix("deadline.")) {
-        if (rule->name == "deadline.recurring" || rule->name == "deadline.not_a_limit") {
+        if (rule->name == "deadline.recurring" || rule->name == "deadline.not_a_limit" ||
+            rule->name == "deadline.qualifier_after") {
             continue;
         }
         std::string error;
@@ -158,9 +161,12 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             ++window;
         }
         const re2::StringPiece before(text.data() + window, match.begin - window);
-        // 春节前后 is a time around the festival, no limit.
+        // 春节前后 is a time around the festival, no limit; 2000年底前建成的小区 qualifies the
+        // 小区 (the rule sees a few characters after the limit).
+        const re2::StringPiece after(text.data() + match.end, std::min<std::size_t>(text.size() - match.end, 40));
         if ((m_impl->not_a_limit != nullptr && re2::RE2::PartialMatch(before, *m_impl->not_a_limit)) ||
-            text.substr(match.end, 3) == "后") {
+            text.substr(match.end, 3) == "后" ||
+            (m_impl->qualifier != nullptr && re2::RE2::PartialMatch(after, *m_impl->qualifier))) {
             covered = match.end;
             continue;
         }

@@ -58,6 +58,7 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     rules.m_named_place = grammar.optional_rule("dept.named_place");
     rules.m_shared_head = grammar.optional_rule("dept.shared_head");
     rules.m_time_clause = grammar.optional_rule("dept.time_clause");
+    rules.m_citation = grammar.optional_rule("dept.citation");
     for (const auto& entry : grammar.lexicon("departments.txt")) {
         for (const std::string& alias : entry) {
             rules.m_canonical.emplace(alias, entry[0]);
@@ -355,7 +356,9 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
            (inner.ends_with("。") || inner.back() == ';' || inner.back() == '.' || inner.back() == ' ')) {
         inner.remove_suffix(inner.ends_with("。") ? 3 : 1);
     }
-    if (re2::RE2::PartialMatch(inner, rule("dept.role_word")) || is_bare_list(without_time_clauses(inner))) {
+    const bool cites = m_citation != nullptr && re2::RE2::PartialMatch(inner, *m_citation);
+    if (!cites &&
+        (re2::RE2::PartialMatch(inner, rule("dept.role_word")) || is_bare_list(without_time_clauses(inner)))) {
         const std::size_t inner_begin = group_offset(text, inner);
         parse_clauses(text, inner_begin, inner_begin + inner.size(), out);
     }
