@@ -11,6 +11,30 @@
 namespace policy {
 namespace {
 
+// A line of a site's document table cut into its fields: a new field starts at each cell (text
+// between tabs) that is a label ending in ：; the cells after it, up to the next label, are
+// its value. A line without tabs is one field.
+std::vector<std::string_view> labelled_cells(std::string_view line) {
+    std::vector<std::string_view> fields;
+    std::size_t start = 0;
+    for (std::size_t tab = line.find('\t'); tab != std::string_view::npos; tab = line.find('\t', tab + 1)) {
+        std::size_t cell_end = line.find('\t', tab + 1);
+        if (cell_end == std::string_view::npos) {
+            cell_end = line.size();
+        }
+        std::string_view cell = line.substr(tab + 1, cell_end - tab - 1);
+        while (!cell.empty() && cell.back() == ' ') {
+            cell.remove_suffix(1);
+        }
+        if (cell.size() > 1 && cell.size() <= 30 && cell.back() == ':' && tab > start) {
+            fields.push_back(line.substr(start, tab - start));
+            start = tab + 1;
+        }
+    }
+    fields.push_back(line.substr(start));
+    return fields;
+}
+
 constexpr std::size_t k_head_search = 40;     // paragraphs searched for the title
 constexpr std::size_t k_short_line = 300;     // bytes: longer paragraphs are not titles or names
 constexpr std::size_t k_page_end_reach = 40;  // paragraphs from the end searched for 相关链接
@@ -563,23 +587,26 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
             }
         }
     }
-    // A government site's document table: 发文字号 / 成文日期 / 发文机关 fields.
+    // A government site's document table: 发文字号 / 成文日期 / 发文机关 fields, one to a line
+    // or several on a line in cells parted by tabs (文件编号：<TAB>X<TAB>发文单位：<TAB>Y).
     for (std::size_t i = 0; i < std::min(paragraphs.size(), k_head_search); ++i) {
-        const std::string_view t = text(i);
-        if (t.size() >= k_short_line) {
+        if (text(i).size() >= k_short_line) {
             continue;
         }
-        RuleMatch field;
-        if (!meta.doc_number && find_rule(*m_field_doc_number, t, 0, field)) {
-            meta.doc_number = citations.whole_doc_number(field.group("value"));
-        } else if (find_rule(*m_field_date, t, 0, field)) {
-            const std::string date = iso_date_of(field);
-            if (!date.empty() && layout.signature_date == k_none) {
-                meta.issued = date;
+        for (const std::string_view t : labelled_cells(text(i))) {
+            RuleMatch field;
+            if (!meta.doc_number && find_rule(*m_field_doc_number, t, 0, field)) {
+                meta.doc_number = citations.whole_doc_number(field.group("value"));
+            } else if (find_rule(*m_field_date, t, 0, field)) {
+                const std::string date = iso_date_of(field);
+                if (!date.empty() && layout.signature_date == k_none) {
+                    meta.issued = date;
+                }
+            } else if (meta.issuers.empty() && find_rule(*m_field_issuer, t, 0, field)) {
+                const std::string_view value = field.group("value");
+                const std::size_t at = group_offset(text(i), value);
+                meta.issuers.push_back({i, at, at + value.size()});
             }
-        } else if (meta.issuers.empty() && find_rule(*m_field_issuer, t, 0, field)) {
-            const std::string_view value = field.group("value");
-            meta.issuers.push_back({i, group_offset(t, value), group_offset(t, value) + value.size()});
         }
     }
     // Else the bodies the title opens with, when each is a body's name.

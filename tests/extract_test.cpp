@@ -285,6 +285,21 @@ TEST_CASE("a page with two lists of related links cites neither") {
     CHECK(record.issued == "2023-04-19");
 }
 
+TEST_CASE("a site's document table with several fields to a line, parted by tabs") {
+    const auto record = extract_text(
+        "首页 > 政府信息公开 > 政府文件\n索引号：\t011043253/2017-00123\t主题分类：\t综合政务\n"
+        "文件编号：\t鄂政发〔2017〕5号\t发文单位：\t湖北省人民政府\n"
+        "文件名称：\t湖北省人民政府关于印发降低企业成本实施方案的通知\n成文日期：\t2017年02月10日\t发布日期：\t2017年02"
+        "月14日\n"
+        "【打印】【关闭】\n\n各市、州、县人民政府：\n现将实施方案印发给你们。\n\n一、主要任务\n1."
+        "降低税费负担（省财政厅牵头）。\n");
+    CHECK(record.title == "湖北省人民政府关于印发降低企业成本实施方案的通知");
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->text == "鄂政发〔2017〕5号");
+    CHECK(record.issuers == std::vector<std::string>{"湖北省人民政府"});
+    CHECK(record.issued == "2017-02-10");
+}
+
 TEST_CASE("a share bar ending in ： is no 主送 line") {
     const auto record =
         extract_text("关于开展安全生产大检查的通知\n分享到：\n各市（州）人民政府：\n一、检查内容\n1.全面排查隐患。\n");
