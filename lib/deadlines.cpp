@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "outline.h"
 #include "rule_match.h"
@@ -111,6 +112,20 @@ bool baseline_or_span(std::string_view before) {
     return false;
 }
 
+// The eve (month, day) of a holiday on a fixed day of the calendar; (0, 0) for any other event.
+std::pair<int, int> fixed_holiday_eve(std::string_view event) {
+    if (event == "国庆" || event == "国庆节") {
+        return {9, 30};
+    }
+    if (event == "五一" || event == "劳动节") {
+        return {4, 30};
+    }
+    if (event == "元旦") {
+        return {12, 31};
+    }
+    return {0, 0};
+}
+
 // How far before a limit the recurring rule looks (its words are a few characters long).
 constexpr std::size_t k_recurring_window = 256;
 // How far before a limit a year mention (2019 年) may start and still be unfinished there.
@@ -172,7 +187,11 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         }
         const bool recurs =
             match.has("every") || (m_impl->recurring != nullptr && re2::RE2::PartialMatch(before, *m_impl->recurring));
-        if (match.has("event") || recurs) {
+        // A holiday on a fixed day of the calendar dates its eve (国庆节前: 9月30日); the others
+        // (汛期, 春节: a season, a lunar date) give none.
+        const std::string_view event = match.group("event");
+        const auto [holiday_month, holiday_day] = fixed_holiday_eve(event);
+        if ((!event.empty() && holiday_month == 0) || recurs) {
             out.push_back(deadline);
             covered = match.end;
             continue;
@@ -229,7 +248,13 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             }
         };
         std::string date;
-        if (!month_text.empty()) {
+        if (holiday_month != 0) {
+            roll_past(holiday_month);
+            if (holiday_month == 12 && !year_text.empty()) {
+                --year;  // 2024年元旦前: the eve of 1 January 2024
+            }
+            date = iso_date(year, holiday_month, holiday_day);
+        } else if (!month_text.empty()) {
             const int month = std::isdigit(static_cast<unsigned char>(month_text[0]))
                                   ? std::atoi(std::string(month_text).c_str())
                                   : parse_chinese_numeral(month_text);  // 十月底前
