@@ -194,7 +194,8 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
     }
     // 、 , / outside brackets (各县(市、区) stays whole), unless the bodies share one name
     // (市、县人民政府).
-    std::size_t search = shares_name(part) ? part.size() + 1 : 0;
+    const bool shared = shares_name(part);
+    std::size_t search = shared ? part.size() + 1 : 0;
     while (search <= part.size() && find_rule(rule("dept.list_split"), part, search, match, false)) {
         if (bracket_depth(part, match.begin) == 0) {
             split_bodies(text, begin, begin + match.begin, role, out);
@@ -203,14 +204,24 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
         }
         search = match.end;
     }
-    // 和 及 与, where the left side ends like a body.
+    // 和 及 与, where the left side ends like a body — not a level of government sharing the
+    // right side's name (省、自治区、直辖市及计划单列市应急管理厅).
     std::size_t from = 0;
     while (find_rule(rule("dept.conjunction"), part, from, match, false)) {
         const std::string_view left = part.substr(0, match.begin);
         std::size_t right_begin = match.end;
         std::size_t right_end = part.size();
         trim(part, right_begin, right_end);
-        if (re2::RE2::PartialMatch(left, rule("dept.body_end")) &&
+        // The left side's last part: after its last 、 or ,.
+        std::size_t piece = 0;
+        for (const std::string_view mark : {std::string_view("、"), std::string_view(",")}) {
+            const std::size_t at = left.rfind(mark);
+            if (at != std::string_view::npos) {
+                piece = std::max(piece, at + mark.size());
+            }
+        }
+        const bool level = shared && m_level != nullptr && re2::RE2::PartialMatch(left.substr(piece), *m_level);
+        if (!level && re2::RE2::PartialMatch(left, rule("dept.body_end")) &&
             !re2::RE2::FullMatch(part.substr(right_begin, right_end - right_begin), rule("dept.empty_body"))) {
             split_bodies(text, begin, begin + match.begin, role, out);
             split_bodies(text, begin + match.end, end, role, out);
