@@ -148,6 +148,7 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
     for (const std::size_t i : layout.listed) {
         markers[i] = OutlineMarker{};
     }
+    settle_item_levels(markers);
     const std::vector<OutlineNode> nodes = build_outline(markers, layout.body_begin, layout.body_end);
     std::vector<bool> is_stop(paragraphs.size(), false);
     for (const std::size_t i : layout.stops) {
@@ -159,7 +160,7 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
     for (std::size_t k = 0; k < nodes.size(); ++k) {
         const OutlineNode& node = nodes[k];
         const std::string_view text = paragraphs[node.paragraph].text;
-        if (node.kind == MarkerKind::part) {
+        if (node.kind == MarkerKind::part || node.kind == MarkerKind::division) {
             continue;  // it only ends the task before it
         }
         if (node.kind == MarkerKind::heading1 || node.kind == MarkerKind::heading2) {

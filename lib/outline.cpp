@@ -87,6 +87,8 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_own_line = grammar.optional_rule("lines.own_line");
     rules.m_bare_number = grammar.optional_rule("lines.bare_number");
     rules.m_part = &grammar.rule("outline.part");
+    rules.m_item_paren = grammar.optional_rule("outline.item_paren");
+    rules.m_division = grammar.optional_rule("outline.division");
     return rules;
 }
 
@@ -108,12 +110,20 @@ OutlineMarker OutlineRules::classify(std::string_view paragraph) const {
         marker.kind = kind;
         marker.value = value;
         marker.numeral = std::string(numeral);
-        marker.text_begin = match.end;
+        const std::string_view text = match.group("text");
+        marker.text_begin = text.empty() ? match.end : group_offset(paragraph, text);
         return true;
     };
-    if (take(MarkerKind::heading1, *m_heading1, true) || take(MarkerKind::heading2, *m_heading2, true) ||
-        take(MarkerKind::item, *m_item, false) || take(MarkerKind::subitem, *m_subitem, false) ||
-        take(MarkerKind::enumeration, *m_enumeration, true) || take(MarkerKind::part, *m_part, false)) {
+    bool taken = take(MarkerKind::heading1, *m_heading1, true) || take(MarkerKind::heading2, *m_heading2, true) ||
+                 take(MarkerKind::item, *m_item, false);
+    if (!taken && m_item_paren != nullptr && take(MarkerKind::item, *m_item_paren, false)) {
+        marker.closing_only = true;
+        taken = true;
+    }
+    taken = taken || take(MarkerKind::subitem, *m_subitem, false) ||
+            take(MarkerKind::enumeration, *m_enumeration, true) || take(MarkerKind::part, *m_part, false) ||
+            (m_division != nullptr && take(MarkerKind::division, *m_division, false));
+    if (taken) {
         // A "task" whose text is empty or starts with a digit after the dot is a decimal or
         // a date (3.5亿元, 06.11.2014) unless it reads as an item title (1.2014年主要任务).
         if (marker.kind == MarkerKind::item && marker.text_begin < paragraph.size()) {
@@ -143,6 +153,21 @@ OutlineMarker OutlineRules::classify(std::string_view paragraph) const {
         return marker;
     }
     return {};
+}
+
+void settle_item_levels(std::vector<OutlineMarker>& markers) {
+    const bool dotted = std::any_of(markers.begin(), markers.end(), [](const OutlineMarker& m) {
+        return m.kind == MarkerKind::item && !m.closing_only;
+    });
+    if (!dotted) {
+        return;
+    }
+    for (OutlineMarker& marker : markers) {
+        if (marker.kind == MarkerKind::item && marker.closing_only) {
+            marker.kind = MarkerKind::subitem;
+            marker.value = 0;  // not a clause of an enumeration (see build_outline)
+        }
+    }
 }
 
 std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers, std::size_t begin, std::size_t end) {
@@ -207,6 +232,13 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
             }
             case MarkerKind::subitem:
                 last_clause = marker.value;  // a clause （一）…； (0: (1) and ① do not count)
+                break;
+            case MarkerKind::division:
+                // 第二部分: the 一、 under it are its own; it ends the task before it.
+                last_heading2 = previous_heading2 = 0;
+                path1.clear();
+                path2.clear();
+                nodes.push_back({i, marker.kind, "", "", "", marker.text_begin});
                 break;
             case MarkerKind::part:
                 // An attachment: its outline is its own.

@@ -20,13 +20,14 @@ class RE2;
 namespace policy {
 
 // `part`: a line that opens an attachment (附件1 alone on its line); numbering starts afresh.
-enum class MarkerKind { none, heading1, heading2, item, subitem, enumeration, part };
+enum class MarkerKind { none, heading1, heading2, item, subitem, enumeration, part, division };
 
 struct OutlineMarker {
     MarkerKind kind = MarkerKind::none;
     int value = 0;               // the number the marker carries (一 → 1, 12 → 12)
     std::string numeral;         // as written (六, 12)
     std::size_t text_begin = 0;  // where the paragraph's text starts after the marker
+    bool closing_only = false;   // an item numbered 1) — a task only where no 1. items are
 };
 
 struct OutlineNode {
@@ -66,7 +67,13 @@ private:
     const re2::RE2* m_bare_number = nullptr;  // optional
     const re2::RE2* m_page_marker = nullptr;
     const re2::RE2* m_part = nullptr;
+    const re2::RE2* m_item_paren = nullptr;  // optional
+    const re2::RE2* m_division = nullptr;    // optional
 };
+
+// Items numbered 1) (MarkerKind::item, closing_only) are tasks only in a notice without 1.
+// items; where there are some, they are a lower level: made sub-items.
+void settle_item_levels(std::vector<OutlineMarker>& markers);
 
 // Accepts the markers of paragraphs [begin, end) that fit the numbering and gives each its
 // path. `markers[i]` is the marker of paragraph i.

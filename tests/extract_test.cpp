@@ -564,3 +564,39 @@ TEST_CASE("a plan numbered by a word processor, with 【】 departments and labe
     CHECK(bodies(record.tasks[3]).front() == std::pair<std::string, std::string>{"省住房城乡建设厅", "lead"});
     CHECK(bodies(record.tasks[4]) == std::vector<std::pair<std::string, std::string>>{{"省应急管理厅", "responsible"}});
 }
+
+TEST_CASE("items numbered 1) are tasks where no 1. items are, else sub-items of them") {
+    const auto alone = extract_text(
+        "关于印发2012年农业农村工作要点的通知\n一、稳定粮食生产\n1)"
+        "落实粮食生产责任。（县农委牵头，各乡镇人民政府负责）\n"
+        "2）实施高产创建。（县农委负责）\n二、发展特色产业\n3)扶持龙头企业。（县发改局负责）\n");
+    REQUIRE(alone.tasks.size() == 3);
+    CHECK(alone.tasks[0].path == "一/1");
+    CHECK(alone.tasks[1].path == "一/2");
+    CHECK(alone.tasks[2].path == "二/3");
+    CHECK(alone.tasks[1].text == "实施高产创建。（县农委负责）");
+    CHECK(alone.tasks[0].departments.size() == 2);
+    const auto beside = extract_text(
+        "关于印发2012年农业农村工作要点的通知\n一、稳定粮食生产\n1.落实粮食生产责任：\n1)分解目标任务。（县农委负责）\n"
+        "2)开展督导检查。（县督查室负责）\n2.实施高产创建。（县农委负责）\n");
+    REQUIRE(beside.tasks.size() == 2);
+    CHECK(beside.tasks[1].path == "一/2");
+    std::vector<std::string> names;
+    for (const auto& department : beside.tasks[0].departments) {
+        names.push_back(department.name);
+    }
+    CHECK(names == std::vector<std::string>{"县农委", "县督查室"});
+}
+
+TEST_CASE("a 第二部分 layer above 一、 ends the task before it and opens no section") {
+    const auto record = extract_text(
+        "交通运输部关于印发2015年公路工作要点的通知\n第一部分　主要任务\n一、加强养护\n1.推进预防性养护。\n"
+        "2.加强行业作风建设。（部公路局负责）\n第二部分　保障措施\n各地要加强组织领导，2015年底前完成评估。\n"
+        "1.健全考核机制。\n");
+    REQUIRE(record.tasks.size() == 3);
+    CHECK(record.tasks[1].text == "加强行业作风建设。（部公路局负责）");
+    CHECK(record.tasks[2].path == "1");
+    REQUIRE(record.sections.size() == 1);
+    REQUIRE(record.deadlines.size() == 1);
+    CHECK_FALSE(record.deadlines[0].task.has_value());
+}
