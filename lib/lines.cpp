@@ -76,6 +76,43 @@ bool ends_sentence(char32_t c) {
     }
 }
 
+// A CJK ideograph (a word cut in the middle of a sentence ends in one).
+bool is_ideograph(char32_t c) {
+    return c >= 0x4E00 && c <= 0x9FFF;
+}
+
+// Whether a paragraph opens as a heading does (一、…, (一)…): its last line may be cut at the
+// width without punctuation and the next line still begin an item.
+bool opens_heading(std::string_view text) {
+    if (text.starts_with("(")) {
+        return true;
+    }
+    for (const std::string_view numeral : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
+        if (text.starts_with(numeral)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+// Whether a line opens with an item's number (1. / 12、 / 3)), not a date or an amount.
+bool opens_item(std::string_view line) {
+    std::size_t digits = 0;
+    while (digits < line.size() && digits < 4 && is_digit(line[digits])) {
+        ++digits;
+    }
+    if (digits == 0 || digits > 3 || digits >= line.size()) {
+        return false;
+    }
+    const std::string_view rest = line.substr(digits);
+    return (rest.starts_with(".") || rest.starts_with("、") || rest.starts_with(")")) &&
+           !(rest.size() > 1 && rest.starts_with(".") && is_digit(rest[1]));
+}
+
 // A line ending in one of these is certainly continued.
 bool ends_clause(char32_t c) {
     return c == U',' || c == U'、' || c == U'，';
@@ -326,9 +363,26 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             Paragraph& current = paragraphs.back();
             const char32_t last = last_char(current.text);
             const bool starts_new = line.starts || previous->ends;
+            // Cut at the wrap's full width in the middle of a word (…对 / 一、二级重大危险源…).
+            // (Not a labelled line as long as the wrap: 责任单位：省安委办、省应急管理厅.)
+            const bool cut_mid_sentence =
+                is_ideograph(last) &&
+                ((wrap_width > 0 && previous->width + 2 >= wrap_width) ||
+                 (wrap_chars > 0 && previous->chars + 1 >= wrap_chars)) &&
+                text.substr(previous->begin, previous->end - previous->begin).find(':') == std::string_view::npos;
             if (previous->bare_number && current.pieces.size() == 1 && !line.starts) {
                 // An outline number alone on its line: the next line is its text (across a
                 // blank line or a page break too).
+                join = true;
+            } else if (line.starts && !line.own && !line.bare_number && !previous->ends && cut_mid_sentence &&
+                       !line.ends && line.indent <= previous->indent &&
+                       (opens_heading(content) || opens_item(content)) && !opens_heading(current.text) &&
+                       current.text.size() < 20000 &&
+                       !(rules.title_end != nullptr && current.text.size() < k_longest_title &&
+                         RE2::PartialMatch(current.text, *rules.title_end))) {
+                // A line that opens like an item or a heading right after a line cut at the full
+                // width in the middle of a sentence continues it: the wrap fell before a list
+                // (一、二级…) or a number.
                 join = true;
             } else if (!starts_new && current.text.size() < 20000 &&
                        (starts_with_closing(content) || (last >= U'0' && last <= U'9' && starts_with_unit(content)) ||

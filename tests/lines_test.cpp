@@ -316,3 +316,18 @@ TEST_CASE("an outline number alone on its line is continued by its text") {
     CHECK(texts[4] == "(1)加强培训。");
     CHECK(texts[5] == "第五条本办法自印发之日起施行。");
 }
+
+TEST_CASE("a line cut at the wrap's width mid-sentence is continued by one that opens like a heading") {
+    // …对 / 一、二级重大危险源…: the wrap fell before a list, not a heading.
+    const auto paragraphs = paragraphs_of(
+        wrapped_26("4.推进危险化学品安全风险集中治理，加强重点监管，对\n一、二级重大危险源企业开展专家指导服务。\n"
+                   "责任单位：省安委办（牵头）、省应急管理厅、省公安厅\n（二）深化重点领域整治\n"));
+    std::vector<std::string> texts;
+    for (const auto& paragraph : paragraphs) {
+        texts.push_back(paragraph.text);
+    }
+    REQUIRE(texts.size() == 5);
+    CHECK(texts[1] == "4.推进危险化学品安全风险集中治理,加强重点监管,对一、二级重大危险源企业开展专家指导服务。");
+    // A labelled line as long as the wrap is complete: the heading after it stands.
+    CHECK(texts[3] == "(二)深化重点领域整治");
+}
