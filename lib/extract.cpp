@@ -176,7 +176,11 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         // An item: its paragraph and the unnumbered ones after it, up to the next node.
         const std::size_t limit = k + 1 < nodes.size() ? nodes[k + 1].paragraph : layout.body_end;
         std::size_t last = node.paragraph;
-        while (last + 1 < limit && !is_stop[last + 1]) {
+        // After the last task, a closing paragraph (各地各部门要…) is the notice's.
+        const bool last_item = std::none_of(nodes.begin() + static_cast<std::ptrdiff_t>(k) + 1, nodes.end(),
+                                            [](const OutlineNode& n) { return n.kind != MarkerKind::part; });
+        while (last + 1 < limit && !is_stop[last + 1] &&
+               !(last_item && rules.metadata.is_closing(paragraphs[last + 1].text))) {
             ++last;
         }
         Task task;

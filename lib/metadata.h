@@ -69,6 +69,9 @@ public:
     bool is_org_line(std::string_view text) const;
     bool is_printed(std::string_view text) const;  // the 印发 line of the 版记, its date whole or not
     bool is_chrome(std::string_view text) const;
+    // A closing paragraph addressed to those who carry the plan out (各地各部门要…, 本方案自印发之日
+    // 起施行): after the last task, it is the notice's, not the task's. (meta.closing; optional)
+    bool is_closing(std::string_view text) const;
     std::optional<std::string> date_line(std::string_view text) const;  // ISO date of a date-only line
 
 private:
@@ -86,6 +89,7 @@ private:
     const re2::RE2* m_recipients = nullptr;
     const re2::RE2* m_attachment = nullptr;
     const re2::RE2* m_aside = nullptr;
+    const re2::RE2* m_closing = nullptr;  // optional
     const re2::RE2* m_page_end = nullptr;
     const re2::RE2* m_task_label = nullptr;
     const re2::RE2* m_attachment_list = nullptr;

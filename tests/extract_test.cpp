@@ -600,3 +600,17 @@ TEST_CASE("a 第二部分 layer above 一、 ends the task before it and opens n
     REQUIRE(record.deadlines.size() == 1);
     CHECK_FALSE(record.deadlines[0].task.has_value());
 }
+
+TEST_CASE("a closing paragraph after the last task is the notice's, not the task's") {
+    const auto record = extract_text(
+        "2023年全省教育系统安全工作要点\n一、压实责任\n1.健全责任体系。\n各地要将安全工作纳入考核，6月底前完成自查。\n"
+        "二、改进作风\n2.改进工作作风。（厅办公室负责）\n"
+        "各设区市教育局、各高校要对照本要点，制定具体措施，于2023年12月10日前将落实情况报送省教育厅办公室。\n");
+    REQUIRE(record.tasks.size() == 2);
+    // A task's own second paragraph stays with it (another task follows).
+    CHECK(record.tasks[0].text.find("6月底前") != std::string::npos);
+    CHECK(record.tasks[1].text == "改进工作作风。（厅办公室负责）");
+    REQUIRE(record.deadlines.size() == 2);
+    CHECK(record.deadlines[0].task == "一/1");
+    CHECK_FALSE(record.deadlines[1].task.has_value());
+}
