@@ -11,24 +11,37 @@
 namespace policy {
 namespace {
 
-// A line of a site's document table cut into its fields: a new field starts at each cell (text
-// between tabs) that is a label ending in ：; the cells after it, up to the next label, are
-// its value. A line without tabs is one field.
+// A line of a site's document table cut into its fields. Cells are parted by tabs; a field
+// starts at each cell that is a label ending in ：, the cells after it up to the next label
+// being its value. A row with no such label pairs its cells (索引号<TAB>X<TAB>主题分类<TAB>Y).
+// A line without tabs is one field.
 std::vector<std::string_view> labelled_cells(std::string_view line) {
+    std::vector<std::size_t> starts{0};  // where each cell begins
+    for (std::size_t tab = line.find('\t'); tab != std::string_view::npos; tab = line.find('\t', tab + 1)) {
+        starts.push_back(tab + 1);
+    }
+    auto cell = [&](std::size_t k) {
+        const std::size_t end = k + 1 < starts.size() ? starts[k + 1] - 1 : line.size();
+        std::string_view text = line.substr(starts[k], end - starts[k]);
+        while (!text.empty() && text.back() == ' ') {
+            text.remove_suffix(1);
+        }
+        return text;
+    };
+    auto is_label = [&](std::size_t k) {
+        const std::string_view text = cell(k);
+        return text.size() > 1 && text.size() <= 30 && text.back() == ':';
+    };
+    bool labelled = false;
+    for (std::size_t k = 0; k < starts.size() && !labelled; ++k) {
+        labelled = is_label(k);
+    }
     std::vector<std::string_view> fields;
     std::size_t start = 0;
-    for (std::size_t tab = line.find('\t'); tab != std::string_view::npos; tab = line.find('\t', tab + 1)) {
-        std::size_t cell_end = line.find('\t', tab + 1);
-        if (cell_end == std::string_view::npos) {
-            cell_end = line.size();
-        }
-        std::string_view cell = line.substr(tab + 1, cell_end - tab - 1);
-        while (!cell.empty() && cell.back() == ' ') {
-            cell.remove_suffix(1);
-        }
-        if (cell.size() > 1 && cell.size() <= 30 && cell.back() == ':' && tab > start) {
-            fields.push_back(line.substr(start, tab - start));
-            start = tab + 1;
+    for (std::size_t k = 1; k < starts.size(); ++k) {
+        if (labelled ? is_label(k) : k % 2 == 0) {
+            fields.push_back(line.substr(start, starts[k] - 1 - start));
+            start = starts[k];
         }
     }
     fields.push_back(line.substr(start));

@@ -298,6 +298,15 @@ TEST_CASE("a site's document table with several fields to a line, parted by tabs
     CHECK(record.doc_number->text == "鄂政发〔2017〕5号");
     CHECK(record.issuers == std::vector<std::string>{"湖北省人民政府"});
     CHECK(record.issued == "2017-02-10");
+    // Labels without ：, each cell followed by its value.
+    const auto bare = extract_text(
+        "索引号\t11370000004188013R/2023-00056\t主题分类\t教育\n发布机构\t山东省教育厅\t成文日期\t2023-03-28\n"
+        "发文字号\t鲁教师函〔2023〕12号\t发布日期\t2023-04-03\n标题\t山东省教育厅关于做好教师培训工作的通知\n\n"
+        "各市教育局：\n现将有关事项通知如下。\n\n一、主要任务\n1.做好培训（省教育厅负责）。\n");
+    CHECK(bare.title == "山东省教育厅关于做好教师培训工作的通知");
+    REQUIRE(bare.doc_number.has_value());
+    CHECK(bare.doc_number->text == "鲁教师函〔2023〕12号");
+    CHECK(bare.issued == "2023-03-28");
 }
 
 TEST_CASE("a share bar ending in ： is no 主送 line") {
