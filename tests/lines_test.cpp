@@ -242,16 +242,20 @@ std::string wrapped_26(const std::string& middle) {
     return lines + middle + lines;
 }
 
+// The texts of the paragraphs `text` makes.
+std::vector<std::string> texts_of(const std::string& text) {
+    std::vector<std::string> texts;
+    for (const auto& paragraph : paragraphs_of(text)) {
+        texts.push_back(paragraph.text);
+    }
+    return texts;
+}
+
 }  // namespace
 
 TEST_CASE("signatures pushed to the right are not joined, though padded to the wrap's width") {
     // pdftotext -layout: each line of the signature block right-aligned at the 26th column.
-    const auto paragraphs =
-        paragraphs_of(wrapped_26("                   国家发展改革委\n                       国家能源局\n"));
-    std::vector<std::string> texts;
-    for (const auto& paragraph : paragraphs) {
-        texts.push_back(paragraph.text);
-    }
+    const auto texts = texts_of(wrapped_26("                   国家发展改革委\n                       国家能源局\n"));
     REQUIRE(texts.size() == 4);
     CHECK(texts[1] == "国家发展改革委");
     CHECK(texts[2] == "国家能源局");
@@ -286,13 +290,9 @@ TEST_CASE("a web page's breadcrumb starts a paragraph") {
 }
 
 TEST_CASE("a web page's links and buttons are lines of their own, though as wide as the wrap") {
-    const auto paragraphs = paragraphs_of(
+    const auto texts = texts_of(
         wrapped_26("【打印】【关闭】\n下一篇:关于印发《某某市安全生产专项整治三年行动实施方案》的通知\n相关链接:\n"
                    "国务院安委会办公室关于进一步加强安全生产工作的通知(安委办〔2022〕9号)\n"));
-    std::vector<std::string> texts;
-    for (const auto& paragraph : paragraphs) {
-        texts.push_back(paragraph.text);
-    }
     REQUIRE(texts.size() == 6);
     CHECK(texts[1] == "【打印】【关闭】");
     CHECK(texts[2] == "下一篇:关于印发《某某市安全生产专项整治三年行动实施方案》的通知");
@@ -300,13 +300,9 @@ TEST_CASE("a web page's links and buttons are lines of their own, though as wide
 }
 
 TEST_CASE("an outline number alone on its line is continued by its text") {
-    const auto paragraphs = paragraphs_of(
+    const auto texts = texts_of(
         "一、\n加强组织领导\n（二）\n\n— 3 —\n\n完善工作机制\n1.\n贯彻落实《某某办法》。（省公安厅牵头）\n"
         "2、\n（1）加强培训。\n第五条\n本办法自印发之日起施行。\n");
-    std::vector<std::string> texts;
-    for (const auto& paragraph : paragraphs) {
-        texts.push_back(paragraph.text);
-    }
     REQUIRE(texts.size() == 6);
     CHECK(texts[0] == "一、加强组织领导");
     CHECK(texts[1] == "(二)完善工作机制");
@@ -319,13 +315,9 @@ TEST_CASE("an outline number alone on its line is continued by its text") {
 
 TEST_CASE("a line cut at the wrap's width mid-sentence is continued by one that opens like a heading") {
     // …对 / 一、二级重大危险源…: the wrap fell before a list, not a heading.
-    const auto paragraphs = paragraphs_of(
+    const auto texts = texts_of(
         wrapped_26("4.推进危险化学品安全风险集中治理，加强重点监管，对\n一、二级重大危险源企业开展专家指导服务。\n"
                    "责任单位：省安委办（牵头）、省应急管理厅、省公安厅\n（二）深化重点领域整治\n"));
-    std::vector<std::string> texts;
-    for (const auto& paragraph : paragraphs) {
-        texts.push_back(paragraph.text);
-    }
     REQUIRE(texts.size() == 5);
     CHECK(texts[1] == "4.推进危险化学品安全风险集中治理,加强重点监管,对一、二级重大危险源企业开展专家指导服务。");
     // A labelled line as long as the wrap is complete: the heading after it stands.
