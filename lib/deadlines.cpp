@@ -185,8 +185,8 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             covered = match.end;
             continue;
         }
-        const bool recurs =
-            match.has("every") || (m_impl->recurring != nullptr && re2::RE2::PartialMatch(before, *m_impl->recurring));
+        const bool recurs = match.has("every") || match.has("every_week") ||
+                            (m_impl->recurring != nullptr && re2::RE2::PartialMatch(before, *m_impl->recurring));
         // A holiday on a fixed day of the calendar dates its eve (国庆节前: 9月30日); the others
         // (汛期, 春节: a season, a lunar date) give none.
         const std::string_view event = match.group("event");

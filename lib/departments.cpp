@@ -15,6 +15,8 @@ constexpr const char* k_rule_names[] = {
 
 // A time limit after the responsibility parenthesis is at most this long (bytes).
 constexpr std::size_t k_time_tail_bytes = 90;
+// A remark after it (该项工作每季度调度一次。) is a short sentence: bytes.
+constexpr std::size_t k_remark_tail_bytes = 120;
 
 bool is_space(char c) {
     return c == ' ' || c == '\t';
@@ -59,12 +61,31 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     rules.m_shared_head = grammar.optional_rule("dept.shared_head");
     rules.m_time_clause = grammar.optional_rule("dept.time_clause");
     rules.m_citation = grammar.optional_rule("dept.citation");
+    rules.m_goes_on = grammar.optional_rule("dept.sentence_goes_on");
     for (const auto& entry : grammar.lexicon("departments.txt")) {
         for (const std::string& alias : entry) {
             rules.m_canonical.emplace(alias, entry[0]);
         }
     }
     return rules;
+}
+
+// The rank of the level of government a part opens with (各省 1, 市 2, 县 3, 乡镇 4; 0: none
+// known). Levels sharing one name are listed from the higher down (市（州）、县（市、区）政府);
+// a higher one after a lower (各乡镇（街道）、县安委会成员单位) starts a body of its own.
+int level_rank(std::string_view part) {
+    if (part.starts_with("各")) {
+        part.remove_prefix(3);
+    }
+    static const std::pair<std::string_view, int> ranks[] = {
+        {"省", 1},   {"自治区", 1}, {"直辖市", 1}, {"计划单列市", 2}, {"市", 2}, {"州", 2}, {"盟", 2},
+        {"地区", 2}, {"县", 3},     {"区", 3},     {"旗", 3},         {"乡", 4}, {"镇", 4}, {"街道", 4}};
+    for (const auto& [prefix, rank] : ranks) {
+        if (part.starts_with(prefix)) {
+            return rank;
+        }
+    }
+    return 0;
 }
 
 bool DepartmentRules::shares_name(std::string_view list) const {
@@ -78,6 +99,15 @@ bool DepartmentRules::shares_name(std::string_view list) const {
     std::size_t search = 0;
     bool any = false;
     bool places = false;  // some part is a place: the last part must be a shared government
+    int rank = 0;         // of the last level named
+    auto descends = [&rank](std::string_view part) {
+        const int next = level_rank(part);
+        if (next != 0 && next < rank) {
+            return false;
+        }
+        rank = next != 0 ? next : rank;
+        return true;
+    };
     RuleMatch separator;
     while (find_rule(rule("dept.list_split"), list, search, separator, false)) {
         search = separator.end;
@@ -91,6 +121,9 @@ bool DepartmentRules::shares_name(std::string_view list) const {
         part_begin = separator.end;
         any = true;
         if (re2::RE2::PartialMatch(part, *m_level)) {
+            if (!descends(part)) {
+                return false;
+            }
             continue;
         }
         // A place that is a name on its own (沈阳市) is a body as written; a bare one (忻州) is not.
@@ -102,7 +135,11 @@ bool DepartmentRules::shares_name(std::string_view list) const {
         }
         places = true;
     }
-    return any && (!places || re2::RE2::PartialMatch(list.substr(part_begin), *m_shared_head));
+    std::size_t b = part_begin;
+    std::size_t e = list.size();
+    trim(list, b, e);
+    return any && descends(list.substr(b, e - b)) &&
+           (!places || re2::RE2::PartialMatch(list.substr(part_begin), *m_shared_head));
 }
 
 bool DepartmentRules::is_bare_list(std::string_view inner) const {
@@ -292,6 +329,24 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
             const std::string_view tail = text.substr(b, e - b);
             if (tail.find('(') == std::string_view::npos && re2::RE2::PartialMatch(tail, *m_time_clause)) {
                 close = paren + 1;
+            }
+        }
+    }
+    // A short remark may follow it on the same line: …（省交通运输厅负责）该项工作每季度调度一次。
+    // The parenthesis counts when it names bodies as a responsibility clause does.
+    if (close > 0 && text[close - 1] != ')' && step_over > 0) {
+        const std::size_t paren = text.substr(0, close).rfind(')');
+        const std::string_view tail =
+            paren == std::string_view::npos ? std::string_view() : text.substr(paren + 1, close - paren - 1);
+        RuleMatch mark;
+        // (Not a list going on after a body marked （牵头）: 省应急管理厅（牵头）、省公安厅.)
+        if (paren != std::string_view::npos && close - paren <= k_remark_tail_bytes && !tail.empty() &&
+            tail.find('(') == std::string_view::npos && tail.front() != ',' && !tail.starts_with("、") &&
+            m_goes_on != nullptr && !re2::RE2::PartialMatch(tail, *m_goes_on) &&
+            !find_rule(rule("dept.marked_lead"), text.substr(0, paren + 1), 0, mark, false)) {
+            std::vector<DepartmentSpan> named = find(text.substr(0, paren + 1), 0);
+            if (!named.empty()) {
+                return named;
             }
         }
     }

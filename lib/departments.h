@@ -60,6 +60,7 @@ private:
     std::map<std::string, std::string, std::less<>> m_canonical;
     const re2::RE2* m_time_clause = nullptr;  // optional: dept.time_clause
     const re2::RE2* m_citation = nullptr;     // optional: dept.citation
+    const re2::RE2* m_goes_on = nullptr;      // optional: dept.sentence_goes_on
     const re2::RE2* m_level = nullptr;        // optional: dept.level
     const re2::RE2* m_place = nullptr;        // optional: dept.place
     const re2::RE2* m_shared_head = nullptr;  // optional: dept.shared_head

@@ -622,4 +622,10 @@ TEST_CASE("a closing paragraph after the last task is the notice's, not the task
     REQUIRE(record.deadlines.size() == 2);
     CHECK(record.deadlines[0].task == "一/1");
     CHECK_FALSE(record.deadlines[1].task.has_value());
+    // Nor is the contact paragraph the last task's.
+    const auto contact = extract_text(
+        "2023年工作要点\n一、任务\n1.改进工作作风。（厅办公室负责）\n"
+        "联系人：张三，电话：0791-86765432，传真：0791-86765433。\n");
+    REQUIRE(contact.tasks.size() == 1);
+    CHECK(contact.tasks[0].text == "改进工作作风。（厅办公室负责）");
 }
