@@ -62,6 +62,17 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     rules.m_time_clause = grammar.optional_rule("dept.time_clause");
     rules.m_citation = grammar.optional_rule("dept.citation");
     rules.m_goes_on = grammar.optional_rule("dept.sentence_goes_on");
+    // government-levels.txt: one line per level, the highest first; longer words are tried
+    // first (计划单列市 before 市).
+    int level = 0;
+    for (const auto& entry : grammar.lexicon("government-levels.txt")) {
+        ++level;
+        for (const std::string& word : entry) {
+            rules.m_level_ranks.emplace_back(word, level);
+        }
+    }
+    std::stable_sort(rules.m_level_ranks.begin(), rules.m_level_ranks.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     for (const auto& entry : grammar.lexicon("departments.txt")) {
         for (const std::string& alias : entry) {
             rules.m_canonical.emplace(alias, entry[0]);
@@ -70,18 +81,12 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     return rules;
 }
 
-// The rank of the level of government a part opens with (各省 1, 市 2, 县 3, 乡镇 4; 0: none
-// known). Levels sharing one name are listed from the higher down (市（州）、县（市、区）政府);
-// a higher one after a lower (各乡镇（街道）、县安委会成员单位) starts a body of its own.
-int level_rank(std::string_view part) {
+int DepartmentRules::level_rank(std::string_view part) const {
     if (part.starts_with("各")) {
         part.remove_prefix(3);
     }
-    static const std::pair<std::string_view, int> ranks[] = {
-        {"省", 1},   {"自治区", 1}, {"直辖市", 1}, {"计划单列市", 2}, {"市", 2}, {"州", 2}, {"盟", 2},
-        {"地区", 2}, {"县", 3},     {"区", 3},     {"旗", 3},         {"乡", 4}, {"镇", 4}, {"街道", 4}};
-    for (const auto& [prefix, rank] : ranks) {
-        if (part.starts_with(prefix)) {
+    for (const auto& [word, rank] : m_level_ranks) {
+        if (part.starts_with(word)) {
             return rank;
         }
     }
@@ -100,7 +105,7 @@ bool DepartmentRules::shares_name(std::string_view list) const {
     bool any = false;
     bool places = false;  // some part is a place: the last part must be a shared government
     int rank = 0;         // of the last level named
-    auto descends = [&rank](std::string_view part) {
+    auto descends = [this, &rank](std::string_view part) {
         const int next = level_rank(part);
         if (next != 0 && next < rank) {
             return false;

@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "grammar.h"
@@ -49,6 +50,8 @@ private:
     // Whether the list's parts before the last are levels of government only, sharing the
     // last part's name (省、市、县应急管理部门), or places sharing the last part's government.
     bool shares_name(std::string_view list) const;
+    // The rank of the level of government `part` opens with (1 the highest; 0: none known).
+    int level_rank(std::string_view part) const;
     // `inner` without the time limits that end it (（省应急管理厅，2022年底前）).
     std::string_view without_time_clauses(std::string_view inner) const;
     void parse_clauses(std::string_view text, std::size_t begin, std::size_t end,
@@ -61,6 +64,8 @@ private:
     const re2::RE2* m_time_clause = nullptr;  // optional: dept.time_clause
     const re2::RE2* m_citation = nullptr;     // optional: dept.citation
     const re2::RE2* m_goes_on = nullptr;      // optional: dept.sentence_goes_on
+    // government-levels.txt: each level's words with its rank (1 the highest), longest first.
+    std::vector<std::pair<std::string, int>> m_level_ranks;
     const re2::RE2* m_level = nullptr;        // optional: dept.level
     const re2::RE2* m_place = nullptr;        // optional: dept.place
     const re2::RE2* m_shared_head = nullptr;  // optional: dept.shared_head
