@@ -6,6 +6,8 @@
 #include <fmt/core.h>
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <map>
 #include <utility>
 
 #include "outline.h"
@@ -20,6 +22,7 @@ struct DeadlineRules::Impl {
     const re2::RE2* recurring = nullptr;    // text right before a limit that makes it recur
     const re2::RE2* not_a_limit = nullptr;  // text right before a date that is no limit (截至)
     const re2::RE2* qualifier = nullptr;    // text right after a date that qualifies a thing (建成的)
+    std::map<std::string, std::pair<int, int>, std::less<>> holidays;  // holidays.txt: (month, day)
 };
 
 DeadlineRules::DeadlineRules() : m_impl(std::make_unique<Impl>()) {}
@@ -54,6 +57,14 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
     rules.m_impl->recurring = grammar.optional_rule("deadline.recurring");
     rules.m_impl->not_a_limit = grammar.optional_rule("deadline.not_a_limit");
     rules.m_impl->qualifier = grammar.optional_rule("deadline.qualifier_after");
+    for (const auto& entry : grammar.lexicon("holidays.txt")) {
+        int month = 0;
+        int day = 0;
+        if (entry.size() == 2 && std::sscanf(entry[1].c_str(), "%d-%d", &month, &day) == 2 && month >= 1 &&
+            month <= 12 && day >= 1 && day <= 31) {
+            rules.m_impl->holidays[entry[0]] = {month, day};
+        }
+    }
     for (const GrammarRule* rule : grammar.rules_with_prefix("deadline.")) {
         if (rule->name == "deadline.recurring" || rule->name == "deadline.not_a_limit" ||
             rule->name == "deadline.qualifier_after") {
@@ -110,20 +121,6 @@ bool baseline_or_span(std::string_view before) {
         }
     }
     return false;
-}
-
-// The eve (month, day) of a holiday on a fixed day of the calendar; (0, 0) for any other event.
-std::pair<int, int> fixed_holiday_eve(std::string_view event) {
-    if (event == "国庆" || event == "国庆节") {
-        return {9, 30};
-    }
-    if (event == "五一" || event == "劳动节") {
-        return {4, 30};
-    }
-    if (event == "元旦") {
-        return {12, 31};
-    }
-    return {0, 0};
 }
 
 // How far before a limit the recurring rule looks (its words are a few characters long).
@@ -187,10 +184,11 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         }
         const bool recurs = match.has("every") || match.has("every_week") ||
                             (m_impl->recurring != nullptr && re2::RE2::PartialMatch(before, *m_impl->recurring));
-        // A holiday on a fixed day of the calendar dates its eve (国庆节前: 9月30日); the others
-        // (汛期, 春节: a season, a lunar date) give none.
+        // A holiday on a fixed day of the calendar (holidays.txt) dates its eve (国庆节前: 9月30日);
+        // the others (汛期, 春节: a season, a lunar date) give none.
         const std::string_view event = match.group("event");
-        const auto [holiday_month, holiday_day] = fixed_holiday_eve(event);
+        const auto holiday = event.empty() ? m_impl->holidays.end() : m_impl->holidays.find(event);
+        const int holiday_month = holiday == m_impl->holidays.end() ? 0 : holiday->second.first;
         if ((!event.empty() && holiday_month == 0) || recurs) {
             out.push_back(deadline);
             covered = match.end;
@@ -249,11 +247,19 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         };
         std::string date;
         if (holiday_month != 0) {
-            roll_past(holiday_month);
-            if (holiday_month == 12 && !year_text.empty()) {
-                --year;  // 2024年元旦前: the eve of 1 January 2024
+            // The day before the holiday. One on 1 January: 2024年元旦前 is 2023-12-31; 元旦前
+            // without a year, the coming one, is the last day of the notice's year.
+            int month = holiday_month;
+            int day = holiday->second.second - 1;
+            if (day == 0) {
+                month = month == 1 ? 12 : month - 1;
+                if (month == 12 && !year_text.empty()) {
+                    --year;
+                }
+                day = days_in_month(year, month);
             }
-            date = iso_date(year, holiday_month, holiday_day);
+            roll_past(month);
+            date = iso_date(year, month, day);
         } else if (!month_text.empty()) {
             const int month = std::isdigit(static_cast<unsigned char>(month_text[0]))
                                   ? std::atoi(std::string(month_text).c_str())
