@@ -321,34 +321,30 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
             break;
         }
     }
-    // A time limit may follow the parenthesis: …（省应急厅牵头，省公安厅配合）2022年6月底前完成。
-    if (m_time_clause != nullptr && close > 0 && text[close - 1] != ')') {
-        const std::size_t paren = text.substr(0, close).rfind(')');
-        if (paren != std::string_view::npos && close - paren <= k_time_tail_bytes) {
-            std::size_t b = paren + 1;
-            std::size_t e = close;
-            while (b < e && (text[b] == ',' || text[b] == ';')) {
-                ++b;
-            }
-            trim(text, b, e);
-            const std::string_view tail = text.substr(b, e - b);
-            if (tail.find('(') == std::string_view::npos && re2::RE2::PartialMatch(tail, *m_time_clause)) {
-                close = paren + 1;
-            }
+    // What follows the last parenthesis on the line, when something does: a time limit
+    // (…（省应急厅牵头，省公安厅配合）2022年6月底前完成。) makes that parenthesis the last; a short
+    // remark (…（省交通运输厅负责）该项工作每季度调度一次。) does when the parenthesis names bodies as
+    // a responsibility clause does.
+    const std::size_t paren =
+        close > 0 && text[close - 1] != ')' ? text.substr(0, close).rfind(')') : std::string_view::npos;
+    if (paren != std::string_view::npos) {
+        const std::string_view after = text.substr(paren + 1, close - paren - 1);
+        std::size_t b = paren + 1;
+        std::size_t e = close;
+        while (b < e && (text[b] == ',' || text[b] == ';')) {
+            ++b;
         }
-    }
-    // A short remark may follow it on the same line: …（省交通运输厅负责）该项工作每季度调度一次。
-    // The parenthesis counts when it names bodies as a responsibility clause does.
-    if (close > 0 && text[close - 1] != ')' && step_over > 0) {
-        const std::size_t paren = text.substr(0, close).rfind(')');
-        const std::string_view tail =
-            paren == std::string_view::npos ? std::string_view() : text.substr(paren + 1, close - paren - 1);
+        trim(text, b, e);
+        const std::string_view limit = text.substr(b, e - b);
         RuleMatch mark;
-        // (Not a list going on after a body marked （牵头）: 省应急管理厅（牵头）、省公安厅.)
-        if (paren != std::string_view::npos && close - paren <= k_remark_tail_bytes && !tail.empty() &&
-            tail.find('(') == std::string_view::npos && tail.front() != ',' && !tail.starts_with("、") &&
-            m_goes_on != nullptr && !re2::RE2::PartialMatch(tail, *m_goes_on) &&
-            !find_rule(rule("dept.marked_lead"), text.substr(0, paren + 1), 0, mark, false)) {
+        if (m_time_clause != nullptr && close - paren <= k_time_tail_bytes &&
+            limit.find('(') == std::string_view::npos && re2::RE2::PartialMatch(limit, *m_time_clause)) {
+            close = paren + 1;
+        } else if (step_over > 0 && close - paren <= k_remark_tail_bytes && !after.empty() &&
+                   after.find('(') == std::string_view::npos && after.front() != ',' && !after.starts_with("、") &&
+                   m_goes_on != nullptr && !re2::RE2::PartialMatch(after, *m_goes_on) &&
+                   // (Not a list going on after a body marked （牵头）: 省应急管理厅（牵头）、省公安厅.)
+                   !find_rule(rule("dept.marked_lead"), text.substr(0, paren + 1), 0, mark, false)) {
             std::vector<DepartmentSpan> named = find(text.substr(0, paren + 1), 0);
             if (!named.empty()) {
                 return named;
