@@ -81,36 +81,9 @@ bool is_ideograph(char32_t c) {
     return c >= 0x4E00 && c <= 0x9FFF;
 }
 
-// Whether a paragraph opens as a heading does (一、…, (一)…): its last line may be cut at the
-// width without punctuation and the next line still begin an item.
-bool opens_heading(std::string_view text) {
-    if (text.starts_with("(")) {
-        return true;
-    }
-    for (const std::string_view numeral : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
-        if (text.starts_with(numeral)) {
-            return true;
-        }
-    }
-    return false;
-}
-
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-
-// Whether a line opens with an item's number (1. / 12、 / 3)), not a date or an amount.
-bool opens_item(std::string_view line) {
-    std::size_t digits = 0;
-    while (digits < line.size() && digits < 4 && is_digit(line[digits])) {
-        ++digits;
-    }
-    if (digits == 0 || digits > 3 || digits >= line.size()) {
-        return false;
-    }
-    const std::string_view rest = line.substr(digits);
-    return (rest.starts_with(".") || rest.starts_with("、") || rest.starts_with(")")) &&
-           !(rest.size() > 1 && rest.starts_with(".") && is_digit(rest[1]));
+// Whether `text` opens as the rule `rule` (LineRules::heading_open / item_open) says; null: no.
+bool opens(const re2::RE2* rule, std::string_view text) {
+    return rule != nullptr && RE2::PartialMatch(text, *rule);
 }
 
 // A line ending in one of these is certainly continued.
@@ -376,8 +349,8 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                 join = true;
             } else if (line.starts && !line.own && !line.bare_number && !previous->ends && cut_mid_sentence &&
                        !line.ends && line.indent <= previous->indent &&
-                       (opens_heading(content) || opens_item(content)) && !opens_heading(current.text) &&
-                       current.text.size() < 20000 &&
+                       (opens(rules.heading_open, content) || opens(rules.item_open, content)) &&
+                       !opens(rules.heading_open, current.text) && current.text.size() < 20000 &&
                        !(rules.title_end != nullptr && current.text.size() < k_longest_title &&
                          RE2::PartialMatch(current.text, *rules.title_end))) {
                 // A line that opens like an item or a heading right after a line cut at the full

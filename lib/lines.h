@@ -57,6 +57,11 @@ struct LineRules {
     // it begins a paragraph, and the next line — its text, set on a line of its own by a table
     // cell or a page break — continues it. Null: none is.
     const re2::RE2* bare_number = nullptr;
+    // Match (anchored at the line's start) a line that opens like a heading (一…, (…) or like an
+    // item (1. / 12、 / 3)): in wrapped text it continues a line cut at the full width in the
+    // middle of a sentence (the wrap fell before 一、二级… or a number). Null: none does.
+    const re2::RE2* heading_open = nullptr;
+    const re2::RE2* item_open = nullptr;
 };
 
 std::vector<Paragraph> split_paragraphs(std::string_view normalised, const LineRules& rules);

@@ -51,7 +51,8 @@ public:
     const re2::RE2& page_marker() const { return *m_page_marker; }
     // The line model's rules from the same grammar: paragraph starts and page markers.
     LineRules line_rules() const {
-        return {m_paragraph_start, m_page_marker, m_paragraph_end, m_title_end, m_own_line, m_bare_number};
+        return {m_paragraph_start, m_page_marker, m_paragraph_end, m_title_end,
+                m_own_line,        m_bare_number, m_heading_open,  m_item_open};
     }
 
 private:
@@ -62,9 +63,11 @@ private:
     const re2::RE2* m_enumeration = nullptr;
     const re2::RE2* m_paragraph_start = nullptr;
     const re2::RE2* m_paragraph_end = nullptr;
-    const re2::RE2* m_title_end = nullptr;    // optional
-    const re2::RE2* m_own_line = nullptr;     // optional
-    const re2::RE2* m_bare_number = nullptr;  // optional
+    const re2::RE2* m_title_end = nullptr;     // optional
+    const re2::RE2* m_own_line = nullptr;      // optional
+    const re2::RE2* m_bare_number = nullptr;   // optional
+    const re2::RE2* m_heading_open = nullptr;  // optional
+    const re2::RE2* m_item_open = nullptr;     // optional
     const re2::RE2* m_page_marker = nullptr;
     const re2::RE2* m_part = nullptr;
     const re2::RE2* m_item_paren = nullptr;  // optional

@@ -323,3 +323,15 @@ TEST_CASE("a line cut at the wrap's width mid-sentence is continued by one that 
     // A labelled line as long as the wrap is complete: the heading after it stands.
     CHECK(texts[3] == "(二)深化重点领域整治");
 }
+
+TEST_CASE("the line openings that continue a cut line are the grammar's (lines.heading_open, lines.item_open)") {
+    static const auto outline = policy::OutlineRules::create(policy::test::default_grammar());
+    policy::LineRules rules = outline->line_rules();
+    const std::string text = policy::test::normalised(
+        wrapped_26("4.推进危险化学品安全风险集中治理，加强重点监管，对\n一、二级重大危险源企业开展专家指导服务。\n"));
+    CHECK(policy::split_paragraphs(text, rules).size() == 3);
+    rules.heading_open = nullptr;  // a grammar without the rule: 一、 opens a heading
+    const auto paragraphs = policy::split_paragraphs(text, rules);
+    REQUIRE(paragraphs.size() == 4);
+    CHECK(paragraphs[2].text == "一、二级重大危险源企业开展专家指导服务。");
+}
