@@ -174,10 +174,9 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         }
         const re2::StringPiece before(text.data() + window, match.begin - window);
         // 春节前后 is a time around the festival, no limit; 2000年底前建成的小区 qualifies the
-        // 小区 (the rule sees a few characters after the limit).
+        // 小区 (deadline.qualifier_after sees a few characters after the limit).
         const re2::StringPiece after(text.data() + match.end, std::min<std::size_t>(text.size() - match.end, 40));
         if ((m_impl->not_a_limit != nullptr && re2::RE2::PartialMatch(before, *m_impl->not_a_limit)) ||
-            text.substr(match.end, 3) == "后" ||
             (m_impl->qualifier != nullptr && re2::RE2::PartialMatch(after, *m_impl->qualifier))) {
             covered = match.end;
             continue;
