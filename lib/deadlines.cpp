@@ -181,8 +181,13 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             covered = match.end;
             continue;
         }
-        const bool recurs = match.has("every") || match.has("every_week") ||
-                            (m_impl->recurring != nullptr && re2::RE2::PartialMatch(before, *m_impl->recurring));
+        bool recurs = match.has("every") || match.has("every_week");
+        re2::StringPiece every;
+        if (!recurs && m_impl->recurring != nullptr &&
+            m_impl->recurring->Match(before, 0, before.size(), re2::RE2::UNANCHORED, &every, 1)) {
+            recurs = true;  // 每年11月底前: the span keeps 每年
+            deadline.begin = static_cast<std::size_t>(every.data() - text.data());
+        }
         // A holiday on a fixed day of the calendar (holidays.txt) dates its eve (国庆节前: 9月30日);
         // the others (汛期, 春节: a season, a lunar date) give none.
         const std::string_view event = match.group("event");
