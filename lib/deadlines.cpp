@@ -181,16 +181,20 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             covered = match.end;
             continue;
         }
+        // A holiday on a fixed day of the calendar (holidays.txt) dates its eve (国庆节前: 9月30日);
+        // the others (汛期, 春节: a season, a lunar date) give none.
+        const std::string_view event = match.group("event");
         bool recurs = match.has("every") || match.has("every_week");
         re2::StringPiece every;
         if (!recurs && m_impl->recurring != nullptr &&
             m_impl->recurring->Match(before, 0, before.size(), re2::RE2::UNANCHORED, &every, 1)) {
-            recurs = true;  // 每年11月底前: the span keeps 每年
-            deadline.begin = static_cast<std::size_t>(every.data() - text.data());
+            recurs = true;
+            // 每年11月底前 keeps 每年 (11月底前 alone would be one date); 每年汛期前 states its
+            // limit in 汛期前 already.
+            if (event.empty()) {
+                deadline.begin = static_cast<std::size_t>(every.data() - text.data());
+            }
         }
-        // A holiday on a fixed day of the calendar (holidays.txt) dates its eve (国庆节前: 9月30日);
-        // the others (汛期, 春节: a season, a lunar date) give none.
-        const std::string_view event = match.group("event");
         const auto holiday = event.empty() ? m_impl->holidays.end() : m_impl->holidays.find(event);
         const int holiday_month = holiday == m_impl->holidays.end() ? 0 : holiday->second.first;
         if ((!event.empty() && holiday_month == 0) || recurs) {

@@ -304,6 +304,34 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
     return find(text, 1);
 }
 
+bool DepartmentRules::labelled_alias(std::string_view text) const {
+    // The parenthesis ending `text`, found backwards so a nested one stays inside it.
+    std::size_t open = text.size() - 1;
+    int depth = 0;
+    while (open > 0 && text.size() - open < 200) {
+        --open;
+        if (text[open] == ')') {
+            ++depth;
+        } else if (text[open] == '(' && depth-- == 0) {
+            break;
+        }
+    }
+    if (open == 0 || text[open] != '(' || (static_cast<unsigned char>(text[open - 1]) & 0x80) == 0) {
+        return false;  // not attached to a name (a name ends in an ideograph)
+    }
+    const std::string_view inner = text.substr(open + 1, text.size() - open - 2);
+    // (A body's name of three characters at least: not 县（市）.)
+    if (inner.size() < 9 || !re2::RE2::PartialMatch(inner, rule("dept.body_end")) ||
+        inner.find_first_of(",;") != std::string_view::npos || inner.find("、") != std::string_view::npos ||
+        re2::RE2::PartialMatch(inner, rule("dept.role_word")) || text.substr(0, open).ends_with("、")) {
+        return false;
+    }
+    const std::size_t last_stop = text.substr(0, open).rfind("。");
+    const std::size_t from = last_stop == std::string_view::npos ? 0 : last_stop + 3;
+    RuleMatch label;
+    return find_rule(rule("dept.trailing_label"), text.substr(from), 0, label);
+}
+
 std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int step_over) const {
     std::vector<DepartmentSpan> out;
     RuleMatch match_mark;
@@ -353,8 +381,11 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
     }
     // 责任单位：省市场监管局、省应急管理厅（牵头） ends in a parenthesis that only marks the
     // body before it: the sentence is read as a labelled one.
+    // So does 牵头单位：县委宣传部（县文明办）, whose parenthesis is the other name of the body it
+    // is attached to (not a parenthesis naming 县文明办 alone).
     const bool role_mark = close > 0 && text[close - 1] == ')' &&
-                           find_rule(rule("dept.marked_lead"), text.substr(0, close), 0, match_mark, false);
+                           (find_rule(rule("dept.marked_lead"), text.substr(0, close), 0, match_mark, false) ||
+                            labelled_alias(text.substr(0, close)));
     // Some issuers put the bodies in lenticular brackets: …【省应急管理厅牵头】.
     if (!role_mark && text.substr(0, close).ends_with("】")) {
         const std::size_t lenticular = text.substr(0, close).rfind("【");

@@ -47,6 +47,9 @@ private:
     // find(), stepping over up to `step_over` parentheses that name nobody.
     std::vector<DepartmentSpan> find(std::string_view task_text, int step_over) const;
     bool is_bare_list(std::string_view inner) const;
+    // Whether `text` is a labelled sentence (牵头单位：…) ending in a body's other name in a
+    // parenthesis attached to it: 牵头单位：县委宣传部（县文明办）.
+    bool labelled_alias(std::string_view text) const;
     // Whether the list's parts before the last are levels of government only, sharing the
     // last part's name (省、市、县应急管理部门), or places sharing the last part's government.
     bool shares_name(std::string_view list) const;
