@@ -40,6 +40,26 @@ std::string format_doc_number(std::string_view issuer_code, int year, long seria
     return fmt::format("{}〔{}〕{}号", issuer_code, year, serial);
 }
 
+namespace {
+
+// Whether a stop character at `at` opens the issuer code rather than ending a sentence before it:
+// it starts the text or a line, or follows an opening bracket or a 、 (于府办字〔2023〕15号 of 于都,
+// （和政发〔2020〕3号）), where no preposition stands before a 文号.
+bool opens_code(std::string_view text, std::size_t at) {
+    if (at == 0) {
+        return true;
+    }
+    const std::string_view before = text.substr(0, at);
+    for (const std::string_view mark : {"\n", " ", "\t", "(", "[", "〔", "【", "、", "《"}) {
+        if (before.ends_with(mark)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
 Result<CitationRules> CitationRules::create(const Grammar& grammar) {
     POLICY_TRY_VOID(grammar.require({"citation.doc_number"}));
     CitationRules rules;
@@ -78,7 +98,10 @@ std::vector<CitationMatch> CitationRules::find_doc_numbers(std::string_view text
             const std::size_t prev = previous_char(text, begin);
             const std::string_view ch = text.substr(prev, begin - prev);
             const bool latin = ch.size() == 1 && std::isalpha(static_cast<unsigned char>(ch[0]));
-            if ((!is_han(ch) && !latin) || m_issuer_stops.count(std::string(ch)) > 0) {
+            if (!is_han(ch) && !latin) {
+                break;
+            }
+            if (m_issuer_stops.count(std::string(ch)) > 0 && !opens_code(text, prev)) {
                 break;
             }
             begin = prev;
