@@ -197,6 +197,7 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_outline_first = grammar.optional_rule("meta.outline_first");
     rules.m_printed_loose = grammar.optional_rule("meta.printed_loose");
     rules.m_task_label = grammar.optional_rule("meta.task_label");
+    rules.m_link_item = grammar.optional_rule("meta.link_item");
     rules.m_chrome = &grammar.rule("meta.chrome");
     rules.m_outline_start = &grammar.rule("lines.paragraph_start");
     rules.m_field_doc_number = &grammar.rule("meta.field_doc_number");
@@ -374,10 +375,12 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     }
     // A web page's list of related links (相关链接：) ends the notice, with whatever it lists
     // (titles and 文号 of other notices): the first such heading of the page's last ones, when
-    // no outline follows it (a page may have two lists, one in its frame).
+    // no outline follows it (a page may have two lists, one in its frame) but the list's own
+    // numbered entries (1.关于…的通知（2014-03-20）).
     const std::size_t links_from = end;
     for (std::size_t i = end; i-- > layout.body_begin + 1 && links_from - i <= k_page_end_reach;) {
-        if (re2::RE2::PartialMatch(text(i), *m_outline_start)) {
+        if (re2::RE2::PartialMatch(text(i), *m_outline_start) &&
+            !(m_link_item != nullptr && re2::RE2::PartialMatch(text(i), *m_link_item))) {
             break;
         }
         if (re2::RE2::PartialMatch(text(i), *m_page_end)) {

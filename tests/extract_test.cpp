@@ -285,6 +285,17 @@ TEST_CASE("a page with two lists of related links cites neither") {
     CHECK(record.issued == "2023-04-19");
 }
 
+TEST_CASE("a list of related links numbered like items opens no task and cites nothing") {
+    const auto record = extract_text(
+        "关于印发2024年安全生产工作要点的通知\n一、强化责任\n1.开展检查。（市应急管理局负责）\n"
+        "2.开展整治。（市公安局负责）\n【打印本页】【关闭窗口】\n相关阅读\n"
+        "1.株洲市安全生产委员会关于印发《2023年全市安全生产工作要点》的通知  2023-03-01\n"
+        "2.株洲市部署安全生产治本攻坚三年行动（株安办〔2024〕3号）  2024-02-27\n"
+        "3.广州市民政局关于开展综合减灾示范社区创建工作的通知（2015-02-11）\n4.关于做好防汛工作的通知\n");
+    CHECK(record.tasks.size() == 2);
+    CHECK(record.citations.empty());
+}
+
 TEST_CASE("a site's document table with several fields to a line, parted by tabs") {
     const auto record = extract_text(
         "首页 > 政府信息公开 > 政府文件\n索引号：\t011043253/2017-00123\t主题分类：\t综合政务\n"
