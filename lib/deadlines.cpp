@@ -233,7 +233,9 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             // only a mention still being written there can be found later.
             year_scanned = std::max(static_cast<std::size_t>(input.data() - text.data()),
                                     match.begin > k_year_margin ? match.begin - k_year_margin : 0);
-            year = nearest != 0 ? nearest : context_year;
+            // (Never a year before the notice's own: 对2016年以来的资金开展清查，9月底前完成 in a
+            // plan of 2019 is due in 2019.)
+            year = nearest != 0 ? std::max(nearest, context_year) : context_year;
             if (match.has("next_year")) {
                 // 明年: the year after the notice's own (else after the nearest one named).
                 const int base = context_year != 0 ? context_year : nearest;
