@@ -61,6 +61,7 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     rules.m_shared_head = grammar.optional_rule("dept.shared_head");
     rules.m_time_clause = grammar.optional_rule("dept.time_clause");
     rules.m_citation = grammar.optional_rule("dept.citation");
+    rules.m_aside = grammar.optional_rule("dept.aside");
     rules.m_goes_on = grammar.optional_rule("dept.sentence_goes_on");
     // government-levels.txt: one line per level, the highest first; longer words are tried
     // first (计划单列市 before 市).
@@ -454,7 +455,8 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
            (inner.ends_with("。") || inner.back() == ';' || inner.back() == '.' || inner.back() == ' ')) {
         inner.remove_suffix(inner.ends_with("。") ? 3 : 1);
     }
-    const bool cites = m_citation != nullptr && re2::RE2::PartialMatch(inner, *m_citation);
+    const bool cites = (m_citation != nullptr && re2::RE2::PartialMatch(inner, *m_citation)) ||
+                       (m_aside != nullptr && re2::RE2::PartialMatch(inner, *m_aside));
     if (!cites &&
         (re2::RE2::PartialMatch(inner, rule("dept.role_word")) || is_bare_list(without_time_clauses(inner)))) {
         const std::size_t inner_begin = group_offset(text, inner);
