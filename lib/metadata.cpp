@@ -198,6 +198,7 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_printed_loose = grammar.optional_rule("meta.printed_loose");
     rules.m_task_label = grammar.optional_rule("meta.task_label");
     rules.m_link_item = grammar.optional_rule("meta.link_item");
+    rules.m_limit_line = grammar.optional_rule("meta.limit_line");
     rules.m_chrome = &grammar.rule("meta.chrome");
     rules.m_outline_start = &grammar.rule("lines.paragraph_start");
     rules.m_field_doc_number = &grammar.rule("meta.field_doc_number");
@@ -364,9 +365,11 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
             t.size() < k_short_line && (is_org_line(t) || date_line(t) || is_printed(t) ||
                                         re2::RE2::PartialMatch(t, *m_cc) || re2::RE2::PartialMatch(t, *m_attachment));
         // A task's labelled line (责任单位：…) is body, though it ends in no full stop, and so is
-        // a row of a table (cells parted by tabs).
+        // a row of a table (cells parted by tabs) or one ending in a time limit (a table's last
+        // column: 2019年4月底前).
         const bool junk = is_chrome(t) || (!ends_sentence(t) && !re2::RE2::PartialMatch(t, *m_outline_start) &&
                                            !(m_task_label != nullptr && re2::RE2::PartialMatch(t, *m_task_label)) &&
+                                           !(m_limit_line != nullptr && re2::RE2::PartialMatch(t, *m_limit_line)) &&
                                            t.find('\t') == std::string_view::npos);
         if (!footer && !junk) {
             break;

@@ -92,7 +92,8 @@ private:
     const re2::RE2* m_closing = nullptr;  // optional
     const re2::RE2* m_page_end = nullptr;
     const re2::RE2* m_task_label = nullptr;
-    const re2::RE2* m_link_item = nullptr;  // optional: meta.link_item
+    const re2::RE2* m_link_item = nullptr;   // optional: meta.link_item
+    const re2::RE2* m_limit_line = nullptr;  // optional: meta.limit_line
     const re2::RE2* m_attachment_list = nullptr;
     const re2::RE2* m_outline_first = nullptr;
     const re2::RE2* m_chrome = nullptr;

@@ -285,6 +285,18 @@ TEST_CASE("a page with two lists of related links cites neither") {
     CHECK(record.issued == "2023-04-19");
 }
 
+TEST_CASE("a table of tasks ending the notice keeps its time limits") {
+    const auto record = extract_text(
+        "关于印发改善医疗服务行动计划的通知\n一、重点任务\n1.扩大预约诊疗服务。（医政医管局负责）\n附件2\n"
+        "重点工作任务分工表\n序号  工作任务          牵头单位        完成时限\n"
+        "1     扩大预约诊疗服务  医政医管局      2016年6月30日前\n2     推进日间手术      医政医管局      2016年底前\n"
+        "整改清单\n序号\n问题\n完成时限\n1\n控辍保学台账不完善\n2019年4月底前\n");
+    REQUIRE(record.deadlines.size() == 3);
+    CHECK(record.deadlines[0].text == "2016年6月30日前");
+    CHECK_FALSE(record.deadlines[0].task.has_value());
+    CHECK(record.deadlines[2].text == "2019年4月底前");
+}
+
 TEST_CASE("a list of related links numbered like items opens no task and cites nothing") {
     const auto record = extract_text(
         "关于印发2024年安全生产工作要点的通知\n一、强化责任\n1.开展检查。（市应急管理局负责）\n"
