@@ -22,6 +22,7 @@ struct Line {
     bool unfinished = false;   // stops mid-sentence (its last character ends no sentence)
     bool own = false;          // a paragraph of its own (LineRules::own_line)
     bool bare_number = false;  // only an outline number (LineRules::bare_number)
+    bool by_marker = false;    // the nearest line before or after a page marker
 };
 
 bool is_space(unsigned char c) {
@@ -115,6 +116,47 @@ constexpr std::size_t k_open_bracket_reach = 600;
 
 // A page number line is short; longer lines are not tried against the rule.
 constexpr std::size_t k_page_marker_bytes = 48;
+// A running header or footer of a PDF's pages (豫政办〔2010〕23号, 山东省人民政府公报 2008年第6期)
+// is a line of at most this many bytes…
+constexpr std::size_t k_running_header_bytes = 120;
+
+// …that ends no sentence or parenthesis and holds no label (a task's last words, 负责）, or its
+// 牵头单位：县应急管理局 may fall by a marker twice), written the same by the page markers (the nearest line before or
+// after each) of at least two pages and a third of them: such lines are dropped like the markers. Its first page's
+// copy, away from any marker (the notice's own 文号 at its head), stays.
+void drop_running_headers(std::vector<Line>& lines, std::string_view text, int markers) {
+    std::map<std::string_view, int> seen;
+    auto candidate = [&](const Line& line) {
+        const std::string_view content = text.substr(line.begin, line.end - line.begin);
+        const char32_t last = last_char(content);
+        return line.by_marker && content.size() <= k_running_header_bytes && !ends_sentence(last) && last != U')' &&
+               last != U'）' && content.find(':') == std::string_view::npos;
+    };
+    for (const Line& line : lines) {
+        if (candidate(line)) {
+            ++seen[text.substr(line.begin, line.end - line.begin)];
+        }
+    }
+    auto repeated = [&](int count) { return count >= 2 && count * 3 >= markers; };
+    if (std::none_of(seen.begin(), seen.end(), [&](const auto& entry) { return repeated(entry.second); })) {
+        return;
+    }
+    std::vector<Line> kept;
+    kept.reserve(lines.size());
+    bool dropped = false;
+    for (const Line& line : lines) {
+        if (candidate(line) && repeated(seen[text.substr(line.begin, line.end - line.begin)])) {
+            dropped = true;
+            continue;
+        }
+        kept.push_back(line);
+        if (dropped) {
+            kept.back().blank_before = true;  // as after a page marker
+            dropped = false;
+        }
+    }
+    lines = std::move(kept);
+}
 
 // Nor is a longer line tried as a bare outline number (（十二） is 12 bytes, 一百二十、 15).
 constexpr std::size_t k_bare_number_bytes = 24;
@@ -279,6 +321,8 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
     std::vector<Line> lines;
     std::uint32_t number = 1;
     bool blank_before = true;
+    bool after_marker = false;  // a page marker since the last line
+    int markers = 0;
     std::size_t pos = 0;
     while (pos <= text.size()) {
         std::size_t eol = text.find('\n', pos);
@@ -296,9 +340,16 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             --end;
         }
         const bool form_feed = text.substr(pos, eol - pos).find('\f') != std::string_view::npos;
-        if (begin == end || (rules.page_marker != nullptr && end - begin <= k_page_marker_bytes &&
-                             RE2::FullMatch(text.substr(begin, end - begin), *rules.page_marker))) {
+        if (begin == end) {
             blank_before = true;
+        } else if (rules.page_marker != nullptr && end - begin <= k_page_marker_bytes &&
+                   RE2::FullMatch(text.substr(begin, end - begin), *rules.page_marker)) {
+            blank_before = true;
+            after_marker = true;
+            ++markers;
+            if (!lines.empty()) {
+                lines.back().by_marker = true;
+            }
         } else {
             const std::string_view content = text.substr(begin, end - begin);
             const auto chars = static_cast<std::uint32_t>(std::count_if(
@@ -314,7 +365,9 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             added.unfinished = !ends_sentence(last_char(content));
             // (A line ending in 。 ends its paragraph anyway: the rule is not tried on it.)
             added.ends = added.own || (added.unfinished && whole_line(rules.ends_paragraph, content));
+            added.by_marker = after_marker;
             blank_before = false;
+            after_marker = false;
         }
         ++number;
         if (eol == text.size()) {
@@ -322,6 +375,8 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
         }
         pos = eol + 1;
     }
+
+    drop_running_headers(lines, text, markers);
 
     // By character count, more lines must agree: short labelled lines (发文机关：…) are often
     // of a length.

@@ -335,3 +335,18 @@ TEST_CASE("the line openings that continue a cut line are the grammar's (lines.h
     REQUIRE(paragraphs.size() == 4);
     CHECK(paragraphs[2].text == "一、二级重大危险源企业开展专家指导服务。");
 }
+
+TEST_CASE("a PDF's running header written by the page markers is dropped like them") {
+    const auto texts = texts_of(
+        "豫政办〔2010〕23号\n\n1.健全三级道路交通安全联席会议制度，每季度召开一次联席会议，\n\n-1-"
+        "\n\n豫政办〔2010〕23号\n\n"
+        "研究解决重大问题。（省公安厅负责）\n2.加强驾驶人培训。（省交通运输厅负责\n\n-2-\n\n豫政办〔2010〕23号\n\n）\n"
+        "3.严格考试管理。\n负责）\n\n-3-\n\n4.加强监管。\n负责）\n\n-4-\n\n5.开展检查。\n");
+    REQUIRE(texts.size() == 8);
+    // The head's own 文号, away from any marker, stays.
+    CHECK(texts[0] == "豫政办〔2010〕23号");
+    CHECK(texts[1] == "1.健全三级道路交通安全联席会议制度,每季度召开一次联席会议,研究解决重大问题。(省公安厅负责)");
+    CHECK(texts[2] == "2.加强驾驶人培训。(省交通运输厅负责)");
+    // A task's last words by two markers are no header.
+    CHECK(texts[4] == "负责)");
+}
