@@ -36,8 +36,8 @@ constexpr std::size_t k_max_title_bytes = 600;
 
 }  // namespace
 
-std::string format_doc_number(std::string_view issuer_code, int year, long serial) {
-    return fmt::format("{}〔{}〕{}号", issuer_code, year, serial);
+std::string format_doc_number(std::string_view issuer_code, int year, long serial, bool ordinal) {
+    return fmt::format("{}〔{}〕{}{}号", issuer_code, year, ordinal ? "第" : "", serial);
 }
 
 namespace {
@@ -129,7 +129,7 @@ std::vector<CitationMatch> CitationRules::find_doc_numbers(std::string_view text
         number.issuer_code = std::string(text.substr(begin, code_end - begin));
         number.year = year;
         number.serial = serial;
-        number.text = format_doc_number(number.issuer_code, year, serial);
+        number.text = format_doc_number(number.issuer_code, year, serial, match.has("ordinal"));
         citation.number = std::move(number);
         out.push_back(std::move(citation));
     }

@@ -47,7 +47,7 @@ private:
     std::vector<std::string> m_issuer_prefixes;  // words cut off the front of an issuer code
 };
 
-// 吉办发 + 2014 + 32 → 吉办发〔2014〕32号
-std::string format_doc_number(std::string_view issuer_code, int year, long serial);
+// 吉办发 + 2014 + 32 → 吉办发〔2014〕32号 (ordinal: 川安委〔2022〕第8号, as written)
+std::string format_doc_number(std::string_view issuer_code, int year, long serial, bool ordinal = false);
 
 }  // namespace policy
