@@ -398,7 +398,10 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
         if (re2::RE2::PartialMatch(text(i), *m_attachment)) {
             continue;  // 附件：…工作要点 names the plan that follows; it is not its title
         }
-        if (i > plan_from && !date_line(text(i)) && re2::RE2::PartialMatch(text(i), *m_outline_start)) {
+        // (The notice's own 文号 and a page's 发布日期 line, which may come after the title, open
+        // paragraphs as the outline does.)
+        if (i > plan_from && i != layout.doc_number && !date_line(text(i)) && !is_chrome(text(i)) &&
+            re2::RE2::PartialMatch(text(i), *m_outline_start)) {
             break;  // the outline has begun: no plan title after this
         }
         if (titleish(i) && text(i).size() >= 12 && !is_org_line(text(i)) &&

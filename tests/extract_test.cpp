@@ -285,6 +285,15 @@ TEST_CASE("a page with two lists of related links cites neither") {
     CHECK(record.issued == "2023-04-19");
 }
 
+TEST_CASE("the plan's title is found after a page's 发布日期 line between title and 文号") {
+    const auto record = extract_text(
+        "宁波市消防安全委员会关于印发2019年全市消防工作要点的通知\n发布日期：2019-03-04    信息来源：市消防救援支队\n"
+        "甬消委〔2019〕3号\n各区县（市）人民政府：\n　　现将《2019年全市消防工作要点》印发给你们，请认真抓好落实。\n"
+        "宁波市消防安全委员会\n2019年2月26日\n\n2019年全市消防工作要点\n　　一、压实消防安全责任\n　　1、落实责任。\n");
+    CHECK(record.plan_title == "2019年全市消防工作要点");
+    CHECK(record.issued == "2019-02-26");
+}
+
 TEST_CASE("a table of tasks ending the notice keeps its time limits") {
     const auto record = extract_text(
         "关于印发改善医疗服务行动计划的通知\n一、重点任务\n1.扩大预约诊疗服务。（医政医管局负责）\n附件2\n"
