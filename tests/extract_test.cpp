@@ -294,6 +294,15 @@ TEST_CASE("the plan's title is found after a page's 发布日期 line between ti
     CHECK(record.issued == "2019-02-26");
 }
 
+TEST_CASE("a meeting's 纪要 has its title, and its first paragraph ending in ： names no recipients") {
+    const auto record = extract_text(
+        "专题会议纪要\n\n关于加快推进城镇老旧小区改造工作的会议纪要\n\n　　2023年7月11日下午，副市长主持召开专题会议，"
+        "研究"
+        "有关问题。现将会议议定事项纪要如下：\n　　一、加快项目审批\n　　1.9月底前完成项目审批。\n");
+    CHECK(record.title == "关于加快推进城镇老旧小区改造工作的会议纪要");
+    CHECK(record.recipients.empty());
+}
+
 TEST_CASE("a table of tasks ending the notice keeps its time limits") {
     const auto record = extract_text(
         "关于印发改善医疗服务行动计划的通知\n一、重点任务\n1.扩大预约诊疗服务。（医政医管局负责）\n附件2\n"
