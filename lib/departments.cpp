@@ -62,6 +62,7 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     rules.m_time_clause = grammar.optional_rule("dept.time_clause");
     rules.m_citation = grammar.optional_rule("dept.citation");
     rules.m_aside = grammar.optional_rule("dept.aside");
+    rules.m_role_object = grammar.optional_rule("dept.role_object");
     rules.m_goes_on = grammar.optional_rule("dept.sentence_goes_on");
     // government-levels.txt: one line per level, the highest first; longer words are tried
     // first (计划单列市 before 市).
@@ -144,8 +145,11 @@ bool DepartmentRules::shares_name(std::string_view list) const {
     std::size_t b = part_begin;
     std::size_t e = list.size();
     trim(list, b, e);
-    return any && descends(list.substr(b, e - b)) &&
-           (!places || re2::RE2::PartialMatch(list.substr(part_begin), *m_shared_head));
+    const std::string_view last = list.substr(b, e - b);
+    // Levels share the last part's name only when it opens with a level too (县（市、区）人民政府,
+    // 县应急管理局): 各乡镇（街道）、兰陵经济开发区管委会 and 各镇（街道）、各学校 are two bodies.
+    return any && descends(last) &&
+           (places ? re2::RE2::PartialMatch(list.substr(part_begin), *m_shared_head) : level_rank(last) != 0);
 }
 
 bool DepartmentRules::is_bare_list(std::string_view inner) const {
@@ -512,7 +516,10 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
         } else {
             std::size_t re = e;
             RuleMatch suffix;
-            if (find_rule(rule("dept.role_suffix"), clause, 0, suffix, false) && suffix.end == clause.size()) {
+            if (m_role_object != nullptr && find_rule(*m_role_object, clause, 0, m) &&
+                re2::RE2::PartialMatch(m.group("bodies"), rule("dept.body_end"))) {
+                re = at(m.group("bodies")) + m.group("bodies").size();  // 武警宝鸡支队给予支援
+            } else if (find_rule(rule("dept.role_suffix"), clause, 0, suffix, false) && suffix.end == clause.size()) {
                 re = b + suffix.begin;
             }
             split_bodies(text, b, re, "responsible", out);

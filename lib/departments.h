@@ -67,6 +67,7 @@ private:
     const re2::RE2* m_time_clause = nullptr;  // optional: dept.time_clause
     const re2::RE2* m_citation = nullptr;     // optional: dept.citation
     const re2::RE2* m_aside = nullptr;        // optional: dept.aside
+    const re2::RE2* m_role_object = nullptr;  // optional: dept.role_object
     const re2::RE2* m_goes_on = nullptr;      // optional: dept.sentence_goes_on
     // government-levels.txt: each level's words with its rank (1 the highest), longest first.
     std::vector<std::pair<std::string, int>> m_level_ranks;
