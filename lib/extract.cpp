@@ -1,5 +1,7 @@
 #include "extract.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -238,19 +240,30 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         record.tasks.push_back(std::move(task));
     }
 
-    // Deadlines and citations, paragraph by paragraph through the notice. (The month of
-    // signing dates limits written without a year: one already past is next year's.)
-    int signed_month = 0;
-    if (meta.issued && meta.issued->size() == 10 && std::atoi(meta.issued->substr(0, 4).c_str()) == meta.year) {
-        signed_month = std::atoi(meta.issued->substr(5, 2).c_str());
-    }
+    // Deadlines and citations, paragraph by paragraph through the notice. A limit without a
+    // year is in the year of its section when the heading names that year's work (二、2024年
+    // 重点工作), else the notice's; the month of signing dates it too when that is the year of
+    // signing (a month already past is next year's).
+    const int signed_year = meta.issued && meta.issued->size() == 10 ? std::atoi(meta.issued->substr(0, 4).c_str()) : 0;
+    const int signed_month_of_year = signed_year != 0 ? std::atoi(meta.issued->substr(5, 2).c_str()) : 0;
+    int section_year = 0;
     for (std::size_t i = layout.body_begin; i < layout.body_end; ++i) {
         const std::string_view text = paragraphs[i].text;
+        if (markers[i].kind == MarkerKind::heading1) {
+            re2::StringPiece groups[2];  // the match, its year
+            const re2::RE2* heading_year = rules.outline.heading_year();
+            section_year = heading_year != nullptr && heading_year->Match(text, markers[i].text_begin, text.size(),
+                                                                          re2::RE2::UNANCHORED, groups, 2)
+                               ? std::atoi(std::string(groups[1]).c_str())
+                               : 0;
+        }
         if (rules.metadata.is_chrome(text)) {
             continue;
         }
+        const int context_year = section_year != 0 ? section_year : meta.year;
+        const int signed_month = context_year == signed_year ? signed_month_of_year : 0;
         Task* task = owner[i] == k_none ? nullptr : &record.tasks[owner[i]];
-        for (const DeadlineMatch& match : rules.deadlines.find(text, meta.year, signed_month)) {
+        for (const DeadlineMatch& match : rules.deadlines.find(text, context_year, signed_month)) {
             Deadline deadline;
             deadline.text = source.original(i, match.begin, match.end);
             deadline.date = match.date;

@@ -88,6 +88,7 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_bare_number = grammar.optional_rule("lines.bare_number");
     rules.m_heading_open = grammar.optional_rule("lines.heading_open");
     rules.m_item_open = grammar.optional_rule("lines.item_open");
+    rules.m_heading_year = grammar.optional_rule("outline.heading_year");
     rules.m_part = &grammar.rule("outline.part");
     rules.m_item_paren = grammar.optional_rule("outline.item_paren");
     rules.m_division = grammar.optional_rule("outline.division");

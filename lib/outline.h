@@ -49,6 +49,8 @@ public:
     // The rule that says a line must begin a new paragraph (for lines.h).
     const re2::RE2& paragraph_start() const { return *m_paragraph_start; }
     const re2::RE2& page_marker() const { return *m_page_marker; }
+    // outline.heading_year (optional: null): a level-1 heading naming its year's work.
+    const re2::RE2* heading_year() const { return m_heading_year; }
     // The line model's rules from the same grammar: paragraph starts and page markers.
     LineRules line_rules() const {
         return {m_paragraph_start, m_page_marker, m_paragraph_end, m_title_end,
@@ -68,6 +70,7 @@ private:
     const re2::RE2* m_bare_number = nullptr;   // optional
     const re2::RE2* m_heading_open = nullptr;  // optional
     const re2::RE2* m_item_open = nullptr;     // optional
+    const re2::RE2* m_heading_year = nullptr;  // optional
     const re2::RE2* m_page_marker = nullptr;
     const re2::RE2* m_part = nullptr;
     const re2::RE2* m_item_paren = nullptr;  // optional

@@ -303,6 +303,16 @@ TEST_CASE("a meeting's 纪要 has its title, and its first paragraph ending in �
     CHECK(record.recipients.empty());
 }
 
+TEST_CASE("a section headed by a year's work dates the limits in it that name no year") {
+    const auto record = extract_text(
+        "关于2023年度全市安全生产工作情况的通报\n各县（市、区）人民政府：\n一、2023年工作情况\n"
+        "全年完成整治任务，截至2023年底完成率100%。\n二、2024年重点工作\n1.3月底前印发实施方案。\n"
+        "2.第三季度末前完成排查。\n\n某市安全生产委员会\n2024年2月26日\n");
+    REQUIRE(record.deadlines.size() == 2);
+    CHECK(record.deadlines[0].date == "2024-03-31");
+    CHECK(record.deadlines[1].date == "2024-09-30");
+}
+
 TEST_CASE("a table of tasks ending the notice keeps its time limits") {
     const auto record = extract_text(
         "关于印发改善医疗服务行动计划的通知\n一、重点任务\n1.扩大预约诊疗服务。（医政医管局负责）\n附件2\n"
