@@ -196,6 +196,7 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_attachment_list = grammar.optional_rule("meta.attachment_list");
     rules.m_outline_first = grammar.optional_rule("meta.outline_first");
     rules.m_printed_loose = grammar.optional_rule("meta.printed_loose");
+    rules.m_head_dated = grammar.optional_rule("meta.head_dated");
     rules.m_task_label = grammar.optional_rule("meta.task_label");
     rules.m_link_item = grammar.optional_rule("meta.link_item");
     rules.m_limit_line = grammar.optional_rule("meta.limit_line");
@@ -612,6 +613,22 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
             } else if (i > 0 && is_org_line(text(i - 1))) {
                 add_orgs(i - 1);
             }
+        }
+    }
+    // A 纪要's head: its office and date on one line above the title.
+    for (std::size_t i = 0;
+         m_head_dated != nullptr && !meta.issued && i < layout.title_first && layout.title_first != k_none; ++i) {
+        RuleMatch match;
+        if (find_rule(*m_head_dated, text(i), 0, match)) {
+            const std::string date = iso_date_of(match);
+            if (!date.empty()) {
+                meta.issued = date;
+            }
+            const std::string_view org = match.group("org");
+            if (meta.issuers.empty() && re2::RE2::FullMatch(org, *m_org_line)) {
+                meta.issuers.push_back({i, group_offset(text(i), org), group_offset(text(i), org) + org.size()});
+            }
+            break;
         }
     }
     // A government site's document table: 发文字号 / 成文日期 / 发文机关 fields, one to a line

@@ -85,6 +85,7 @@ private:
     const re2::RE2* m_date_compact = nullptr;  // optional: 20171228, a date that lost 年月日
     const re2::RE2* m_printed = nullptr;
     const re2::RE2* m_printed_loose = nullptr;  // optional: meta.printed_loose
+    const re2::RE2* m_head_dated = nullptr;     // optional: meta.head_dated
     const re2::RE2* m_cc = nullptr;
     const re2::RE2* m_recipients = nullptr;
     const re2::RE2* m_attachment = nullptr;

@@ -294,13 +294,19 @@ TEST_CASE("the plan's title is found after a page's 发布日期 line between ti
     CHECK(record.issued == "2019-02-26");
 }
 
-TEST_CASE("a meeting's 纪要 has its title, and its first paragraph ending in ： names no recipients") {
+TEST_CASE("a meeting's 纪要: its title, its head's office and date, and no recipients") {
     const auto record = extract_text(
-        "专题会议纪要\n\n关于加快推进城镇老旧小区改造工作的会议纪要\n\n　　2023年7月11日下午，副市长主持召开专题会议，"
+        "专题会议纪要\n\n云泽市人民政府办公室　　　　2023年7月14日\n\n关于加快推进城镇老旧小区改造工作的会议纪要\n\n　"
+        "　2023年7月11日下午，副市长主持召开专题会议，"
         "研究"
         "有关问题。现将会议议定事项纪要如下：\n　　一、加快项目审批\n　　1.9月底前完成项目审批。\n");
     CHECK(record.title == "关于加快推进城镇老旧小区改造工作的会议纪要");
     CHECK(record.recipients.empty());
+    // Its head gives the office and the date on one line (GB/T 9704's 纪要 form).
+    CHECK(record.issuers == std::vector<std::string>{"云泽市人民政府办公室"});
+    CHECK(record.issued == "2023-07-14");
+    REQUIRE(record.deadlines.size() == 1);
+    CHECK(record.deadlines[0].date == "2023-09-30");
 }
 
 TEST_CASE("a section headed by a year's work dates the limits in it that name no year") {
