@@ -239,6 +239,16 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
         split_bodies(text, right_begin, end, role, out);
         return;
     }
+    // 市公安局和各县（市）、区政府: a conjunction parts a body from levels that share a name.
+    for (std::size_t from = 0; find_rule(rule("dept.conjunction"), part, from, match, false); from = match.end) {
+        const std::string_view left = part.substr(0, match.begin);
+        if (bracket_depth(part, match.begin) == 0 && left.find("、") == std::string_view::npos &&
+            re2::RE2::PartialMatch(left, rule("dept.body_end")) && shares_name(part.substr(match.end))) {
+            split_bodies(text, begin, begin + match.begin, role, out);
+            split_bodies(text, begin + match.end, end, role, out);
+            return;
+        }
+    }
     // 、 , / outside brackets (各县(市、区) stays whole), unless the bodies share one name
     // (市、县人民政府).
     const bool shared = shares_name(part);
