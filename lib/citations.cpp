@@ -34,14 +34,6 @@ constexpr std::size_t k_max_issuer_chars = 12;
 constexpr std::size_t k_max_issuer_gap = 2;
 constexpr std::size_t k_max_title_bytes = 600;
 
-}  // namespace
-
-std::string format_doc_number(std::string_view issuer_code, int year, long serial, bool ordinal) {
-    return fmt::format("{}〔{}〕{}{}号", issuer_code, year, ordinal ? "第" : "", serial);
-}
-
-namespace {
-
 // Whether a stop character at `at` opens the issuer code rather than ending a sentence before it:
 // it starts the text or a line, or follows an opening bracket or a 、 (于府办字〔2023〕15号 of 于都,
 // （和政发〔2020〕3号）), where no preposition stands before a 文号.
@@ -59,6 +51,10 @@ bool opens_code(std::string_view text, std::size_t at) {
 }
 
 }  // namespace
+
+std::string format_doc_number(std::string_view issuer_code, int year, long serial, bool ordinal) {
+    return fmt::format("{}〔{}〕{}{}号", issuer_code, year, ordinal ? "第" : "", serial);
+}
 
 Result<CitationRules> CitationRules::create(const Grammar& grammar) {
     POLICY_TRY_VOID(grammar.require({"citation.doc_number"}));

@@ -117,13 +117,13 @@ constexpr std::size_t k_open_bracket_reach = 600;
 // A page number line is short; longer lines are not tried against the rule.
 constexpr std::size_t k_page_marker_bytes = 48;
 // A running header or footer of a PDF's pages (豫政办〔2010〕23号, 山东省人民政府公报 2008年第6期)
-// is a line of at most this many bytes…
+// is a short line, of at most this many bytes, written the same by the page markers (the
+// nearest line before or after each) of at least two pages and a third of them; it ends no
+// sentence or parenthesis and holds no label (a task's last words 负责） or its line
+// 牵头单位：县应急管理局 may fall by a marker twice). Such lines are dropped like the markers; the
+// first page's copy, away from any marker (the notice's own 文号 at its head), stays.
 constexpr std::size_t k_running_header_bytes = 120;
 
-// …that ends no sentence or parenthesis and holds no label (a task's last words, 负责）, or its
-// 牵头单位：县应急管理局 may fall by a marker twice), written the same by the page markers (the nearest line before or
-// after each) of at least two pages and a third of them: such lines are dropped like the markers. Its first page's
-// copy, away from any marker (the notice's own 文号 at its head), stays.
 void drop_running_headers(std::vector<Line>& lines, std::string_view text, int markers) {
     std::map<std::string_view, int> seen;
     auto candidate = [&](const Line& line) {
