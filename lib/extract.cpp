@@ -150,12 +150,20 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
     for (const std::size_t i : layout.listed) {
         markers[i] = OutlineMarker{};
     }
-    settle_item_levels(markers);
-    const std::vector<OutlineNode> nodes = build_outline(markers, layout.body_begin, layout.body_end);
     std::vector<bool> is_stop(paragraphs.size(), false);
     for (const std::size_t i : layout.stops) {
         is_stop[i] = true;
     }
+    // A numbered contact or file after the tasks (1.综合协调处 陈某某，020-83133210) is no task,
+    // and ends the one before it.
+    for (std::size_t i = layout.body_begin; i < layout.body_end; ++i) {
+        if (markers[i].kind == MarkerKind::item && rules.outline.is_listed_aside(paragraphs[i].text)) {
+            markers[i] = OutlineMarker{};
+            is_stop[i] = true;
+        }
+    }
+    settle_item_levels(markers);
+    const std::vector<OutlineNode> nodes = build_outline(markers, layout.body_begin, layout.body_end);
 
     // Sections and tasks; which task each paragraph belongs to.
     std::vector<std::size_t> owner(paragraphs.size(), k_none);  // index into record.tasks

@@ -89,10 +89,20 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_heading_open = grammar.optional_rule("lines.heading_open");
     rules.m_item_open = grammar.optional_rule("lines.item_open");
     rules.m_heading_year = grammar.optional_rule("outline.heading_year");
+    rules.m_grade_list = grammar.optional_rule("outline.grade_list");
+    rules.m_not_task = grammar.optional_rule("outline.not_task");
     rules.m_part = &grammar.rule("outline.part");
     rules.m_item_paren = grammar.optional_rule("outline.item_paren");
     rules.m_division = grammar.optional_rule("outline.division");
     return rules;
+}
+
+// A numbered contact or file (outline.not_task) is a short line; a task naming a hotline is longer.
+constexpr std::size_t k_longest_aside = 160;
+
+bool OutlineRules::is_listed_aside(std::string_view paragraph) const {
+    return m_not_task != nullptr && paragraph.size() <= k_longest_aside &&
+           re2::RE2::PartialMatch(paragraph, *m_not_task);
 }
 
 OutlineMarker OutlineRules::classify(std::string_view paragraph) const {
@@ -148,6 +158,10 @@ OutlineMarker OutlineRules::classify(std::string_view paragraph) const {
         }
         if (marker.text_begin >= paragraph.size() && marker.kind == MarkerKind::item) {
             return {};
+        }
+        if (marker.kind == MarkerKind::heading1 && m_grade_list != nullptr &&
+            re2::RE2::PartialMatch(paragraph, *m_grade_list)) {
+            return {};  // 一、二级达标企业名单…: grades, not a heading
         }
         // （一）…的； is a clause of an enumeration (an article's conditions), not a heading.
         if (marker.kind == MarkerKind::heading2 && paragraph.ends_with(";")) {

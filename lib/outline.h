@@ -49,6 +49,9 @@ public:
     // The rule that says a line must begin a new paragraph (for lines.h).
     const re2::RE2& paragraph_start() const { return *m_paragraph_start; }
     const re2::RE2& page_marker() const { return *m_page_marker; }
+    // Whether an item's paragraph is a contact or a file listed after the tasks, no task
+    // (outline.not_task; short lines only).
+    bool is_listed_aside(std::string_view paragraph) const;
     // outline.heading_year (optional: null): a level-1 heading naming its year's work.
     const re2::RE2* heading_year() const { return m_heading_year; }
     // The line model's rules from the same grammar: paragraph starts and page markers.
@@ -71,6 +74,8 @@ private:
     const re2::RE2* m_heading_open = nullptr;  // optional
     const re2::RE2* m_item_open = nullptr;     // optional
     const re2::RE2* m_heading_year = nullptr;  // optional
+    const re2::RE2* m_grade_list = nullptr;    // optional
+    const re2::RE2* m_not_task = nullptr;      // optional
     const re2::RE2* m_page_marker = nullptr;
     const re2::RE2* m_part = nullptr;
     const re2::RE2* m_item_paren = nullptr;  // optional

@@ -319,6 +319,16 @@ TEST_CASE("a section headed by a year's work dates the limits in it that name no
     CHECK(record.deadlines[1].date == "2024-09-30");
 }
 
+TEST_CASE("numbered contacts and files after the tasks are no tasks") {
+    const auto record = extract_text(
+        "关于印发2023年安全生产工作要点的通知\n一、重点任务\n1.开展检查。（省应急管理厅负责）\n"
+        "2.开展整治。（省公安厅负责）\n联系人：\n1.省安委办综合协调处 陈某某，020-83133210\n"
+        "2.省应急管理厅办公室 林某某，13800001234\n附件下载：\n1.2023年重点任务分工表.docx\n");
+    REQUIRE(record.tasks.size() == 2);
+    REQUIRE(record.tasks[1].departments.size() == 1);
+    CHECK(record.tasks[1].departments[0].name == "省公安厅");
+}
+
 TEST_CASE("a table of tasks ending the notice keeps its time limits") {
     const auto record = extract_text(
         "关于印发改善医疗服务行动计划的通知\n一、重点任务\n1.扩大预约诊疗服务。（医政医管局负责）\n附件2\n"
@@ -376,7 +386,7 @@ TEST_CASE("a month already past when the notice was signed is next year's") {
     const auto record = extract_text(
         "关于做好今冬明春安全生产工作的通知\n各区县农业农村委：\n一、任务\n1.3月底前完成预案修订。\n"
         "2.12月15日前开展检查，第一季度前完成整改。\n3."
-        "11月10日前已完成摸排。\n\n重庆市农业农村委员会\n2023年11月20日\n");
+        "11月10日前完成摸排。\n\n重庆市农业农村委员会\n2023年11月20日\n");
     std::vector<std::string> dates;
     for (const auto& deadline : record.deadlines) {
         dates.push_back(deadline.date.value_or(""));
