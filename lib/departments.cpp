@@ -524,13 +524,19 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
         } else if (find_rule(rule("dept.lead"), clause, 0, m)) {
             split_bodies(text, at(m.group("bodies")), at(m.group("bodies")) + m.group("bodies").size(), "lead", out);
         } else {
+            // The role words ending the clause, when what is left ends like a body; else a role
+            // with its object (武警宝鸡支队给予支援, 县消防救援大队负责业务指导).
             std::size_t re = e;
             RuleMatch suffix;
-            if (m_role_object != nullptr && find_rule(*m_role_object, clause, 0, m) &&
-                re2::RE2::PartialMatch(m.group("bodies"), rule("dept.body_end"))) {
-                re = at(m.group("bodies")) + m.group("bodies").size();  // 武警宝鸡支队给予支援
-            } else if (find_rule(rule("dept.role_suffix"), clause, 0, suffix, false) && suffix.end == clause.size()) {
+            const bool suffixed =
+                find_rule(rule("dept.role_suffix"), clause, 0, suffix, false) && suffix.end == clause.size();
+            if (suffixed) {
                 re = b + suffix.begin;
+            }
+            if ((!suffixed || !re2::RE2::PartialMatch(text.substr(b, re - b), rule("dept.body_end"))) &&
+                m_role_object != nullptr && find_rule(*m_role_object, clause, 0, m) &&
+                re2::RE2::PartialMatch(m.group("bodies"), rule("dept.body_end"))) {
+                re = at(m.group("bodies")) + m.group("bodies").size();
             }
             split_bodies(text, b, re, "responsible", out);
         }
