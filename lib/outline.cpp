@@ -97,12 +97,13 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     return rules;
 }
 
-// A numbered contact or file (outline.not_task) is a short line; a task naming a hotline is longer.
+// A numbered contact or file (outline.not_task) is a short line without a full stop; a task
+// naming a hotline (设立值班电话0431-88888888。) is a sentence.
 constexpr std::size_t k_longest_aside = 160;
 
 bool OutlineRules::is_listed_aside(std::string_view paragraph) const {
     return m_not_task != nullptr && paragraph.size() <= k_longest_aside &&
-           re2::RE2::PartialMatch(paragraph, *m_not_task);
+           paragraph.find("。") == std::string_view::npos && re2::RE2::PartialMatch(paragraph, *m_not_task);
 }
 
 OutlineMarker OutlineRules::classify(std::string_view paragraph) const {

@@ -327,6 +327,9 @@ TEST_CASE("numbered contacts and files after the tasks are no tasks") {
     REQUIRE(record.tasks.size() == 2);
     REQUIRE(record.tasks[1].departments.size() == 1);
     CHECK(record.tasks[1].departments[0].name == "省公安厅");
+    // A task naming a hotline is a sentence, and a task.
+    const auto hotline = extract_text("一、值班值守\n1.严格值班值守，公布值班电话0431-88888888。\n2.加强巡查。\n");
+    CHECK(hotline.tasks.size() == 2);
 }
 
 TEST_CASE("a table of tasks ending the notice keeps its time limits") {
