@@ -46,6 +46,25 @@ void trim(std::string_view text, std::size_t& begin, std::size_t& end) {
     }
 }
 
+// Where the parenthesis closed by the ')' before `close` opens, matched backwards so a nested
+// （州） stays inside it; npos when no '(' matches within `reach` bytes.
+std::size_t matching_open(std::string_view text, std::size_t close, std::size_t reach) {
+    std::size_t open = close - 1;
+    int depth = 0;
+    while (open > 0 && close - open < reach) {
+        --open;
+        if (text[open] == ')') {
+            ++depth;
+        } else if (text[open] == '(') {
+            if (depth == 0) {
+                return open;
+            }
+            --depth;
+        }
+    }
+    return std::string_view::npos;
+}
+
 }  // namespace
 
 Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
@@ -320,18 +339,8 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
 }
 
 bool DepartmentRules::labelled_alias(std::string_view text) const {
-    // The parenthesis ending `text`, found backwards so a nested one stays inside it.
-    std::size_t open = text.size() - 1;
-    int depth = 0;
-    while (open > 0 && text.size() - open < 200) {
-        --open;
-        if (text[open] == ')') {
-            ++depth;
-        } else if (text[open] == '(' && depth-- == 0) {
-            break;
-        }
-    }
-    if (open == 0 || text[open] != '(' || (static_cast<unsigned char>(text[open - 1]) & 0x80) == 0) {
+    const std::size_t open = matching_open(text, text.size(), 200);  // the parenthesis ending `text`
+    if (open == std::string_view::npos || open == 0 || (static_cast<unsigned char>(text[open - 1]) & 0x80) == 0) {
         return false;  // not attached to a name (a name ends in an ideograph)
     }
     const std::string_view inner = text.substr(open + 1, text.size() - open - 2);
@@ -445,22 +454,8 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
         }
         return out;
     }
-    std::size_t open = close - 1;
-    int depth = 0;
-    bool found = false;
-    while (open > 0 && close - open < 1200) {
-        --open;
-        if (text[open] == ')') {
-            ++depth;
-        } else if (text[open] == '(') {
-            if (depth == 0) {
-                found = true;
-                break;
-            }
-            --depth;
-        }
-    }
-    if (!found) {
+    const std::size_t open = matching_open(text, close, 1200);
+    if (open == std::string_view::npos) {
         return out;
     }
     std::string_view inner = text.substr(open + 1, close - 1 - open - 1);
