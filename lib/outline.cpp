@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "rule_match.h"
 
 namespace policy {
@@ -33,6 +35,45 @@ bool follows(int value, int last) {
         return value <= 2;
     }
     return value == last + 1 || value == last + 2;
+}
+
+// 2.1.1 → {2, 1, 1}.
+std::vector<int> number_parts(std::string_view numeral) {
+    std::vector<int> parts(1, 0);
+    for (const char c : numeral) {
+        if (c == '.') {
+            parts.push_back(0);
+        } else if (c >= '0' && c <= '9') {
+            parts.back() = parts.back() * 10 + (c - '0');
+        }
+    }
+    return parts;
+}
+
+// Accepts the decimal number `number` after `last` (the last item's number: {3} after 3.,
+// {2, 1, 2} after 2.1.2; empty: none yet): its first child (2.1.2.1), the next at any depth
+// with ones below it (2.1.3, 2.2, 2.2.1, 3.1; one number may be lost in scraping), or a
+// fresh start at 1.1.
+bool follows_decimal(const std::vector<int>& number, const std::vector<int>& last) {
+    auto ones_from = [&](std::size_t from) {
+        return std::all_of(number.begin() + static_cast<std::ptrdiff_t>(std::min(from, number.size())), number.end(),
+                           [](int part) { return part == 1; });
+    };
+    if ((number[0] == 1 || last.empty()) && ones_from(1)) {
+        return true;
+    }
+    for (std::size_t depth = 0; depth <= last.size() && depth < number.size(); ++depth) {
+        if (depth > 0 && number[depth - 1] != last[depth - 1]) {
+            break;
+        }
+        if (depth == last.size()) {
+            return ones_from(depth);  // a child: 2.1.2 → 2.1.2.1
+        }
+        if ((number[depth] == last[depth] + 1 || number[depth] == last[depth] + 2) && ones_from(depth + 1)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace
@@ -78,6 +119,8 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_heading1 = &grammar.rule("outline.heading1");
     rules.m_heading2 = &grammar.rule("outline.heading2");
     rules.m_item = &grammar.rule("outline.item");
+    rules.m_decimal_item = grammar.optional_rule("outline.decimal_item");
+    rules.m_decimal_quantity = grammar.optional_rule("outline.decimal_quantity");
     rules.m_subitem = &grammar.rule("outline.subitem");
     rules.m_enumeration = &grammar.rule("outline.enumeration");
     rules.m_paragraph_start = &grammar.rule("lines.paragraph_start");
@@ -128,8 +171,19 @@ OutlineMarker OutlineRules::classify(std::string_view paragraph) const {
         marker.text_begin = text.empty() ? match.end : group_offset(paragraph, text);
         return true;
     };
+    // 1.1 指导思想 (a decimal item), unless the decimal measures something: 2.5万家.
+    auto take_decimal = [&]() {
+        if (m_decimal_item == nullptr || !take(MarkerKind::item, *m_decimal_item, false)) {
+            return false;
+        }
+        if (m_decimal_quantity != nullptr && re2::RE2::PartialMatch(paragraph, *m_decimal_quantity)) {
+            marker = {};
+            return false;
+        }
+        return true;
+    };
     bool taken = take(MarkerKind::heading1, *m_heading1, true) || take(MarkerKind::heading2, *m_heading2, true) ||
-                 take(MarkerKind::item, *m_item, false);
+                 take_decimal() || take(MarkerKind::item, *m_item, false);
     if (!taken && m_item_paren != nullptr && take(MarkerKind::item, *m_item_paren, false)) {
         marker.closing_only = true;
         taken = true;
@@ -194,7 +248,8 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
     int last_heading2 = 0;
     int previous_heading2 = 0;  // the last （N） under an earlier 一、: numbering may go on from it
     int last_item = 0;
-    int last_clause = 0;  // the number of the enumeration clause （一）…； just read
+    std::vector<int> last_number;  // the last item's number in parts (3. → {3}, 2.1.1 → {2, 1, 1})
+    int last_clause = 0;           // the number of the enumeration clause （一）…； just read
     std::string path1;
     std::string path2;
     for (std::size_t i = begin; i < end && i < markers.size(); ++i) {
@@ -234,16 +289,21 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                 break;
             }
             case MarkerKind::item: {
-                if (!follows(marker.value, last_item)) {
+                const bool decimal = marker.numeral.find('.') != std::string::npos;
+                std::vector<int> parts = number_parts(marker.numeral);
+                if (decimal ? !follows_decimal(parts, last_number) : !follows(marker.value, last_item)) {
                     break;
                 }
-                last_item = marker.value;
+                if (!decimal) {
+                    last_item = marker.value;
+                }
+                last_number = std::move(parts);
                 last_clause = 0;
                 std::string section = path1;
                 if (!path2.empty()) {
                     section = section.empty() ? path2 : section + "/" + path2;
                 }
-                const std::string number = std::to_string(marker.value);
+                const std::string number = decimal ? marker.numeral : std::to_string(marker.value);
                 nodes.push_back({i, marker.kind, section.empty() ? number : section + "/" + number, section, number,
                                  marker.text_begin});
                 break;
@@ -261,6 +321,7 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
             case MarkerKind::part:
                 // An attachment: its outline is its own.
                 last_heading1 = last_heading2 = previous_heading2 = last_item = 0;
+                last_number.clear();
                 path1.clear();
                 path2.clear();
                 nodes.push_back({i, marker.kind, "", "", "", marker.text_begin});

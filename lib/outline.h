@@ -64,6 +64,8 @@ private:
     const re2::RE2* m_heading1 = nullptr;
     const re2::RE2* m_heading2 = nullptr;
     const re2::RE2* m_item = nullptr;
+    const re2::RE2* m_decimal_item = nullptr;      // optional
+    const re2::RE2* m_decimal_quantity = nullptr;  // optional
     const re2::RE2* m_subitem = nullptr;
     const re2::RE2* m_enumeration = nullptr;
     const re2::RE2* m_paragraph_start = nullptr;

@@ -28,6 +28,15 @@ policy::Record extract_corpus(const std::string& name) {
     return extract_text(policy::test::read_file(policy::test::source_path("corpus/" + name)), name);
 }
 
+// The tasks' outline paths, in order.
+std::vector<std::string> task_paths(const policy::Record& record) {
+    std::vector<std::string> paths;
+    for (const auto& task : record.tasks) {
+        paths.push_back(task.path);
+    }
+    return paths;
+}
+
 }  // namespace
 
 TEST_CASE("the 2019 work points: cover letter, plan title, 31 tasks in 7 sections") {
@@ -112,6 +121,29 @@ TEST_CASE("a county notice with （一） tasks under 一、 and half-width numb
     REQUIRE(record.tasks[2].departments.size() == 2);
     CHECK(record.tasks[2].departments[0].role == "lead");
     CHECK(record.tasks[2].departments[1].name == "县财政局");
+}
+
+TEST_CASE("a plan numbered by decimals: every number a task, quantities and dates none") {
+    const auto record = extract_text(
+        "某某市防汛抗旱指挥部办公室\n\n某防办〔2022〕3号\n\n某某市2022年防汛工作方案\n\n"
+        "1. 总体要求\n\n1.1 工作目标\n\n确保不发生重大险情。\n\n2. 重点任务\n\n2.1 落实责任\n\n"
+        "2.1.1 5月底前完成水库安全度汛责任人公示。（市水利局牵头，各区县人民政府负责）\n\n"
+        "2.1.2 开展隐患排查，2.5万处隐患6月底前整改到位。（市应急管理局负责）\n\n"
+        "2.2 做好应急准备\n\n2.2.1 汛前完成物资储备。（市发展改革委负责）\n\n"
+        "3. 保障措施\n\n3.1 加强值守。\n\n7.1—9.30 主汛期24小时值班。\n\n"
+        "某某市防汛抗旱指挥部办公室\n\n2022年4月2日\n");
+    CHECK(task_paths(record) ==
+          std::vector<std::string>{"1", "1.1", "2", "2.1", "2.1.1", "2.1.2", "2.2", "2.2.1", "3", "3.1"});
+    REQUIRE(record.tasks.size() == 10);
+    CHECK(record.tasks[1].text.find("确保不发生重大险情") != std::string::npos);  // its body runs to the next number
+    CHECK(record.tasks[4].number == "2.1.1");
+    REQUIRE(record.tasks[4].departments.size() == 2);
+    CHECK(record.tasks[4].departments[0].name == "市水利局");
+    CHECK(record.tasks[4].departments[0].role == "lead");
+    CHECK(record.tasks[5].text.find("2.5万处") != std::string::npos);  // a quantity opens no task
+    REQUIRE(record.tasks[4].deadlines.size() == 1);
+    CHECK(record.tasks[4].deadlines[0].date == "2022-05-31");
+    CHECK(record.tasks[9].text.find("7.1—9.30") != std::string::npos);  // nor does a range of dates
 }
 
 TEST_CASE("a ministry notice with a Chinese-numeral date and 抄送") {
@@ -445,11 +477,7 @@ TEST_CASE("the attachment list before the signature lists files, not tasks") {
         "2.集中治理危险化学品风险。\n\n附件：1.城镇燃气安全排查整治重点检查事项\n"
         "\u3000\u3000\u3000\u3000\u30002.工作进展情况统计表\n\u3000\u3000\u3000\u3000\u30003.联系人回执\n\n"
         "国务院安委会办公室\n2022年4月6日\n");
-    std::vector<std::string> paths;
-    for (const auto& task : record.tasks) {
-        paths.push_back(task.path);
-    }
-    CHECK(paths == std::vector<std::string>{"一/1", "一/2"});
+    CHECK(task_paths(record) == std::vector<std::string>{"一/1", "一/2"});
 }
 
 TEST_CASE("an attachment's numbering starts afresh, outside the notice's sections") {
@@ -458,11 +486,7 @@ TEST_CASE("an attachment's numbering starts afresh, outside the notice's section
         "1.各地要于汛期前完成隐患排查。\n二、工作要求\n2.请于2021年6月15日前报送工作方案。\n\n"
         "附件：1.汛期安全隐患排查表\n      2.值班值守安排表\n\n吉林省应急管理厅\n2021年5月20日\n\n"
         "附件1\n汛期安全隐患排查表\n1.排查单位名称\n2.排查时间\n附件2\n值班值守安排表\n1.值班人员\n");
-    std::vector<std::string> paths;
-    for (const auto& task : record.tasks) {
-        paths.push_back(task.path);
-    }
-    CHECK(paths == std::vector<std::string>{"一/1", "二/2", "1", "2", "1"});
+    CHECK(task_paths(record) == std::vector<std::string>{"一/1", "二/2", "1", "2", "1"});
     CHECK(record.tasks[1].text == "请于2021年6月15日前报送工作方案。");
 }
 

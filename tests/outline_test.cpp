@@ -32,6 +32,15 @@ policy::OutlineMarker marker(MarkerKind kind, int value, const std::string& nume
     return m;
 }
 
+// The nodes' outline paths, in order.
+std::vector<std::string> node_paths(const std::vector<policy::OutlineNode>& nodes) {
+    std::vector<std::string> paths;
+    for (const auto& node : nodes) {
+        paths.push_back(node.path);
+    }
+    return paths;
+}
+
 }  // namespace
 
 TEST_CASE("outline marker cases from tests/cases/outline.jsonl") {
@@ -78,6 +87,24 @@ TEST_CASE("item numbering continues across headings or restarts at one") {
     CHECK(nodes[6].section == "二/(一)");
 }
 
+TEST_CASE("decimal items are tasks numbered by their whole number, in sequence") {
+    std::vector<policy::OutlineMarker> markers = {
+        marker(MarkerKind::item, 1, "1"),     marker(MarkerKind::item, 1, "1.1"),
+        marker(MarkerKind::item, 1, "1.2"),   marker(MarkerKind::item, 2, "2"),
+        marker(MarkerKind::item, 2, "2.1"),   marker(MarkerKind::item, 2, "2.1.1"),
+        marker(MarkerKind::item, 2, "2.1.2"), marker(MarkerKind::item, 2, "2.2.1"),
+        marker(MarkerKind::item, 7, "7.5"),   marker(MarkerKind::heading1, 1, "一"),
+        marker(MarkerKind::item, 3, "3.1"),   marker(MarkerKind::item, 1, "1.1"),
+    };
+    const auto nodes = policy::build_outline(markers, 0, markers.size());
+    const std::vector<std::string> paths = node_paths(nodes);
+    // 7.5 follows nothing; after 一、 the numbering starts afresh at 1.1 (3.1 would go on from 2.2.1).
+    CHECK(paths ==
+          std::vector<std::string>{"1", "1.1", "1.2", "2", "2.1", "2.1.1", "2.1.2", "2.2.1", "一", "一/3.1", "一/1.1"});
+    CHECK(nodes[5].number == "2.1.1");
+    CHECK(nodes[5].section.empty());
+}
+
 TEST_CASE("a number out of sequence opens nothing") {
     std::vector<policy::OutlineMarker> markers = {
         marker(MarkerKind::item, 1, "1"), marker(MarkerKind::item, 2, "2"),      marker(MarkerKind::item, 17, "17"),
@@ -114,10 +141,7 @@ TEST_CASE("（N） numbered on across 一、 sections are headings of each") {
         marker(MarkerKind::heading2, 9, "九"),
     };
     const auto nodes = policy::build_outline(markers, 0, markers.size());
-    std::vector<std::string> paths;
-    for (const auto& node : nodes) {
-        paths.push_back(node.path);
-    }
+    const std::vector<std::string> paths = node_paths(nodes);
     // A section without （N） (三) passes the count on; a number out of sequence opens nothing.
     CHECK(paths == std::vector<std::string>{"一", "一/(一)", "一/(一)/1", "一/(二)", "二", "二/(三)", "二/(三)/2", "三",
                                             "四", "四/(四)"});
