@@ -60,6 +60,7 @@ Result<CitationRules> CitationRules::create(const Grammar& grammar) {
     POLICY_TRY_VOID(grammar.require({"citation.doc_number"}));
     CitationRules rules;
     rules.m_doc_number = &grammar.rule("citation.doc_number");
+    rules.m_serial_more = grammar.optional_rule("citation.serial_more");
     for (const auto& entry : grammar.lexicon("issuer-stop.txt")) {
         if (entry[0].size() > 4) {  // more than one character: a word cut off the front
             rules.m_issuer_prefixes.push_back(entry[0]);
@@ -128,6 +129,22 @@ std::vector<CitationMatch> CitationRules::find_doc_numbers(std::string_view text
         number.text = format_doc_number(number.issuer_code, year, serial, match.has("ordinal"));
         citation.number = std::move(number);
         out.push_back(std::move(citation));
+        // 〔2013〕1号、2号: the serials listed after it, of the same issuer and year.
+        RuleMatch more;
+        for (std::size_t at = match.end;
+             m_serial_more != nullptr && find_rule(*m_serial_more, text.substr(at), 0, more) && more.begin == 0;
+             at += more.end) {
+            const long next_serial = std::atol(std::string(more.group("serial")).c_str());
+            if (next_serial <= 0) {
+                break;
+            }
+            CitationMatch next = out.back();
+            next.begin = at + group_offset(text.substr(at), more.group("serial"));
+            next.end = at + more.end;
+            next.number->serial = next_serial;
+            next.number->text = format_doc_number(next.number->issuer_code, year, next_serial, more.has("ordinal"));
+            out.push_back(std::move(next));
+        }
     }
     return out;
 }
