@@ -23,6 +23,7 @@ struct Line {
     bool own = false;          // a paragraph of its own (LineRules::own_line)
     bool bare_number = false;  // only an outline number (LineRules::bare_number)
     bool by_marker = false;    // the nearest line before or after a page marker
+    bool page_before = false;  // a page marker between this line and the one before
 };
 
 bool is_space(unsigned char c) {
@@ -366,6 +367,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             // (A line ending in 。 ends its paragraph anyway: the rule is not tried on it.)
             added.ends = added.own || (added.unfinished && whole_line(rules.ends_paragraph, content));
             added.by_marker = after_marker;
+            added.page_before = after_marker;
             blank_before = false;
             after_marker = false;
         }
@@ -429,6 +431,12 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                        line.chars - line.indent <= 3 && (wrap_width > 0 || wrap_chars > 0 || previous->chars >= 30)) {
                 // A line of one to three characters after a long unfinished one: the tail of a
                 // wrapped sentence (…省住房城乡建设 / 厅).
+                join = true;
+            } else if (!starts_new && !ends_sentence(last) && line.page_before && line.indent == 0 &&
+                       current.indent > 0 && !previous->own && current.text.size() < 20000) {
+                // A page's number between an indented paragraph left unfinished and an unindented
+                // line: the page broke the paragraph, wherever in the line (一、深 / — 1 — /
+                // 入学习贯彻…, 2 / — 3 — / 019年3月22日); a paragraph of its own would be indented.
                 join = true;
             } else if (!starts_new && !ends_sentence(last) && current.text.size() < 20000 &&
                        !set_apart(*previous, line) &&

@@ -350,3 +350,16 @@ TEST_CASE("a PDF's running header written by the page markers is dropped like th
     // A task's last words by two markers are no header.
     CHECK(texts[4] == "负责)");
 }
+
+TEST_CASE("a page's number inside an indented paragraph's line joins the unindented rest to it") {
+    const auto texts = texts_of(
+        "　　一、深\n\n— 1 —\n\n入学习贯彻习近平总书记关于安全生产重要论述\n\n"
+        "　　吉林省安全生产委员会\n\n　　2\n\n— 2 —\n\n019年3月22日\n\n"
+        "　　二、强化责任\n\n— 3 —\n\n　　坚持问题导向。\n");
+    REQUIRE(texts.size() == 5);
+    CHECK(texts[0] == "一、深入学习贯彻习近平总书记关于安全生产重要论述");
+    CHECK(texts[2] == "2019年3月22日");
+    // An indented line after the page's number is a paragraph of its own.
+    CHECK(texts[3] == "二、强化责任");
+    CHECK(texts[4] == "坚持问题导向。");
+}
