@@ -260,6 +260,7 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                     break;
                 }
                 last_heading1 = marker.value;
+                last_number.clear();  // decimals start afresh under it (三、 3.1 after 二、 …4.)
                 if (last_heading2 != 0) {
                     previous_heading2 = last_heading2;
                 }
@@ -283,6 +284,7 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                 }
                 last_clause = 0;
                 last_heading2 = marker.value;
+                last_number.clear();
                 path2 = "(" + marker.numeral + ")";
                 const std::string path = path1.empty() ? path2 : path1 + "/" + path2;
                 nodes.push_back({i, marker.kind, path, path1, marker.numeral, marker.text_begin});

@@ -146,6 +146,21 @@ TEST_CASE("a plan numbered by decimals: every number a task, quantities and date
     CHECK(record.tasks[9].text.find("7.1—9.30") != std::string::npos);  // nor does a range of dates
 }
 
+TEST_CASE("a 预案's chapters end the task before them; a roster with masked numbers is no task") {
+    const auto record = extract_text(
+        "某某县地质灾害防治预案\n\n1 总则\n\n1.1 编制目的\n\n保障人民群众生命财产安全。\n\n"
+        "1.2 适用范围\n\n本县行政区域内地质灾害的防治。\n\n2 组织指挥体系\n\n2.1 指挥部\n\n"
+        "2.2 成员单位职责\n\n县自然资源局负责监测预警。\n\n3 预防和预警\n\n"
+        "3.1 汛期前完成隐患排查。\n\n附件3\n\n各乡镇联系人\n\n1.城关镇 张华 13886xxxx21\n\n"
+        "2.官渡镇 李明 13886xxxx22\n");
+    CHECK(task_paths(record) == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "3.1"});
+    REQUIRE(record.tasks.size() == 5);
+    CHECK(record.tasks[1].text == "适用范围\n本县行政区域内地质灾害的防治。");  // 2 组织指挥体系 is not in it
+    CHECK(record.tasks[3].text == "成员单位职责\n县自然资源局负责监测预警。");
+    REQUIRE(record.tasks[4].deadlines.size() == 1);
+    CHECK(record.tasks[4].deadlines[0].text == "汛期前");
+}
+
 TEST_CASE("a ministry notice with a Chinese-numeral date and 抄送") {
     const auto record = extract_text(
         "应急管理部关于加强汛期安全防范工作的通知\n应急〔2020〕40号\n\n各省、自治区、直辖市应急管理厅（局）：\n\n"

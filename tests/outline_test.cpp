@@ -21,6 +21,8 @@ MarkerKind kind_named(const std::string& name) {
         return MarkerKind::enumeration;
     if (name == "part")
         return MarkerKind::part;
+    if (name == "division")
+        return MarkerKind::division;
     return MarkerKind::none;
 }
 
@@ -103,6 +105,17 @@ TEST_CASE("decimal items are tasks numbered by their whole number, in sequence")
           std::vector<std::string>{"1", "1.1", "1.2", "2", "2.1", "2.1.1", "2.1.2", "2.2.1", "一", "一/3.1", "一/1.1"});
     CHECK(nodes[5].number == "2.1.1");
     CHECK(nodes[5].section.empty());
+}
+
+TEST_CASE("decimals start afresh under a heading, below the plain items before it") {
+    std::vector<policy::OutlineMarker> markers = {
+        marker(MarkerKind::heading1, 1, "一"), marker(MarkerKind::item, 1, "1"),
+        marker(MarkerKind::item, 2, "2"),      marker(MarkerKind::item, 3, "3"),
+        marker(MarkerKind::item, 4, "4"),      marker(MarkerKind::heading1, 2, "二"),
+        marker(MarkerKind::item, 3, "3.1"),    marker(MarkerKind::item, 3, "3.2"),
+    };
+    CHECK(node_paths(policy::build_outline(markers, 0, markers.size())) ==
+          std::vector<std::string>{"一", "一/1", "一/2", "一/3", "一/4", "二", "二/3.1", "二/3.2"});
 }
 
 TEST_CASE("a number out of sequence opens nothing") {
