@@ -148,11 +148,12 @@ TEST_CASE("a plan numbered by decimals: every number a task, quantities and date
 
 TEST_CASE("a 预案's chapters end the task before them; a roster with masked numbers is no task") {
     const auto record = extract_text(
-        "某某县地质灾害防治预案\n\n1 总则\n\n1.1 编制目的\n\n保障人民群众生命财产安全。\n\n"
+        "某某县地质灾害防治预案\n（2017年修订）\n\n1 总则\n\n1.1 编制目的\n\n保障人民群众生命财产安全。\n\n"
         "1.2 适用范围\n\n本县行政区域内地质灾害的防治。\n\n2 组织指挥体系\n\n2.1 指挥部\n\n"
         "2.2 成员单位职责\n\n县自然资源局负责监测预警。\n\n3 预防和预警\n\n"
         "3.1 汛期前完成隐患排查。\n\n附件3\n\n各乡镇联系人\n\n1.城关镇 张华 13886xxxx21\n\n"
         "2.官渡镇 李明 13886xxxx22\n");
+    CHECK(record.title == "某某县地质灾害防治预案");
     CHECK(task_paths(record) == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "3.1"});
     REQUIRE(record.tasks.size() == 5);
     CHECK(record.tasks[1].text == "适用范围\n本县行政区域内地质灾害的防治。");  // 2 组织指挥体系 is not in it
