@@ -22,6 +22,7 @@ struct DeadlineRules::Impl {
     const re2::RE2* recurring = nullptr;    // text right before a limit that makes it recur
     const re2::RE2* not_a_limit = nullptr;  // text right before a date that is no limit (截至)
     const re2::RE2* qualifier = nullptr;    // text right after a date that qualifies a thing (建成的)
+    const re2::RE2* word_after = nullptr;   // 前 opening another word (前提), from the limit's 前 on
     std::map<std::string, std::pair<int, int>, std::less<>> holidays;  // holidays.txt: (month, day)
 };
 
@@ -57,6 +58,7 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
     rules.m_impl->recurring = grammar.optional_rule("deadline.recurring");
     rules.m_impl->not_a_limit = grammar.optional_rule("deadline.not_a_limit");
     rules.m_impl->qualifier = grammar.optional_rule("deadline.qualifier_after");
+    rules.m_impl->word_after = grammar.optional_rule("deadline.word_after");
     for (const auto& entry : grammar.lexicon("holidays.txt")) {
         int month = 0;
         int day = 0;
@@ -176,8 +178,12 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         // 春节前后 is a time around the festival, no limit; 2000年底前建成的小区 qualifies the
         // 小区 (deadline.qualifier_after sees a few characters after the limit).
         const re2::StringPiece after(text.data() + match.end, std::min<std::size_t>(text.size() - match.end, 40));
+        const std::string_view matched = text.substr(match.begin, match.end - match.begin);
+        const bool word_after = m_impl->word_after != nullptr && matched.ends_with("前") &&
+                                re2::RE2::PartialMatch(re2::StringPiece(text.data() + match.end - 3, after.size() + 3),
+                                                       *m_impl->word_after);
         if ((m_impl->not_a_limit != nullptr && re2::RE2::PartialMatch(before, *m_impl->not_a_limit)) ||
-            (m_impl->qualifier != nullptr && re2::RE2::PartialMatch(after, *m_impl->qualifier))) {
+            (m_impl->qualifier != nullptr && re2::RE2::PartialMatch(after, *m_impl->qualifier)) || word_after) {
             covered = match.end;
             continue;
         }
