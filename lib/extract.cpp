@@ -213,11 +213,10 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
                 Department department;
                 department.name = source.original(i, dept_begin + span.begin, dept_begin + span.end);
                 department.role = span.role;
-                const bool named = std::any_of(
-                    task.departments.begin(), task.departments.end(),
-                    [&](const Department& d) { return d.name == department.name && d.role == department.role; });
+                const bool named = std::any_of(task.departments.begin(), task.departments.end(),
+                                               [&](const Department& d) { return d.name == department.name; });
                 if (named) {
-                    continue;  // named again by another sub-item
+                    continue;  // named again by another sub-item: one entry each, its first role
                 }
                 department.canonical = rules.departments.canonical(department.name);
                 task.departments.push_back(std::move(department));
