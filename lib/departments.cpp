@@ -166,9 +166,11 @@ bool DepartmentRules::shares_name(std::string_view list) const {
     trim(list, b, e);
     const std::string_view last = list.substr(b, e - b);
     // Levels share the last part's name only when it opens with a level too (县（市、区）人民政府,
-    // 县应急管理局): 各乡镇（街道）、兰陵经济开发区管委会 and 各镇（街道）、各学校 are two bodies.
+    // 县应急管理局): 各乡镇（街道）、兰陵经济开发区管委会 and 各镇（街道）、各学校 are two bodies; and
+    // only when it has a name after the level (各街道、镇 and 各乡镇、街道 are two bodies each).
     return any && descends(last) &&
-           (places ? re2::RE2::PartialMatch(list.substr(part_begin), *m_shared_head) : level_rank(last) != 0);
+           (places ? re2::RE2::PartialMatch(list.substr(part_begin), *m_shared_head)
+                   : level_rank(last) != 0 && !re2::RE2::PartialMatch(last, *m_level));
 }
 
 bool DepartmentRules::is_bare_list(std::string_view inner) const {
