@@ -17,6 +17,10 @@
 namespace policy {
 namespace {
 
+// An item's own paragraph this short (bytes after the number) without 。 or ；is a heading
+// (1.1 指导思想): the paragraph after it is its body.
+constexpr std::size_t k_longest_item_heading = 90;
+
 // The decoded text, its normalised view and paragraphs, with the way back from a paragraph
 // offset to the original text and to the input file's bytes.
 struct SourceText {
@@ -189,8 +193,12 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         // After the last task, a closing paragraph (各地各部门要…) is the notice's.
         const bool last_item = std::none_of(nodes.begin() + static_cast<std::ptrdiff_t>(k) + 1, nodes.end(),
                                             [](const OutlineNode& n) { return n.kind != MarkerKind::part; });
+        // (Not the body of an item that is only a heading: 6.2 预案实施时间 / 本预案自印发之日起实施。)
+        const bool heading_only = text.size() - node.text_begin <= k_longest_item_heading &&
+                                  text.find("。") == std::string_view::npos && text.find(';') == std::string_view::npos;
         while (last + 1 < limit && !is_stop[last + 1] &&
-               !(last_item && rules.metadata.is_closing(paragraphs[last + 1].text))) {
+               !(last_item && !(heading_only && last == node.paragraph) &&
+                 rules.metadata.is_closing(paragraphs[last + 1].text))) {
             ++last;
         }
         Task task;

@@ -151,11 +151,13 @@ TEST_CASE("a 预案's chapters end the task before them; a roster with masked nu
         "某某县地质灾害防治预案\n（2017年修订）\n\n1 总则\n\n1.1 编制目的\n\n保障人民群众生命财产安全。\n\n"
         "1.2 适用范围\n\n本县行政区域内地质灾害的防治。\n\n2 组织指挥体系\n\n2.1 指挥部\n\n"
         "2.2 成员单位职责\n\n县自然资源局负责监测预警。\n\n3 预防和预警\n\n"
-        "3.1 汛期前完成隐患排查。\n\n附件3\n\n各乡镇联系人\n\n1.城关镇 张华 13886xxxx21\n\n"
+        "3.1 汛期前完成隐患排查。\n\n4 附则\n\n4.1 实施时间\n\n本预案自印发之日起实施。\n\n附件3\n\n各乡镇联系人\n\n1.城关镇 张华 13886xxxx21\n\n"
         "2.官渡镇 李明 13886xxxx22\n");
     CHECK(record.title == "某某县地质灾害防治预案");
-    CHECK(task_paths(record) == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "3.1"});
-    REQUIRE(record.tasks.size() == 5);
+    CHECK(task_paths(record) == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "3.1", "4.1"});
+    REQUIRE(record.tasks.size() == 6);
+    // The body of an item that is only a heading, though it reads like the notice's closing.
+    CHECK(record.tasks[5].text == "实施时间\n本预案自印发之日起实施。");
     CHECK(record.tasks[1].text == "适用范围\n本县行政区域内地质灾害的防治。");  // 2 组织指挥体系 is not in it
     CHECK(record.tasks[3].text == "成员单位职责\n县自然资源局负责监测预警。");
     REQUIRE(record.tasks[4].deadlines.size() == 1);
