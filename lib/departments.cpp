@@ -260,11 +260,12 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
         split_bodies(text, right_begin, end, role, out);
         return;
     }
-    // 市公安局和各县（市）、区政府: a conjunction parts a body from levels that share a name.
+    // 市公安局和各县（市）、区政府: a conjunction parts a body from levels that share a name, and
+    // levels that share one from what follows (各县（市）、区政府和徐州经济技术开发区、…).
     for (std::size_t from = 0; find_rule(rule("dept.conjunction"), part, from, match, false); from = match.end) {
         const std::string_view left = part.substr(0, match.begin);
-        if (bracket_depth(part, match.begin) == 0 && left.find("、") == std::string_view::npos &&
-            re2::RE2::PartialMatch(left, rule("dept.body_end")) && shares_name(part.substr(match.end))) {
+        if (bracket_depth(part, match.begin) == 0 && re2::RE2::PartialMatch(left, rule("dept.body_end")) &&
+            (left.find("、") == std::string_view::npos ? shares_name(part.substr(match.end)) : shares_name(left))) {
             split_bodies(text, begin, begin + match.begin, role, out);
             split_bodies(text, begin + match.end, end, role, out);
             return;
