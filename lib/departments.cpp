@@ -102,16 +102,26 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     return rules;
 }
 
-int DepartmentRules::level_rank(std::string_view part) const {
+int DepartmentRules::level_rank(std::string_view part, int floor) const {
     if (part.starts_with("各")) {
         part.remove_prefix(3);
     }
+    // The longest word it opens with; a word on two levels (市: 地级 or 县级) reads as the
+    // highest of them not above `floor`, else as the lowest.
+    std::string_view matched;
+    int at_floor = 0;
+    int highest = 0;
     for (const auto& [word, rank] : m_level_ranks) {
-        if (part.starts_with(word)) {
-            return rank;
+        if (!matched.empty() && word.size() < matched.size()) {
+            break;  // longer words come first
+        }
+        if ((matched.empty() || word == matched) && part.starts_with(word)) {
+            matched = word;
+            at_floor = rank >= floor && (at_floor == 0 || rank < at_floor) ? rank : at_floor;
+            highest = std::max(highest, rank);
         }
     }
-    return 0;
+    return at_floor != 0 ? at_floor : highest;
 }
 
 bool DepartmentRules::shares_name(std::string_view list) const {
@@ -127,7 +137,7 @@ bool DepartmentRules::shares_name(std::string_view list) const {
     bool places = false;  // some part is a place: the last part must be a shared government
     int rank = 0;         // of the last level named
     auto descends = [this, &rank](std::string_view part) {
-        const int next = level_rank(part);
+        const int next = level_rank(part, rank);
         if (next != 0 && next < rank) {
             return false;
         }

@@ -54,7 +54,7 @@ private:
     // last part's name (省、市、县应急管理部门), or places sharing the last part's government.
     bool shares_name(std::string_view list) const;
     // The rank of the level of government `part` opens with (1 the highest; 0: none known).
-    int level_rank(std::string_view part) const;
+    int level_rank(std::string_view part, int floor = 0) const;
     // `inner` without the time limits that end it (（省应急管理厅，2022年底前）).
     std::string_view without_time_clauses(std::string_view inner) const;
     void parse_clauses(std::string_view text, std::size_t begin, std::size_t end,
