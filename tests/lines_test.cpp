@@ -270,6 +270,15 @@ TEST_CASE("a title as long as the wrap is not continued across a blank line") {
     CHECK(paragraphs[2].text == "各市(州)应急管理局,长白山管委会、梅河口市应急管理局:");
 }
 
+TEST_CASE("a title ending in 实施意见, the longest line of its notice, is not continued") {
+    const auto texts = texts_of(
+        "湖北省人民政府文件\n\n鄂政发〔2010〕52号\n\n"
+        "湖北省人民政府关于贯彻落实《国务院关于进一步加强企业安全生产工作的通知》的实施意见\n\n"
+        "各市、州、县人民政府，省政府各部门：\n\n　　为认真贯彻落实国务院通知精神，现提出如下实施意见。\n");
+    REQUIRE(texts.size() == 5);
+    CHECK(texts[2] == "湖北省人民政府关于贯彻落实《国务院关于进一步加强企业安全生产工作的通知》的实施意见");
+}
+
 TEST_CASE("a paragraph's first line that lost its indentation is still a wrapped line") {
     // Cut at 26 characters counting two characters of indentation, then unindented.
     const auto paragraphs =
