@@ -28,9 +28,9 @@ int bracket_depth(std::string_view text, std::size_t pos) {
     int depth = 0;
     for (std::size_t i = 0; i < pos && i < text.size(); ++i) {
         const std::string_view rest = text.substr(i, 3);
-        if (text[i] == '(' || rest == "“" || rest == "《") {
+        if (text[i] == '(' || text[i] == '[' || rest == "“" || rest == "《" || rest == "〔") {
             ++depth;
-        } else if ((text[i] == ')' || rest == "”" || rest == "》") && depth > 0) {
+        } else if ((text[i] == ')' || text[i] == ']' || rest == "”" || rest == "》" || rest == "〕") && depth > 0) {
             --depth;
         }
     }
