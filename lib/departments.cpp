@@ -512,23 +512,25 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
         const std::string_view clause = text.substr(b, e - b);
         RuleMatch m;
         auto at = [&](std::string_view group) { return b + group_offset(clause, group); };
+        // The bodies of a group, without the role words after them (责任单位：X、Y按职责分工负责).
+        auto split_group = [&](std::string_view group, const char* role) {
+            const std::size_t gb = at(group);
+            std::size_t ge = gb + group.size();
+            RuleMatch suffix;
+            if (find_rule(rule("dept.role_suffix"), group, 0, suffix, false)) {
+                ge = gb + suffix.begin;
+            }
+            split_bodies(text, gb, ge, role, out);
+        };
         if (find_rule(rule("dept.labelled_lead"), clause, 0, m)) {
-            split_bodies(text, at(m.group("bodies")), at(m.group("bodies")) + m.group("bodies").size(), "lead", out);
+            split_group(m.group("bodies"), "lead");
         } else if (find_rule(rule("dept.labelled"), clause, 0, m)) {
-            split_bodies(text, at(m.group("bodies")), at(m.group("bodies")) + m.group("bodies").size(), "responsible",
-                         out);
+            split_group(m.group("bodies"), "responsible");
         } else if (find_rule(rule("dept.other_label"), clause, 0, m, false)) {
             // 完成时限：… and the like name nobody.
         } else if (find_rule(rule("dept.cohost"), clause, 0, m)) {
             split_bodies(text, at(m.group("lead")), at(m.group("lead")) + m.group("lead").size(), "lead", out);
-            std::string_view rest_bodies = m.group("rest");
-            std::size_t rb = at(rest_bodies);
-            std::size_t re = rb + rest_bodies.size();
-            RuleMatch suffix;
-            if (find_rule(rule("dept.role_suffix"), text.substr(rb, re - rb), 0, suffix, false)) {
-                re = rb + suffix.begin;
-            }
-            split_bodies(text, rb, re, "responsible", out);
+            split_group(m.group("rest"), "responsible");
         } else if (find_rule(rule("dept.lead"), clause, 0, m)) {
             split_bodies(text, at(m.group("bodies")), at(m.group("bodies")) + m.group("bodies").size(), "lead", out);
         } else {

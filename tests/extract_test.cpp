@@ -151,7 +151,8 @@ TEST_CASE("a 预案's chapters end the task before them; a roster with masked nu
         "某某县地质灾害防治预案\n（2017年修订）\n\n1 总则\n\n1.1 编制目的\n\n保障人民群众生命财产安全。\n\n"
         "1.2 适用范围\n\n本县行政区域内地质灾害的防治。\n\n2 组织指挥体系\n\n2.1 指挥部\n\n"
         "2.2 成员单位职责\n\n县自然资源局负责监测预警。\n\n3 预防和预警\n\n"
-        "3.1 汛期前完成隐患排查。\n\n4 附则\n\n4.1 实施时间\n\n本预案自印发之日起实施。\n\n附件3\n\n各乡镇联系人\n\n1.城关镇 张华 13886xxxx21\n\n"
+        "3.1 汛期前完成隐患排查。\n\n4 附则\n\n4.1 "
+        "实施时间\n\n本预案自印发之日起实施。\n\n附件3\n\n各乡镇联系人\n\n1.城关镇 张华 13886xxxx21\n\n"
         "2.官渡镇 李明 13886xxxx22\n");
     CHECK(record.title == "某某县地质灾害防治预案");
     CHECK(task_paths(record) == std::vector<std::string>{"1.1", "1.2", "2.1", "2.2", "3.1", "4.1"});
@@ -275,6 +276,10 @@ TEST_CASE("labelled lines after the notice's last task are its own, not the page
         "完成时限：2023年6月底前\n2.强化道路交通安全管理。\n牵头单位：市公安局\n配合单位：市交通运输局\n"
         "完成时限：长期坚持\n");
     REQUIRE(record.tasks.size() == 2);
+    const auto suffixed = extract_text(
+        "一、重点任务\n1.开展森林防火检查。\n责任单位：市林业局、市文化广电旅游体育局、市应急管理局按职责分工负责\n");
+    REQUIRE(suffixed.tasks.size() == 1);
+    CHECK(suffixed.tasks[0].departments.size() == 3);  // the role words after the last body are not its name
     CHECK(record.tasks[1].text ==
           "强化道路交通安全管理。\n牵头单位：市公安局\n配合单位：市交通运输局\n完成时限：长期坚持");
     using Bodies = std::vector<std::pair<std::string, std::string>>;
