@@ -750,4 +750,10 @@ TEST_CASE("a closing paragraph after the last task is the notice's, not the task
         "联系人：张三，电话：0791-86765432，传真：0791-86765433。\n");
     REQUIRE(contact.tasks.size() == 1);
     CHECK(contact.tasks[0].text == "改进工作作风。（厅办公室负责）");
+    // Nor one addressed to bodies with a bracket in their name.
+    const auto bracketed = extract_text(
+        "2016年工作要点\n一、任务\n1.开展秸秆禁烧巡查。（县环保局负责）\n"
+        "各乡（镇、街道）要于每周五前将巡查情况报县禁烧办。\n");
+    REQUIRE(bracketed.tasks.size() == 1);
+    CHECK(bracketed.tasks[0].text == "开展秸秆禁烧巡查。（县环保局负责）");
 }
