@@ -262,6 +262,7 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
     const int signed_year = meta.issued && meta.issued->size() == 10 ? std::atoi(meta.issued->substr(0, 4).c_str()) : 0;
     const int signed_month_of_year = signed_year != 0 ? std::atoi(meta.issued->substr(5, 2).c_str()) : 0;
     int section_year = 0;
+    std::vector<std::size_t> from_field;  // citations of a 文号 in a web page's document table
     for (std::size_t i = layout.body_begin; i < layout.body_end; ++i) {
         const std::string_view text = paragraphs[i].text;
         if (markers[i].kind == MarkerKind::heading1) {
@@ -290,7 +291,11 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
             }
             record.deadlines.push_back(std::move(deadline));
         }
+        const bool field_line = rules.metadata.is_field_line(text);
         for (const CitationMatch& match : rules.citations.find(text)) {
+            if (field_line && match.number) {
+                from_field.push_back(record.citations.size());
+            }
             Citation citation;
             citation.kind = match.kind;
             citation.number = match.number;
@@ -301,6 +306,28 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
                 citation.task = task->path;
             }
             record.citations.push_back(std::move(citation));
+        }
+    }
+    // The notice's own 文号 in a web page's document table and again above the text is one
+    // occurrence: the table's goes.
+    if (record.doc_number && !from_field.empty()) {
+        auto own = [&](const Citation& c) { return c.number && c.text == record.doc_number->text; };
+        std::vector<bool> drop(record.citations.size(), false);
+        for (const std::size_t i : from_field) {
+            drop[i] = own(record.citations[i]);
+        }
+        bool elsewhere = false;
+        for (std::size_t i = 0; i < record.citations.size(); ++i) {
+            elsewhere = elsewhere || (own(record.citations[i]) && !drop[i]);
+        }
+        if (elsewhere) {
+            std::size_t kept = 0;
+            for (std::size_t i = 0; i < record.citations.size(); ++i) {
+                if (!drop[i]) {
+                    record.citations[kept++] = std::move(record.citations[i]);
+                }
+            }
+            record.citations.resize(kept);
         }
     }
     return record;

@@ -192,6 +192,7 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_attachment = &grammar.rule("meta.attachment");
     rules.m_aside = &grammar.rule("meta.aside");
     rules.m_closing = grammar.optional_rule("meta.closing");
+    rules.m_field_line = grammar.optional_rule("meta.field_line");
     rules.m_page_end = &grammar.rule("meta.page_end");
     rules.m_attachment_list = grammar.optional_rule("meta.attachment_list");
     rules.m_outline_first = grammar.optional_rule("meta.outline_first");
@@ -246,6 +247,10 @@ bool MetadataRules::is_org_line(std::string_view text) const {
 
 bool MetadataRules::is_closing(std::string_view text) const {
     return m_closing != nullptr && text.size() < 2000 && re2::RE2::PartialMatch(text, *m_closing);
+}
+
+bool MetadataRules::is_field_line(std::string_view text) const {
+    return m_field_line != nullptr && text.size() < 600 && re2::RE2::PartialMatch(text, *m_field_line);
 }
 
 bool MetadataRules::is_chrome(std::string_view text) const {

@@ -69,6 +69,8 @@ public:
     bool is_org_line(std::string_view text) const;
     bool is_printed(std::string_view text) const;  // the 印发 line of the 版记, its date whole or not
     bool is_chrome(std::string_view text) const;
+    // A line of a government site's document table (索引号：… 文号：…; meta.field_line, optional).
+    bool is_field_line(std::string_view text) const;
     // A closing paragraph addressed to those who carry the plan out (各地各部门要…, 本方案自印发之日
     // 起施行): after the last task, it is the notice's, not the task's. (meta.closing; optional)
     bool is_closing(std::string_view text) const;
@@ -98,6 +100,7 @@ private:
     const re2::RE2* m_attachment_list = nullptr;
     const re2::RE2* m_outline_first = nullptr;
     const re2::RE2* m_chrome = nullptr;
+    const re2::RE2* m_field_line = nullptr;  // optional
     const re2::RE2* m_outline_start = nullptr;
     const re2::RE2* m_field_doc_number = nullptr;
     const re2::RE2* m_field_date = nullptr;

@@ -165,6 +165,27 @@ TEST_CASE("a 预案's chapters end the task before them; a roster with masked nu
     CHECK(record.tasks[4].deadlines[0].text == "汛期前");
 }
 
+TEST_CASE("the own 文号 in a web page's document table and again above the text is cited once") {
+    const auto record = extract_text(
+        "首页 > 政务公开\n\n关于加强危险化学品安全工作的通知\n\n"
+        "索引号：FJ001-2013-00046　文号：闽安委〔2013〕5号　发布机构：福建省安全生产委员会\n\n"
+        "闽安委〔2013〕5号\n\n各设区市人民政府：\n\n　　现就有关事项通知如下。\n\n　　一、提高认识\n\n"
+        "　　1、推进搬迁，落实闽安委〔2012〕3号要求。（省经贸委负责）\n\n福建省安全生产委员会\n\n2013年4月15日\n");
+    REQUIRE(record.doc_number.has_value());
+    std::vector<std::string> numbers;
+    for (const auto& citation : record.citations) {
+        numbers.push_back(citation.text);
+    }
+    CHECK(numbers == std::vector<std::string>{"闽安委〔2013〕5号", "闽安委〔2012〕3号"});
+    CHECK(record.citations[0].where.line == 7);  // the line of its own, not the table's
+    // With no line of its own, the table's is the one occurrence.
+    const auto table_only = extract_text(
+        "关于加强危险化学品安全工作的通知\n\n发文字号：闽安委〔2013〕5号\n\n成文日期：2013年04月15日\n\n"
+        "各设区市人民政府：\n\n　　一、提高认识\n\n　　1、推进搬迁。（省经贸委负责）\n");
+    REQUIRE(table_only.citations.size() == 1);
+    CHECK(table_only.citations[0].text == "闽安委〔2013〕5号");
+}
+
 TEST_CASE("a ministry notice with a Chinese-numeral date and 抄送") {
     const auto record = extract_text(
         "应急管理部关于加强汛期安全防范工作的通知\n应急〔2020〕40号\n\n各省、自治区、直辖市应急管理厅（局）：\n\n"
