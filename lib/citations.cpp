@@ -149,6 +149,33 @@ std::vector<CitationMatch> CitationRules::find_doc_numbers(std::string_view text
     return out;
 }
 
+namespace {
+
+// Only what joins the parts of a list: 、 , ; 和 及 与 and spaces.
+bool only_joiners(std::string_view gap) {
+    std::size_t i = 0;
+    while (i < gap.size()) {
+        if (gap[i] == ' ' || gap[i] == '\t' || gap[i] == ',' || gap[i] == ';') {
+            ++i;
+            continue;
+        }
+        std::size_t joined = 0;
+        for (const std::string_view joiner : {"、", "和", "及", "与"}) {
+            if (gap.substr(i).starts_with(joiner)) {
+                joined = joiner.size();
+                break;
+            }
+        }
+        if (joined == 0) {
+            return false;
+        }
+        i += joined;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::vector<CitationMatch> CitationRules::find(std::string_view text) const {
     std::vector<CitationMatch> numbers = find_doc_numbers(text);
     std::vector<CitationMatch> titles;
@@ -190,14 +217,44 @@ std::vector<CitationMatch> CitationRules::find(std::string_view text) const {
         } else if (text.compare(after, 3, "【") == 0) {
             open_size = 3;
         }
+        // 《A》和《B》（国发〔2010〕23号、安委〔2011〕4号）: the bracket's 文号 go to the titles
+        // chained before it, in order.
+        std::vector<const CitationMatch*> listed;
         if (open_size > 0) {
             for (const CitationMatch& number : numbers) {
                 if (number.begin > after && number.begin <= after + open_size + 3) {
                     const std::string_view between = text.substr(after + open_size, number.begin - after - open_size);
                     if (between.find_first_not_of(" \t") == std::string_view::npos) {
-                        title.doc_number = number.number->text;
+                        listed.push_back(&number);
                     }
+                    continue;
+                }
+                if (!listed.empty() && number.begin > listed.back()->end &&
+                    only_joiners(text.substr(listed.back()->end, number.begin - listed.back()->end))) {
+                    listed.push_back(&number);
+                } else if (!listed.empty()) {
                     break;
+                }
+            }
+        }
+        std::size_t chained = 1;  // this title and the ones joined to it before
+        while (chained < listed.size() && chained <= titles.size()) {
+            const CitationMatch& before = titles[titles.size() - chained];
+            const std::size_t gap_begin = before.end + k_close.size();
+            const std::size_t gap_end =
+                (chained == 1 ? title.begin : titles[titles.size() - chained + 1].begin) - k_open.size();
+            if (gap_end < gap_begin || !only_joiners(text.substr(gap_begin, gap_end - gap_begin))) {
+                break;
+            }
+            ++chained;
+        }
+        if (!listed.empty()) {
+            const std::size_t first = titles.size() + 1 - chained;  // in titles, this title at titles.size()
+            for (std::size_t k = 0; k < chained; ++k) {
+                std::optional<std::string>& link =
+                    first + k == titles.size() ? title.doc_number : titles[first + k].doc_number;
+                if (!link) {
+                    link = listed[chained == 1 ? 0 : k]->number->text;
                 }
             }
         }
