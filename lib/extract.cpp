@@ -221,10 +221,14 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
                 Department department;
                 department.name = source.original(i, dept_begin + span.begin, dept_begin + span.end);
                 department.role = span.role;
-                const bool named = std::any_of(task.departments.begin(), task.departments.end(),
-                                               [&](const Department& d) { return d.name == department.name; });
-                if (named) {
-                    continue;  // named again by another sub-item: one entry each, its first role
+                const auto named = std::find_if(task.departments.begin(), task.departments.end(),
+                                                [&](const Department& d) { return d.name == department.name; });
+                if (named != task.departments.end()) {
+                    // Named again by another sub-item: one entry each, lead where it leads any.
+                    if (department.role == "lead") {
+                        named->role = department.role;
+                    }
+                    continue;
                 }
                 department.canonical = rules.departments.canonical(department.name);
                 task.departments.push_back(std::move(department));

@@ -281,14 +281,14 @@ TEST_CASE("sub-items that end in parentheses of their own name the task's bodies
         "一、重点任务\n1.加强道路运输安全管理。\n（1）开展客运企业检查。（省交通运输厅负责）\n"
         "（2）整治酒驾醉驾。（省公安厅负责）\n（3）推进动态监控。（省交通运输厅负责）\n2.开展排查（省应急厅负责）。\n"
         "3."
-        "整治校车。\n（1）排查隐患。（区交委牵头，区公安分局配合）\n（2）督促整改。（区交委、区教委按职责分工负责）\n");
+        "整治校车。\n（1）排查隐患。（区交委牵头，区公安分局配合）\n（2）督促整改。（区交委、区教委按职责分工负责）\n"
+        "（3）开展宣传。（区教委牵头）\n");
     REQUIRE(record.tasks.size() == 3);
     using Bodies = std::vector<std::pair<std::string, std::string>>;
     CHECK(bodies(record.tasks[0]) == Bodies{{"省交通运输厅", "responsible"}, {"省公安厅", "responsible"}});
     CHECK(bodies(record.tasks[1]) == Bodies{{"省应急厅", "responsible"}});
-    // One entry each body, with the role it is first named in.
-    CHECK(bodies(record.tasks[2]) ==
-          Bodies{{"区交委", "lead"}, {"区公安分局", "responsible"}, {"区教委", "responsible"}});
+    // One entry each body, lead where it leads any sub-item.
+    CHECK(bodies(record.tasks[2]) == Bodies{{"区交委", "lead"}, {"区公安分局", "responsible"}, {"区教委", "lead"}});
 }
 
 TEST_CASE("labelled lines after the notice's last task are its own, not the page's") {
