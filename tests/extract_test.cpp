@@ -297,13 +297,23 @@ TEST_CASE("labelled lines after the notice's last task are its own, not the page
         "完成时限：2023年6月底前\n2.强化道路交通安全管理。\n牵头单位：市公安局\n配合单位：市交通运输局\n"
         "完成时限：长期坚持\n");
     REQUIRE(record.tasks.size() == 2);
+    using Bodies = std::vector<std::pair<std::string, std::string>>;
+    // Labels in lenticular brackets, on lines of their own or one after another on the item's.
+    const auto lenticular = extract_text(
+        "一、重点任务\n1.深入学习宣传。\n【牵头单位】市委宣传部、市应急局\n【责任单位】各县（市）区政府\n"
+        "【完成时限】2020年12月31日前\n2.开展排查。【牵头单位】市应急局【配合单位】市公安局\n【打印】【关闭】\n");
+    REQUIRE(lenticular.tasks.size() == 2);
+    CHECK(bodies(lenticular.tasks[0]) ==
+          Bodies{{"市委宣传部", "lead"}, {"市应急局", "lead"}, {"县（市）区政府", "responsible"}});
+    REQUIRE(lenticular.tasks[0].deadlines.size() == 1);
+    CHECK(lenticular.tasks[0].deadlines[0].date == "2020-12-31");
+    CHECK(bodies(lenticular.tasks[1]) == Bodies{{"市应急局", "lead"}, {"市公安局", "responsible"}});
     const auto suffixed = extract_text(
         "一、重点任务\n1.开展森林防火检查。\n责任单位：市林业局、市文化广电旅游体育局、市应急管理局按职责分工负责\n");
     REQUIRE(suffixed.tasks.size() == 1);
     CHECK(suffixed.tasks[0].departments.size() == 3);  // the role words after the last body are not its name
     CHECK(record.tasks[1].text ==
           "强化道路交通安全管理。\n牵头单位：市公安局\n配合单位：市交通运输局\n完成时限：长期坚持");
-    using Bodies = std::vector<std::pair<std::string, std::string>>;
     CHECK(bodies(record.tasks[1]) == Bodies{{"市公安局", "lead"}, {"市交通运输局", "responsible"}});
 }
 
