@@ -347,6 +347,9 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
     out.push_back({name_begin, name_end, std::string(body_role)});
 }
 
+// An unclosed responsibility parenthesis at the end is at most this long (bytes).
+constexpr std::size_t k_unclosed_bytes = 300;
+
 std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
     return find(text, 1);
 }
@@ -435,6 +438,23 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
             }
         }
         return out;
+    }
+    // A parenthesis whose closing bracket a scraper lost at the line's end
+    // (…。（省经信委牵头，省安监局配合): read as if closed, when it holds the roles.
+    if (close > 0 && text[close - 1] != ')' && !role_mark) {
+        const std::size_t unclosed = text.substr(0, close).rfind('(');
+        if (unclosed != std::string_view::npos && close - unclosed <= k_unclosed_bytes &&
+            text.find(')', unclosed) == std::string_view::npos && unclosed > 0 &&
+            (text.substr(0, unclosed).ends_with("。") || text[unclosed - 1] == ';')) {
+            const std::string_view inner = text.substr(unclosed + 1, close - unclosed - 1);
+            if (inner.find("。") == std::string_view::npos && re2::RE2::PartialMatch(inner, rule("dept.role_word")) &&
+                !(m_citation != nullptr && re2::RE2::PartialMatch(inner, *m_citation))) {
+                parse_clauses(text, unclosed + 1, close, out);
+                if (!out.empty()) {
+                    return out;
+                }
+            }
+        }
     }
     if (close == 0 || text[close - 1] != ')' || role_mark) {
         // No parenthesis: a last sentence such as 责任单位：省经信厅、省通信管理局。 It holds no
