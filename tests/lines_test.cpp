@@ -279,6 +279,21 @@ TEST_CASE("a title ending in 实施意见, the longest line of its notice, is no
     CHECK(texts[2] == "湖北省人民政府关于贯彻落实《国务院关于进一步加强企业安全生产工作的通知》的实施意见");
 }
 
+TEST_CASE("a web page's document table line is a paragraph of its own, though as wide as the wrap") {
+    // Text wrapped at 36 characters; the table line is as wide, with its padding.
+    const std::string sentence =
+        "全市安全生产工作要坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻\n党的二十大精神，坚持人民至上、生命"
+        "至上，统筹发展和安全，扎实推进安全生产\n治理体系和治理能力现代化，坚决防范遏制重特大事故，为建设现代化美丽省会"
+        "城\n"
+        "市营造安全稳定环境。\n\n";
+    const auto texts = texts_of(
+        "文　　号：石安〔2023〕1号　　　　　　发布日期：2023-02-20\n\n"
+        "石家庄市安全生产委员会关于印发安全生产工作要点的通知\n\n" +
+        sentence + sentence + sentence + sentence);
+    REQUIRE(texts.size() == 6);
+    CHECK(texts[1] == "石家庄市安全生产委员会关于印发安全生产工作要点的通知");
+}
+
 TEST_CASE("a 文号 line with its 签发人 ends its paragraph in wrapped text") {
     // As wide as the wrap (26): without the rule the title's first line would continue it.
     const auto texts = texts_of(
