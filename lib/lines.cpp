@@ -22,6 +22,7 @@ struct Line {
     bool unfinished = false;   // stops mid-sentence (its last character ends no sentence)
     bool own = false;          // a paragraph of its own (LineRules::own_line)
     bool bare_number = false;  // only an outline number (LineRules::bare_number)
+    bool label = false;        // opens with a task's label (LineRules::label)
     bool by_marker = false;    // the nearest line before or after a page marker
     bool page_before = false;  // a page marker between this line and the one before
 };
@@ -363,6 +364,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             added.bare_number = !added.own && whole_line(rules.bare_number, content, k_bare_number_bytes);
             added.starts = added.own || added.bare_number ||
                            (rules.starts_paragraph != nullptr && RE2::PartialMatch(content, *rules.starts_paragraph));
+            added.label = opens(rules.label, content);
             added.unfinished = !ends_sentence(last_char(content));
             // (A line ending in 。 ends its paragraph anyway: the rule is not tried on it.)
             added.ends = added.own || (added.unfinished && whole_line(rules.ends_paragraph, content));
@@ -386,13 +388,15 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
     const std::uint32_t wrap_chars = detect_wrap_width(lines, &Line::chars, 3, 8, 0);
     std::vector<Paragraph> paragraphs;
     const Line* previous = nullptr;
+    bool current_opens_label = false;  // the paragraph being built opens with a task's label
     for (const Line& line : lines) {
         const std::string_view content = text.substr(line.begin, line.end - line.begin);
         bool join = false;
         if (previous != nullptr && !paragraphs.empty()) {
             Paragraph& current = paragraphs.back();
             const char32_t last = last_char(current.text);
-            const bool starts_new = line.starts || previous->ends;
+            // (A label line after a paragraph opening with one: 责任单位：… / 完成时限：….)
+            const bool starts_new = line.starts || previous->ends || (line.label && current_opens_label);
             // Cut at the wrap's full width in the middle of a word (…对 / 一、二级重大危险源…).
             // (Not a labelled line as long as the wrap: 责任单位：省安委办、省应急管理厅.)
             const bool cut_mid_sentence =
@@ -468,6 +472,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             current.last_line = line.number;
             current.joined = true;
         } else {
+            current_opens_label = line.label;
             Paragraph paragraph;
             paragraph.text.assign(content);
             paragraph.pieces.push_back({0, line.begin, static_cast<std::uint32_t>(content.size())});

@@ -62,6 +62,10 @@ struct LineRules {
     // middle of a sentence (the wrap fell before 一、二级… or a number). Null: none does.
     const re2::RE2* heading_open = nullptr;
     const re2::RE2* item_open = nullptr;
+    // Matches (anchored at the line's start) a task's label (责任单位：, 【完成时限】): a label line
+    // right after a paragraph that opens with a label is never its continuation, however wide
+    // the line before. Null: none is.
+    const re2::RE2* label = nullptr;
 };
 
 std::vector<Paragraph> split_paragraphs(std::string_view normalised, const LineRules& rules);

@@ -294,6 +294,16 @@ TEST_CASE("a web page's document table line is a paragraph of its own, though as
     CHECK(texts[1] == "石家庄市安全生产委员会关于印发安全生产工作要点的通知");
 }
 
+TEST_CASE("a label line after a paragraph opening with a label is its own, however wide the one before") {
+    const auto texts =
+        texts_of(wrapped_26("1."
+                            "开展隐患排查。\n责任单位：县工业和信息化局、县住房和城乡建设局、各乡镇人民政府\n完成时限："
+                            "2021年12月31日前\n"));
+    REQUIRE(texts.size() == 5);
+    CHECK(texts[2] == "责任单位:县工业和信息化局、县住房和城乡建设局、各乡镇人民政府");
+    CHECK(texts[3] == "完成时限:2021年12月31日前");
+}
+
 TEST_CASE("a 文号 line with its 签发人 ends its paragraph in wrapped text") {
     // As wide as the wrap (26): without the rule the title's first line would continue it.
     const auto texts = texts_of(
