@@ -436,11 +436,15 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                 // A line of one to three characters after a long unfinished one: the tail of a
                 // wrapped sentence (…省住房城乡建设 / 厅).
                 join = true;
-            } else if (!starts_new && !ends_sentence(last) && line.page_before && line.indent == 0 &&
-                       current.indent > 0 && !previous->own && current.text.size() < 20000) {
+            } else if (!starts_new && !ends_sentence(last) && line.page_before && !previous->own &&
+                       ((line.indent == 0 && current.indent > 0 && current.text.size() < 20000) ||
+                        (current.pieces.size() == 1 && !previous->starts && !previous->bare_number &&
+                         previous->chars - previous->indent <= 2 && is_ideograph(last)))) {
                 // A page's number between an indented paragraph left unfinished and an unindented
                 // line: the page broke the paragraph, wherever in the line (一、深 / — 1 — /
                 // 入学习贯彻…, 2 / — 3 — / 019年3月22日); a paragraph of its own would be indented.
+                // So it did after one or two characters alone, indented or not (中 / — 2 — /
+                // 共吉林省委办公厅): no paragraph is a word that short.
                 join = true;
             } else if (!starts_new && !ends_sentence(last) && current.text.size() < 20000 &&
                        !set_apart(*previous, line) &&

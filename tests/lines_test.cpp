@@ -404,6 +404,10 @@ TEST_CASE("a page's number inside an indented paragraph's line joins the uninden
     REQUIRE(texts.size() == 5);
     CHECK(texts[0] == "一、深入学习贯彻习近平总书记关于安全生产重要论述");
     CHECK(texts[2] == "2019年3月22日");
+    // One or two characters alone before the page's number are the start of a word, indented or not.
+    const auto short_start = texts_of("中\n\n— 2 —\n\n共吉林省委办公厅\n\n吉林省人民政府办公厅\n");
+    REQUIRE(short_start.size() == 2);
+    CHECK(short_start[0] == "中共吉林省委办公厅");
     // An indented line after the page's number is a paragraph of its own.
     CHECK(texts[3] == "二、强化责任");
     CHECK(texts[4] == "坚持问题导向。");
