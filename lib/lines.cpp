@@ -54,6 +54,51 @@ char32_t last_char(std::string_view s) {
     return ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
 }
 
+// The characters of a line set with a space between every character (烟 台 市 人 民 政 府 … 的
+// 通 知: a title letter-spaced by the page it was copied from): at least six, each alone
+// between spaces, four of them not ASCII. None when the line is not letter-spaced.
+std::vector<std::string_view> spaced_letters(std::string_view content) {
+    std::vector<std::string_view> letters;
+    std::size_t wide = 0;
+    for (std::size_t i = 0; i < content.size();) {
+        if (is_space(static_cast<unsigned char>(content[i]))) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (j < content.size() && !is_space(static_cast<unsigned char>(content[j]))) {
+            ++j;
+        }
+        const std::string_view token = content.substr(i, j - i);
+        if (std::count_if(token.begin(), token.end(),
+                          [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) != 1) {
+            return {};  // two characters together: a word, not letter-spacing
+        }
+        wide += token.size() > 1 ? 1 : 0;
+        letters.push_back(token);
+        i = j;
+    }
+    if (letters.size() < 6 || wide < 4) {
+        letters.clear();
+    }
+    return letters;
+}
+
+// Appends a line's content (at `begin` in the normalised text) to a paragraph, without the
+// spaces of a letter-spaced line.
+void append_content(Paragraph& paragraph, std::string_view content, std::uint32_t begin) {
+    auto letters = spaced_letters(content);
+    if (letters.empty()) {
+        letters.push_back(content);
+    }
+    for (const std::string_view letter : letters) {
+        paragraph.pieces.push_back({static_cast<std::uint32_t>(paragraph.text.size()),
+                                    static_cast<std::uint32_t>(begin + (letter.data() - content.data())),
+                                    static_cast<std::uint32_t>(letter.size())});
+        paragraph.text.append(letter);
+    }
+}
+
 // A line ending in one of these ends its paragraph.
 bool ends_sentence(char32_t c) {
     switch (c) {
@@ -470,16 +515,13 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             if (last < 0x80 && std::isalpha(static_cast<int>(last)) && first < 0x80 && std::isalpha(first)) {
                 current.text.push_back(' ');
             }
-            current.pieces.push_back({static_cast<std::uint32_t>(current.text.size()), line.begin,
-                                      static_cast<std::uint32_t>(content.size())});
-            current.text.append(content);
+            append_content(current, content, line.begin);
             current.last_line = line.number;
             current.joined = true;
         } else {
             current_opens_label = line.label;
             Paragraph paragraph;
-            paragraph.text.assign(content);
-            paragraph.pieces.push_back({0, line.begin, static_cast<std::uint32_t>(content.size())});
+            append_content(paragraph, content, line.begin);
             paragraph.first_line = paragraph.last_line = line.number;
             paragraph.indent = line.indent;
             paragraph.after_blank = line.blank_before;

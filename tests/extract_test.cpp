@@ -561,6 +561,21 @@ TEST_CASE("with no signature, the bodies the title opens with are the issuers") 
     CHECK(record.issuers.empty());
 }
 
+TEST_CASE("a letter-spaced title is the notice's title; the signature's date is its date") {
+    const auto record = extract_text(
+        "烟政办发［2016］9号\n\n烟 台 市 人 民 政 府 办 公 室 关 于 印 发 烟 台 市 2 0 1 6 年 安 全 生 产 工 作 要 点 "
+        "的 "
+        "通 "
+        "知\n\n各区市人民政府，市政府各部门：\n　　《烟台市2016年安全生产工作要点》已经市政府同意，现印发给你们。\n\n"
+        "　　　　烟台市人民政府办公室\n　　　　２０１６年３月１８日\n\n烟台市2016年安全生产工作要点\n\n一、落实责任\n"
+        "1.修订安全生产工作职责。（市安监局牵头）\n\n烟台市人民政府办公室　　2016年3月21日印发\n");
+    CHECK(record.title == "烟台市人民政府办公室关于印发烟台市2016年安全生产工作要点的通知");
+    CHECK(record.plan_title == "烟台市2016年安全生产工作要点");
+    CHECK(record.issued == "2016-03-18");
+    CHECK(record.recipients == std::vector<std::string>{"各区市人民政府", "市政府各部门"});
+    REQUIRE(record.tasks.size() == 1);
+}
+
 TEST_CASE("a notice that lost characters to the scraper: the date is read, the broken 文号 is not guessed") {
     const auto record = extract_text(
         "吉林省人民政府办公厅关于做好2018年安全生产工作的通知\n吉政办发〔201737\n\n各市(州)人民政府:\n"

@@ -412,3 +412,19 @@ TEST_CASE("a page's number inside an indented paragraph's line joins the uninden
     CHECK(texts[3] == "二、强化责任");
     CHECK(texts[4] == "坚持问题导向。");
 }
+
+TEST_CASE("a letter-spaced line is read without its spaces, each character still at its place") {
+    const std::string text = "烟 台 市 人 民 政 府 关 于 印 发 2 0 1 6 年 工 作 要 点 的 通 知\n\n各区市人民政府：\n";
+    const auto paragraphs = paragraphs_of(text);
+    REQUIRE(paragraphs.size() == 2);
+    CHECK(paragraphs[0].text == "烟台市人民政府关于印发2016年工作要点的通知");
+    // 关 is the eighth character: seven characters and seven spaces before it.
+    const std::size_t guan = paragraphs[0].text.find("关");
+    CHECK(paragraphs[0].normalised_offset(guan) == text.find("关"));
+    CHECK(paragraphs[0].normalised_offset(paragraphs[0].text.find("2016")) == text.find("2 0 1 6"));
+    // Words parted by spaces, a short spaced heading and ASCII letters stay as written.
+    CHECK(texts_of("烟台市人民政府　烟台军分区　烟台市安委会\n") ==
+          std::vector<std::string>{"烟台市人民政府 烟台军分区 烟台市安委会"});
+    CHECK(texts_of("通 知\n") == std::vector<std::string>{"通 知"});
+    CHECK(texts_of("a b c d e f 年\n") == std::vector<std::string>{"a b c d e f 年"});
+}
