@@ -312,10 +312,20 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
             record.citations.push_back(std::move(citation));
         }
     }
+    // The notice's own 文号 only in a web page's document table above the text is cited there.
+    auto own = [&](const Citation& c) { return c.number && record.doc_number && c.text == record.doc_number->text; };
+    if (meta.field_doc_number && std::none_of(record.citations.begin(), record.citations.end(), own)) {
+        Citation citation;
+        citation.kind = "doc_number";
+        citation.number = record.doc_number;
+        citation.text = record.doc_number->text;
+        citation.where =
+            source.location(meta.field_doc_number->paragraph, meta.field_doc_number->begin, meta.field_doc_number->end);
+        record.citations.insert(record.citations.begin(), std::move(citation));
+    }
     // The notice's own 文号 in a web page's document table and again above the text is one
     // occurrence: the table's goes.
     if (record.doc_number && !from_field.empty()) {
-        auto own = [&](const Citation& c) { return c.number && c.text == record.doc_number->text; };
         std::vector<bool> drop(record.citations.size(), false);
         for (const std::size_t i : from_field) {
             drop[i] = own(record.citations[i]);

@@ -645,7 +645,12 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
         for (const std::string_view t : labelled_cells(text(i))) {
             RuleMatch field;
             if (!meta.doc_number && find_rule(*m_field_doc_number, t, 0, field)) {
-                meta.doc_number = citations.whole_doc_number(field.group("value"));
+                const std::string_view value = field.group("value");
+                meta.doc_number = citations.whole_doc_number(value);
+                if (meta.doc_number) {
+                    const std::size_t at = group_offset(text(i), value);
+                    meta.field_doc_number = TextSpan{i, at, at + value.size()};
+                }
             } else if (find_rule(*m_field_date, t, 0, field)) {
                 const std::string date = iso_date_of(field);
                 if (!date.empty() && layout.signature_date == k_none) {
@@ -698,7 +703,9 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
             split_list(paragraphs, i, group_offset(text(i), list), group_offset(text(i), list) + list.size(), meta.cc);
         }
     }
-    // The notice's year: from its titles, else its date.
+    // The notice's year: from its titles, else its date; a title's year before the year of
+    // signing is the year looked back on (2018年度…反馈问题整改方案 signed in 2019), not the
+    // notice's.
     const int issued_year = meta.issued ? std::atoi(meta.issued->substr(0, 4).c_str()) : 0;
     for (const TextSpan& span : meta.title) {
         meta.year = meta.year != 0 ? meta.year : year_in(text(span.paragraph), issued_year);
@@ -706,7 +713,7 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
     for (const TextSpan& span : meta.plan_title) {
         meta.year = meta.year != 0 ? meta.year : year_in(text(span.paragraph), issued_year);
     }
-    if (meta.year == 0) {
+    if (meta.year == 0 || meta.year < issued_year) {
         meta.year = issued_year;
     }
     return meta;

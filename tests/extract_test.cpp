@@ -235,6 +235,9 @@ TEST_CASE("a title the page repeats above the text is read there, not in the doc
     CHECK(record.recipients == std::vector<std::string>{"各市人民政府", "省政府各部门"});
     CHECK(record.issuers == std::vector<std::string>{"山东省人民政府办公厅"});
     REQUIRE(record.tasks.size() == 1);
+    // The own 文号 in the table and above the text: cited once, above the text.
+    REQUIRE(record.citations.size() == 1);
+    CHECK(record.citations[0].where.line == 10);
 }
 
 TEST_CASE("a government site's document table gives the 文号, date and issuer") {
@@ -251,6 +254,10 @@ TEST_CASE("a government site's document table gives the 文号, date and issuer"
     CHECK(record.issuers == std::vector<std::string>{"国务院办公厅"});
     REQUIRE(record.tasks.size() == 1);
     CHECK(record.tasks[0].text == "各地要于2019年6月底前完成排查。");
+    // The 文号 only in the table is the notice's own, cited there once.
+    REQUIRE(record.citations.size() == 1);
+    CHECK(record.citations[0].text == "国办发〔2019〕11号");
+    CHECK(record.citations[0].where.line == 6);
 }
 
 TEST_CASE("a 文号 in brackets under the title is the notice's own") {
@@ -333,6 +340,24 @@ TEST_CASE("a plan over a span of years dates its undated limits in the year it w
     // Signed before the span begins: its first year.
     CHECK(dates(extract_text(title + body + "2022年12月20日" + tasks)) ==
           std::vector<std::string>{"2023-09-30", "2023-12-31"});
+}
+
+TEST_CASE("a title's year before the year of signing is the year looked back on, not the notice's") {
+    std::vector<std::string> dates;
+    const std::string body =
+        "\n\n各市州人民政府：\n现印发给你们。\n\n湖南省安全生产委员会\n2019年4月26日\n\n一、整改措施\n"
+        "1.年底前完成搬迁改造。\n";
+    for (const auto& deadline :
+         extract_text("关于印发2018年度安全生产考核巡查反馈问题整改方案的通知" + body).deadlines) {
+        dates.push_back(deadline.date.value_or(""));
+    }
+    CHECK(dates == std::vector<std::string>{"2019-12-31"});
+    // A plan for the coming year, signed in December, keeps its title's year.
+    const auto coming = extract_text(
+        "关于印发2020年安全生产工作要点的通知\n\n各市州人民政府：\n现印发给你们。\n\n湖南省安全生产委员会\n"
+        "2019年12月26日\n\n一、重点工作\n1.年底前完成搬迁改造。\n");
+    REQUIRE(coming.deadlines.size() == 1);
+    CHECK(coming.deadlines[0].date == "2020-12-31");
 }
 
 TEST_CASE("a signature in the short form of the head's issuer names no second issuer") {
