@@ -191,7 +191,7 @@ OutlineMarker OutlineRules::classify(std::string_view paragraph) const {
     }
     taken = taken || take(MarkerKind::subitem, *m_subitem, false) ||
             take(MarkerKind::enumeration, *m_enumeration, true) || take(MarkerKind::part, *m_part, false) ||
-            (m_division != nullptr && take(MarkerKind::division, *m_division, false));
+            (m_division != nullptr && take(MarkerKind::division, *m_division, true));
     if (taken) {
         // A "task" whose text is empty or starts with a digit after the dot is a decimal or
         // a date (3.5亿元, 06.11.2014) unless it reads as an item title (1.2014年主要任务).
@@ -253,6 +253,16 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
     int last_clause = 0;           // the number of the enumeration clause （一）…； just read
     std::string path1;
     std::string path2;
+    // Divisions are the level-1 headings when none of them has a 一、 under it (before the
+    // next division or part); where one has, all are layers above them.
+    bool heading1_follows = false;
+    bool divisions_over_headings = false;
+    for (std::size_t i = std::min(end, markers.size()); i > begin; --i) {
+        const MarkerKind kind = markers[i - 1].kind;
+        divisions_over_headings = divisions_over_headings || (kind == MarkerKind::division && heading1_follows);
+        heading1_follows = kind == MarkerKind::heading1 ||
+                           (kind != MarkerKind::division && kind != MarkerKind::part && heading1_follows);
+    }
     for (std::size_t i = begin; i < end && i < markers.size(); ++i) {
         const OutlineMarker& marker = markers[i];
         switch (marker.kind) {
@@ -319,6 +329,14 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                 last_heading2 = previous_heading2 = 0;
                 path1.clear();
                 path2.clear();
+                if (marker.value > 0 && !divisions_over_headings) {
+                    // 第二部分 重点任务 with its (一) right under it: a level-1 heading.
+                    last_number.clear();
+                    last_clause = 0;
+                    path1 = marker.numeral;
+                    nodes.push_back({i, MarkerKind::heading1, path1, "", marker.numeral, marker.text_begin});
+                    break;
+                }
                 nodes.push_back({i, marker.kind, "", "", "", marker.text_begin});
                 break;
             case MarkerKind::part:

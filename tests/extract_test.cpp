@@ -828,3 +828,21 @@ TEST_CASE("a closing paragraph after the last task is the notice's, not the task
     REQUIRE(bracketed.tasks.size() == 1);
     CHECK(bracketed.tasks[0].text == "开展秸秆禁烧巡查。（县环保局负责）");
 }
+
+TEST_CASE("a plan in parts (第一部分…) with (一) under them: the parts are its sections, each task's path unique") {
+    const auto record = extract_text(
+        "天津市2013年防汛抗旱工作要点\n\n第一部分　总体目标\n\n确保安全度汛。\n\n第二部分：重点任务\n\n"
+        "（一）落实防汛抗旱责任制\n\n1.汛期前完成责任人公示。\n\n第三部分\n\n（一）加强组织领导\n\n"
+        "1.4月30日前建立督查制度。\n");
+    std::vector<std::string> sections;
+    for (const auto& section : record.sections) {
+        sections.push_back(section.path + " " + section.heading);
+    }
+    CHECK(sections == std::vector<std::string>{"一 总体目标", "二 重点任务", "二/(一) 落实防汛抗旱责任制", "三 ",
+                                               "三/(一) 加强组织领导"});
+    REQUIRE(record.tasks.size() == 2);
+    CHECK(record.tasks[0].path == "二/(一)/1");
+    CHECK(record.tasks[1].path == "三/(一)/1");
+    REQUIRE(record.tasks[1].deadlines.size() == 1);
+    CHECK(record.tasks[1].deadlines[0].text == "4月30日前");
+}

@@ -159,3 +159,24 @@ TEST_CASE("（N） numbered on across 一、 sections are headings of each") {
     CHECK(paths == std::vector<std::string>{"一", "一/(一)", "一/(一)/1", "一/(二)", "二", "二/(三)", "二/(三)/2", "三",
                                             "四", "四/(四)"});
 }
+
+TEST_CASE("a plan's 第N部分 with (一) right under it is the level-1 heading N; one over 一、 is a layer") {
+    const std::vector<policy::OutlineMarker> parts = {
+        marker(MarkerKind::division, 1, "一"), marker(MarkerKind::division, 2, "二"),
+        marker(MarkerKind::heading2, 1, "一"), marker(MarkerKind::item, 1, "1"),
+        marker(MarkerKind::division, 3, "三"), marker(MarkerKind::heading2, 1, "一"),
+        marker(MarkerKind::item, 1, "1"),
+    };
+    const auto nodes = policy::build_outline(parts, 0, parts.size());
+    CHECK(node_paths(nodes) ==
+          std::vector<std::string>{"一", "二", "二/(一)", "二/(一)/1", "三", "三/(一)", "三/(一)/1"});
+    CHECK(nodes[1].kind == MarkerKind::heading1);
+    // Over 一、 headings, or a chapter without a numeral read (value 0): a layer, no path.
+    const std::vector<policy::OutlineMarker> layers = {
+        marker(MarkerKind::division, 1, "一"), marker(MarkerKind::heading1, 1, "一"), marker(MarkerKind::item, 1, "1"),
+        marker(MarkerKind::division, 0, ""),   marker(MarkerKind::heading2, 1, "一"),
+    };
+    const auto layered = policy::build_outline(layers, 0, layers.size());
+    CHECK(node_paths(layered) == std::vector<std::string>{"", "一", "一/1", "", "(一)"});
+    CHECK(layered[0].kind == MarkerKind::division);
+}
