@@ -405,7 +405,9 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                              static_cast<std::uint32_t>(approximate_width(content)), chars + indent,
                              blank_before || form_feed});
             Line& added = lines.back();
-            added.own = whole_line(rules.own_line, content);
+            // A table's row, its cells parted by tabs, is a paragraph of its own: a long row
+            // is not a wrapped line (到2017年 at a row's end does not run on into 10<TAB>…).
+            added.own = whole_line(rules.own_line, content) || std::count(content.begin(), content.end(), '\t') >= 2;
             added.bare_number = !added.own && whole_line(rules.bare_number, content, k_bare_number_bytes);
             added.starts = added.own || added.bare_number ||
                            (rules.starts_paragraph != nullptr && RE2::PartialMatch(content, *rules.starts_paragraph));

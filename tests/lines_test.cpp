@@ -428,3 +428,18 @@ TEST_CASE("a letter-spaced line is read without its spaces, each character still
     CHECK(texts_of("通 知\n") == std::vector<std::string>{"通 知"});
     CHECK(texts_of("a b c d e f 年\n") == std::vector<std::string>{"a b c d e f 年"});
 }
+
+TEST_CASE("a table's row, its cells parted by tabs, is a paragraph of its own however long") {
+    std::string text = "序号\t存在问题\t整改措施\t责任单位\t整改时限\n";
+    for (int row = 1; row <= 6; ++row) {
+        text += std::to_string(row) +
+                "\t部分苏木乡镇未建立专职或志愿消防队\t按照标准建立专职消防队并配齐装备确保市政消火栓完好率达到百分之百"
+                "\t锡林浩特市人民政府"
+                "\t到2017年\n";
+    }
+    const auto texts = texts_of(text);
+    REQUIRE(texts.size() == 7);
+    CHECK(texts[1].starts_with("1\t"));
+    CHECK(texts[1].ends_with("\t到2017年"));
+    CHECK(texts[2].starts_with("2\t"));
+}
