@@ -253,16 +253,13 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
     int last_clause = 0;           // the number of the enumeration clause （一）…； just read
     std::string path1;
     std::string path2;
-    // Divisions are the level-1 headings when none of them has a 一、 under it (before the
-    // next division or part); where one has, all are layers above them.
-    bool heading1_follows = false;
-    bool divisions_over_headings = false;
-    for (std::size_t i = std::min(end, markers.size()); i > begin; --i) {
-        const MarkerKind kind = markers[i - 1].kind;
-        divisions_over_headings = divisions_over_headings || (kind == MarkerKind::division && heading1_follows);
-        heading1_follows = kind == MarkerKind::heading1 ||
-                           (kind != MarkerKind::division && kind != MarkerKind::part && heading1_follows);
-    }
+    // Divisions (第二部分) are the level-1 headings where the notice has no 一、 of its own;
+    // where it has, they are layers above them (or beside them: their paths would clash).
+    const std::size_t stop = std::min(end, markers.size());
+    const bool has_heading1 =
+        begin < stop && std::any_of(markers.begin() + static_cast<std::ptrdiff_t>(begin),
+                                    markers.begin() + static_cast<std::ptrdiff_t>(stop),
+                                    [](const OutlineMarker& m) { return m.kind == MarkerKind::heading1; });
     for (std::size_t i = begin; i < end && i < markers.size(); ++i) {
         const OutlineMarker& marker = markers[i];
         switch (marker.kind) {
@@ -329,7 +326,7 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                 last_heading2 = previous_heading2 = 0;
                 path1.clear();
                 path2.clear();
-                if (marker.value > 0 && !divisions_over_headings) {
+                if (marker.value > 0 && !has_heading1) {
                     // 第二部分 重点任务 with its (一) right under it: a level-1 heading.
                     last_number.clear();
                     last_clause = 0;

@@ -180,3 +180,13 @@ TEST_CASE("a plan's 第N部分 with (一) right under it is the level-1 heading 
     CHECK(node_paths(layered) == std::vector<std::string>{"", "一", "一/1", "", "(一)"});
     CHECK(layered[0].kind == MarkerKind::division);
 }
+
+TEST_CASE("a part after 一、 headings of the notice's own stays a layer: its path would clash with 二、") {
+    const std::vector<policy::OutlineMarker> markers = {
+        marker(MarkerKind::heading1, 1, "一"), marker(MarkerKind::item, 1, "1"),
+        marker(MarkerKind::heading1, 2, "二"), marker(MarkerKind::item, 1, "1"),
+        marker(MarkerKind::division, 2, "二"), marker(MarkerKind::heading2, 1, "一"),
+    };
+    CHECK(node_paths(policy::build_outline(markers, 0, markers.size())) ==
+          std::vector<std::string>{"一", "一/1", "二", "二/1", "", "(一)"});
+}
