@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "citations.h"
 #include "deadlines.h"
@@ -154,6 +155,43 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
     for (const std::size_t i : layout.listed) {
         markers[i] = OutlineMarker{};
     }
+    // A task table's rows after its header row (序号<TAB>重点任务<TAB>牵头单位<TAB>完成时限) are
+    // items, under the headings between them; each row keeps its header for its duty cells.
+    std::vector<std::size_t> row_header(paragraphs.size(), k_none);
+    std::map<std::size_t, std::vector<std::string_view>> headers;
+    for (std::size_t i = layout.body_begin, header = k_none; i < layout.body_end; ++i) {
+        std::vector<std::string_view> columns = rules.outline.table_header(paragraphs[i].text);
+        if (!columns.empty()) {
+            header = i;
+            headers[i] = std::move(columns);
+            markers[i] = OutlineMarker{};
+            continue;
+        }
+        if (header == k_none) {
+            continue;
+        }
+        OutlineMarker row = rules.outline.table_row(paragraphs[i].text);
+        if (row.kind == MarkerKind::item) {
+            markers[i] = std::move(row);
+            row_header[i] = header;
+        } else if (markers[i].kind != MarkerKind::heading1 && markers[i].kind != MarkerKind::heading2) {
+            header = k_none;  // the table has ended
+        }
+    }
+    // A table that sums up tasks numbered in the text (an attached 分工表) adds none: its rows
+    // are tasks only where the notice has no others (关于印发…任务分工表的通知).
+    bool items_elsewhere = false;
+    for (std::size_t i = layout.body_begin; i < layout.body_end; ++i) {
+        items_elsewhere = items_elsewhere || (markers[i].kind == MarkerKind::item && row_header[i] == k_none);
+    }
+    if (items_elsewhere) {
+        for (std::size_t i = layout.body_begin; i < layout.body_end; ++i) {
+            if (row_header[i] != k_none) {
+                markers[i] = OutlineMarker{};
+                row_header[i] = k_none;
+            }
+        }
+    }
     std::vector<bool> is_stop(paragraphs.size(), false);
     for (const std::size_t i : layout.stops) {
         is_stop[i] = true;
@@ -234,6 +272,33 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
                 task.departments.push_back(std::move(department));
             }
         };
+        if (row_header[node.paragraph] != k_none) {
+            // A table's row: its cells under duty columns (牵头单位, 责任单位…) read as labelled lines.
+            const std::string_view row = text;
+            const std::vector<std::string_view>& columns = headers[row_header[node.paragraph]];
+            const std::vector<std::string_view> cells = table_cells(row);
+            for (std::size_t k = 0; k < cells.size() && k < columns.size(); ++k) {
+                const std::string labelled = std::string(columns[k]) + ":" + std::string(cells[k]);
+                if (cells[k].empty() || !rules.departments.is_label_line(labelled)) {
+                    continue;
+                }
+                const std::size_t shift = static_cast<std::size_t>(cells[k].data() - row.data());
+                for (const DepartmentSpan& span : rules.departments.find(labelled)) {
+                    if (span.begin <= columns[k].size()) {
+                        continue;
+                    }
+                    Department department;
+                    department.name = source.original(node.paragraph, shift + span.begin - columns[k].size() - 1,
+                                                      shift + span.end - columns[k].size() - 1);
+                    department.role = span.role;
+                    department.canonical = rules.departments.canonical(department.name);
+                    task.departments.push_back(std::move(department));
+                }
+            }
+            owner[node.paragraph] = record.tasks.size();
+            record.tasks.push_back(std::move(task));
+            continue;
+        }
         std::size_t first_label = last + 1;
         while (first_label - 1 > node.paragraph && rules.departments.is_label_line(paragraphs[first_label - 1].text)) {
             --first_label;

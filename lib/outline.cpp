@@ -135,10 +135,56 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_heading_year = grammar.optional_rule("outline.heading_year");
     rules.m_grade_list = grammar.optional_rule("outline.grade_list");
     rules.m_not_task = grammar.optional_rule("outline.not_task");
+    rules.m_table_column = grammar.optional_rule("outline.table_column");
+    rules.m_table_row = grammar.optional_rule("outline.table_row");
     rules.m_part = &grammar.rule("outline.part");
     rules.m_item_paren = grammar.optional_rule("outline.item_paren");
     rules.m_division = grammar.optional_rule("outline.division");
     return rules;
+}
+
+std::vector<std::string_view> table_cells(std::string_view row) {
+    std::vector<std::string_view> cells;
+    std::size_t begin = 0;
+    for (;;) {
+        const std::size_t tab = row.find('\t', begin);
+        cells.push_back(row.substr(begin, tab == std::string_view::npos ? std::string_view::npos : tab - begin));
+        if (tab == std::string_view::npos) {
+            return cells;
+        }
+        begin = tab + 1;
+        while (begin < row.size() && row[begin] == '\t') {
+            ++begin;  // cells parted by several tabs (an empty cell's) are read as parted by one
+        }
+    }
+}
+
+std::vector<std::string_view> OutlineRules::table_header(std::string_view paragraph) const {
+    if (m_table_column == nullptr || m_table_row == nullptr ||
+        std::count(paragraph.begin(), paragraph.end(), '\t') < 2) {
+        return {};
+    }
+    std::vector<std::string_view> cells = table_cells(paragraph);
+    const bool numbered = !cells.front().empty() && cells.front().front() >= '0' && cells.front().front() <= '9';
+    const bool names_duty = std::any_of(
+        cells.begin(), cells.end(), [&](std::string_view cell) { return re2::RE2::FullMatch(cell, *m_table_column); });
+    if (numbered || !names_duty) {
+        cells.clear();
+    }
+    return cells;
+}
+
+OutlineMarker OutlineRules::table_row(std::string_view paragraph) const {
+    OutlineMarker marker;
+    RuleMatch match;
+    if (m_table_row == nullptr || !find_rule(*m_table_row, paragraph, 0, match) || match.begin != 0) {
+        return marker;
+    }
+    marker.kind = MarkerKind::item;
+    marker.numeral = std::string(match[1]);
+    marker.value = std::atoi(marker.numeral.c_str());
+    marker.text_begin = group_offset(paragraph, match.group("text"));
+    return marker;
 }
 
 // A numbered contact or file (outline.not_task) is a short line without a full stop; a task

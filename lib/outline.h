@@ -39,6 +39,9 @@ struct OutlineNode {
     std::size_t text_begin = 0;
 };
 
+// The cells of a table's row, parted by tabs (several tabs part two cells, as one does).
+std::vector<std::string_view> table_cells(std::string_view row);
+
 class OutlineRules {
 public:
     static Result<OutlineRules> create(const Grammar& grammar);
@@ -52,6 +55,11 @@ public:
     // Whether an item's paragraph is a contact or a file listed after the tasks, no task
     // (outline.not_task; short lines only).
     bool is_listed_aside(std::string_view paragraph) const;
+    // The cells of a task table's header row (outline.table_column names one of them), else
+    // none. Cells are parted by tabs.
+    std::vector<std::string_view> table_header(std::string_view paragraph) const;
+    // The item a task table's row opens with its number in the first cell (outline.table_row).
+    OutlineMarker table_row(std::string_view paragraph) const;
     // outline.heading_year (optional: null): a level-1 heading naming its year's work.
     const re2::RE2* heading_year() const { return m_heading_year; }
     // The line model's rules from the same grammar: paragraph starts and page markers.
@@ -79,6 +87,8 @@ private:
     const re2::RE2* m_heading_year = nullptr;  // optional
     const re2::RE2* m_grade_list = nullptr;    // optional
     const re2::RE2* m_not_task = nullptr;      // optional
+    const re2::RE2* m_table_column = nullptr;  // optional
+    const re2::RE2* m_table_row = nullptr;     // optional
     const re2::RE2* m_page_marker = nullptr;
     const re2::RE2* m_part = nullptr;
     const re2::RE2* m_item_paren = nullptr;  // optional

@@ -846,3 +846,30 @@ TEST_CASE("a plan in parts (第一部分…) with (一) under them: the parts ar
     REQUIRE(record.tasks[1].deadlines.size() == 1);
     CHECK(record.tasks[1].deadlines[0].text == "4月30日前");
 }
+
+TEST_CASE(
+    "a task table as text: its rows are the tasks, its duty cells their departments, unless the text numbers them") {
+    const std::string table =
+        "序号\t存在问题\t整改措施\t牵头单位\t配合单位\t整改时限\n一、人员密集场所\n"
+        "1\t商铺“三合一”现象突出\t全面清理“三合一”场所\t锡林浩特市人民政府\t盟商务局、盟公安消防支队\t2015年9月底前\n"
+        "2\t医院消防设施故障\t更换损坏的火灾自动报警系统\t盟卫生计生委\t盟医院\t2015年10月31日前\n";
+    const auto record = extract_text(
+        "锡林郭勒盟行政公署办公厅关于印发全盟重大火灾隐患整改任务分工表的通知\n\n各旗县市（区）人民政府：\n"
+        "　　现将《全盟重大火灾隐患整改任务分工表》印发给你们，请认真贯彻落实。\n\n锡林郭勒盟行政公署办公厅\n"
+        "2015年6月20日\n\n附件\n\n全盟重大火灾隐患整改任务分工表\n\n" +
+        table);
+    using Bodies = std::vector<std::pair<std::string, std::string>>;
+    REQUIRE(record.tasks.size() == 2);
+    CHECK(record.tasks[0].path == "一/1");
+    CHECK(record.tasks[0].text.starts_with("商铺“三合一”现象突出\t"));
+    CHECK(bodies(record.tasks[0]) ==
+          Bodies{{"锡林浩特市人民政府", "lead"}, {"盟商务局", "responsible"}, {"盟公安消防支队", "responsible"}});
+    CHECK(bodies(record.tasks[1]) == Bodies{{"盟卫生计生委", "lead"}, {"盟医院", "responsible"}});
+    REQUIRE(record.tasks[1].deadlines.size() == 1);
+    CHECK(record.tasks[1].deadlines[0].text == "2015年10月31日前");
+    // A plan whose text numbers its tasks, with the table attached: the table adds no task.
+    const auto plan = extract_text(
+        "全盟消防工作要点\n\n一、重点任务\n1.开展火灾隐患整改。（盟公安消防支队牵头）\n\n附件\n\n" + table);
+    REQUIRE(plan.tasks.size() == 1);
+    CHECK(plan.tasks[0].path == "一/1");
+}

@@ -190,3 +190,19 @@ TEST_CASE("a part after 一、 headings of the notice's own stays a layer: its p
     CHECK(node_paths(policy::build_outline(markers, 0, markers.size())) ==
           std::vector<std::string>{"一", "一/1", "二", "二/1", "", "(一)"});
 }
+
+TEST_CASE("a task table's header names a duty or time column; its rows are numbered in the first cell") {
+    auto rules = policy::OutlineRules::create(policy::test::default_grammar());
+    REQUIRE(rules.ok());
+    CHECK(rules->table_header("序号\t重点任务\t牵头单位\t配合单位\t完成时限").size() == 5);
+    CHECK(rules->table_header("序号\t存在问题\t整改措施\t责任单位\t整改时限").size() == 5);
+    CHECK(rules->table_header("序号\t企业名称\t地址\t联系电话").empty());        // a list, not tasks
+    CHECK(rules->table_header("1\t开展排查\t市应急局\t2024年1月底前").empty());  // a row
+    CHECK(rules->table_header("牵头单位：市应急局").empty());
+    const auto row = rules->table_row("12\t\t开展排查\t市应急局\t2024年1月底前");
+    CHECK(row.kind == MarkerKind::item);
+    CHECK(row.value == 12);
+    CHECK(row.text_begin == 4);
+    CHECK(rules->table_row("12 开展排查").kind == MarkerKind::none);
+    CHECK(policy::table_cells("1\t\t开展排查\t市应急局") == std::vector<std::string_view>{"1", "开展排查", "市应急局"});
+}
