@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 
@@ -174,9 +175,13 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         if (row.kind == MarkerKind::item) {
             markers[i] = std::move(row);
             row_header[i] = header;
-        } else if (markers[i].kind != MarkerKind::heading1 && markers[i].kind != MarkerKind::heading2) {
-            header = k_none;  // the table has ended
+        } else if (const auto cells = table_cells(paragraphs[i].text);
+                   cells.size() >= 3 && !cells[0].empty() &&
+                   !std::isdigit(static_cast<unsigned char>(cells[0].front())) &&
+                   std::all_of(cells.begin(), cells.end(), [](std::string_view c) { return c.size() <= 24; })) {
+            header = k_none;  // another table's header (序号<TAB>姓名<TAB>电话): this one has ended
         }
+        // (Else a heading between rows, or a row's wrapped rest (…2024年1月 / 31日前): it goes on.)
     }
     // A table that sums up tasks numbered in the text (an attached 分工表) adds none: its rows
     // are tasks only where the notice has no others (关于印发…任务分工表的通知).
@@ -295,7 +300,8 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
                     task.departments.push_back(std::move(department));
                 }
             }
-            owner[node.paragraph] = record.tasks.size();
+            std::fill(owner.begin() + static_cast<std::ptrdiff_t>(node.paragraph),
+                      owner.begin() + static_cast<std::ptrdiff_t>(last) + 1, record.tasks.size());
             record.tasks.push_back(std::move(task));
             continue;
         }

@@ -867,6 +867,14 @@ TEST_CASE(
     CHECK(bodies(record.tasks[1]) == Bodies{{"盟卫生计生委", "lead"}, {"盟医院", "responsible"}});
     REQUIRE(record.tasks[1].deadlines.size() == 1);
     CHECK(record.tasks[1].deadlines[0].text == "2015年10月31日前");
+    // Rows hard-wrapped (their rest on a line of its own) go on to the next row.
+    const auto wrapped = extract_text(
+        "一、任务\n\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n1\t开展道路交通安全隐患排查，重点整治农村面包车\n"
+        "违法载人问题\t市公安局\t市交通运输局、市应急管理局\t2024年1月\n31日前\n2\t开展城镇燃气安全排查整治\t"
+        "市住房和城乡建设局\t市市场监管局\t2024年2月10日前\n");
+    REQUIRE(wrapped.tasks.size() == 2);
+    CHECK(wrapped.tasks[0].text.ends_with("2024年1月\n31日前"));
+    CHECK(bodies(wrapped.tasks[1]) == Bodies{{"市住房和城乡建设局", "lead"}, {"市市场监管局", "responsible"}});
     // A plan whose text numbers its tasks, with the table attached: the table adds no task.
     const auto plan = extract_text(
         "全盟消防工作要点\n\n一、重点任务\n1.开展火灾隐患整改。（盟公安消防支队牵头）\n\n附件\n\n" + table);
