@@ -3,7 +3,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <map>
 
@@ -175,10 +174,7 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         if (row.kind == MarkerKind::item) {
             markers[i] = std::move(row);
             row_header[i] = header;
-        } else if (const auto cells = table_cells(paragraphs[i].text);
-                   cells.size() >= 3 && !cells[0].empty() &&
-                   !std::isdigit(static_cast<unsigned char>(cells[0].front())) &&
-                   std::all_of(cells.begin(), cells.end(), [](std::string_view c) { return c.size() <= 24; })) {
+        } else if (rules.outline.other_table_header(paragraphs[i].text)) {
             header = k_none;  // another table's header (序号<TAB>姓名<TAB>电话): this one has ended
         }
         // (Else a heading between rows, or a row's wrapped rest (…2024年1月 / 31日前): it goes on.)
@@ -257,12 +253,16 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         task.where.end = source.location(last, 0, paragraphs[last].text.size()).end;
         // The responsibility parenthesis ends the task's last paragraph; or the task ends in
         // labelled lines (责任单位：… / 配合单位：… / 完成时限：…), each read on its own.
-        auto add_departments = [&](std::size_t i) {
-            const std::size_t dept_begin = i == node.paragraph ? node.text_begin : 0;
-            const std::string_view dept_text = std::string_view(paragraphs[i].text).substr(dept_begin);
-            for (const DepartmentSpan& span : rules.departments.find(dept_text)) {
+        // The bodies `spans` name in paragraph `i`'s text from `base` on, a span's offsets
+        // counted from `skip` bytes before it (a table cell's label written before it).
+        auto add_found = [&](std::size_t i, const std::vector<DepartmentSpan>& spans, std::size_t base,
+                             std::size_t skip) {
+            for (const DepartmentSpan& span : spans) {
+                if (span.begin < skip) {
+                    continue;
+                }
                 Department department;
-                department.name = source.original(i, dept_begin + span.begin, dept_begin + span.end);
+                department.name = source.original(i, base + span.begin - skip, base + span.end - skip);
                 department.role = span.role;
                 const auto named = std::find_if(task.departments.begin(), task.departments.end(),
                                                 [&](const Department& d) { return d.name == department.name; });
@@ -277,6 +277,11 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
                 task.departments.push_back(std::move(department));
             }
         };
+        auto add_departments = [&](std::size_t i) {
+            const std::size_t dept_begin = i == node.paragraph ? node.text_begin : 0;
+            add_found(i, rules.departments.find(std::string_view(paragraphs[i].text).substr(dept_begin)), dept_begin,
+                      0);
+        };
         if (row_header[node.paragraph] != k_none) {
             // A table's row: its cells under duty columns (牵头单位, 责任单位…) read as labelled lines.
             const std::string_view row = text;
@@ -284,20 +289,9 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
             const std::vector<std::string_view> cells = table_cells(row);
             for (std::size_t k = 0; k < cells.size() && k < columns.size(); ++k) {
                 const std::string labelled = std::string(columns[k]) + ":" + std::string(cells[k]);
-                if (cells[k].empty() || !rules.departments.is_label_line(labelled)) {
-                    continue;
-                }
-                const std::size_t shift = static_cast<std::size_t>(cells[k].data() - row.data());
-                for (const DepartmentSpan& span : rules.departments.find(labelled)) {
-                    if (span.begin <= columns[k].size()) {
-                        continue;
-                    }
-                    Department department;
-                    department.name = source.original(node.paragraph, shift + span.begin - columns[k].size() - 1,
-                                                      shift + span.end - columns[k].size() - 1);
-                    department.role = span.role;
-                    department.canonical = rules.departments.canonical(department.name);
-                    task.departments.push_back(std::move(department));
+                if (!cells[k].empty() && rules.departments.is_label_line(labelled)) {
+                    add_found(node.paragraph, rules.departments.find(labelled),
+                              static_cast<std::size_t>(cells[k].data() - row.data()), columns[k].size() + 1);
                 }
             }
             std::fill(owner.begin() + static_cast<std::ptrdiff_t>(node.paragraph),

@@ -159,16 +159,34 @@ std::vector<std::string_view> table_cells(std::string_view row) {
     }
 }
 
+namespace {
+
+// A header's first cell names its column (序号): a row's holds its number.
+bool numbered(const std::vector<std::string_view>& cells) {
+    return !cells.front().empty() && cells.front().front() >= '0' && cells.front().front() <= '9';
+}
+
+// A header's cell names a column (序号, 牵头单位, 联系电话): a few words.
+constexpr std::size_t k_longest_column_name = 24;
+
+}  // namespace
+
+bool OutlineRules::other_table_header(std::string_view paragraph) const {
+    const std::vector<std::string_view> cells = table_cells(paragraph);
+    return cells.size() >= 3 && !numbered(cells) && std::all_of(cells.begin(), cells.end(), [](std::string_view cell) {
+               return cell.size() <= k_longest_column_name;
+           });
+}
+
 std::vector<std::string_view> OutlineRules::table_header(std::string_view paragraph) const {
     if (m_table_column == nullptr || m_table_row == nullptr ||
         std::count(paragraph.begin(), paragraph.end(), '\t') < 2) {
         return {};
     }
     std::vector<std::string_view> cells = table_cells(paragraph);
-    const bool numbered = !cells.front().empty() && cells.front().front() >= '0' && cells.front().front() <= '9';
     const bool names_duty = std::any_of(
         cells.begin(), cells.end(), [&](std::string_view cell) { return re2::RE2::FullMatch(cell, *m_table_column); });
-    if (numbered || !names_duty) {
+    if (numbered(cells) || !names_duty) {
         cells.clear();
     }
     return cells;

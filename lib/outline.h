@@ -58,6 +58,9 @@ public:
     // The cells of a task table's header row (outline.table_column names one of them), else
     // none. Cells are parted by tabs.
     std::vector<std::string_view> table_header(std::string_view paragraph) const;
+    // Whether `paragraph` reads like any table's header (three or more short cells, the first
+    // not a number): after a task table's rows, another table's, which ends it.
+    bool other_table_header(std::string_view paragraph) const;
     // The item a task table's row opens with its number in the first cell (outline.table_row).
     OutlineMarker table_row(std::string_view paragraph) const;
     // outline.heading_year (optional: null): a level-1 heading naming its year's work.

@@ -37,6 +37,15 @@ std::vector<std::string> task_paths(const policy::Record& record) {
     return paths;
 }
 
+// The dates of the notice's deadlines, in order ("" where undated).
+std::vector<std::string> deadline_dates(const policy::Record& record) {
+    std::vector<std::string> dates;
+    for (const auto& deadline : record.deadlines) {
+        dates.push_back(deadline.date.value_or(""));
+    }
+    return dates;
+}
+
 }  // namespace
 
 TEST_CASE("the 2019 work points: cover letter, plan title, 31 tasks in 7 sections") {
@@ -325,33 +334,22 @@ TEST_CASE("labelled lines after the notice's last task are its own, not the page
 }
 
 TEST_CASE("a plan over a span of years dates its undated limits in the year it was signed") {
-    auto dates = [](const policy::Record& record) {
-        std::vector<std::string> out;
-        for (const auto& deadline : record.deadlines) {
-            out.push_back(deadline.date.value_or(""));
-        }
-        return out;
-    };
     const std::string body = "\n\n各市（州）人民政府：\n现印发给你们。\n\n四川省人民政府办公厅\n";
     const std::string tasks = "\n\n一、任务\n1.9月30日前完成排查。\n2.年底前完成整改。\n";
     const std::string title = "四川省人民政府办公厅关于印发安全生产专项整治实施方案（2023—2025年）的通知";
-    CHECK(dates(extract_text(title + body + "2023年3月15日" + tasks)) ==
+    CHECK(deadline_dates(extract_text(title + body + "2023年3月15日" + tasks)) ==
           std::vector<std::string>{"2023-09-30", "2023-12-31"});
     // Signed before the span begins: its first year.
-    CHECK(dates(extract_text(title + body + "2022年12月20日" + tasks)) ==
+    CHECK(deadline_dates(extract_text(title + body + "2022年12月20日" + tasks)) ==
           std::vector<std::string>{"2023-09-30", "2023-12-31"});
 }
 
 TEST_CASE("a title's year before the year of signing is the year looked back on, not the notice's") {
-    std::vector<std::string> dates;
     const std::string body =
         "\n\n各市州人民政府：\n现印发给你们。\n\n湖南省安全生产委员会\n2019年4月26日\n\n一、整改措施\n"
         "1.年底前完成搬迁改造。\n";
-    for (const auto& deadline :
-         extract_text("关于印发2018年度安全生产考核巡查反馈问题整改方案的通知" + body).deadlines) {
-        dates.push_back(deadline.date.value_or(""));
-    }
-    CHECK(dates == std::vector<std::string>{"2019-12-31"});
+    CHECK(deadline_dates(extract_text("关于印发2018年度安全生产考核巡查反馈问题整改方案的通知" + body)) ==
+          std::vector<std::string>{"2019-12-31"});
     // A plan for the coming year, signed in December, keeps its title's year.
     const auto coming = extract_text(
         "关于印发2020年安全生产工作要点的通知\n\n各市州人民政府：\n现印发给你们。\n\n湖南省安全生产委员会\n"
@@ -506,12 +504,8 @@ TEST_CASE("a month already past when the notice was signed is next year's") {
         "关于做好今冬明春安全生产工作的通知\n各区县农业农村委：\n一、任务\n1.3月底前完成预案修订。\n"
         "2.12月15日前开展检查，第一季度前完成整改。\n3."
         "11月10日前完成摸排。\n\n重庆市农业农村委员会\n2023年11月20日\n");
-    std::vector<std::string> dates;
-    for (const auto& deadline : record.deadlines) {
-        dates.push_back(deadline.date.value_or(""));
-    }
     // 11月10日 is the month of signing: not rolled on.
-    CHECK(dates == std::vector<std::string>{"2024-03-31", "2023-12-15", "2024-03-31", "2023-11-10"});
+    CHECK(deadline_dates(record) == std::vector<std::string>{"2024-03-31", "2023-12-15", "2024-03-31", "2023-11-10"});
     // A year written before the limit is that year, whatever the month.
     const auto written = extract_text(
         "关于做好安全生产工作的通知\n一、任务\n1.2023年3月底前完成修订。\n\n"
