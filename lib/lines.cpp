@@ -468,7 +468,8 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             } else if (!starts_new && current.text.size() < 20000 &&
                        (starts_with_closing(content) || (last >= U'0' && last <= U'9' && starts_with_unit(content)) ||
                         ((last == U'〕' || last == U']' || last == U')' || last == U'】') &&
-                         starts_with_serial(content)))) {
+                         starts_with_serial(content)) ||
+                        (last == U'》' && opens(rules.title_number, content)))) {
                 join = true;
             } else if (!starts_new &&
                        open_bracket_distance(

@@ -66,6 +66,10 @@ struct LineRules {
     // right after a paragraph that opens with a label is never its continuation, however wide
     // the line before. Null: none is.
     const re2::RE2* label = nullptr;
+    // Matches (anchored at the line's start) a 文号 in brackets ((吉政办发[2013]44号)…): after a
+    // line ending in 》 it goes on the paragraph — the title's own 文号, which a wrap that keeps
+    // half-width runs whole moved to the next line. Null: never.
+    const re2::RE2* title_number = nullptr;
 };
 
 std::vector<Paragraph> split_paragraphs(std::string_view normalised, const LineRules& rules);

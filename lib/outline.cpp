@@ -132,6 +132,7 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_heading_open = grammar.optional_rule("lines.heading_open");
     rules.m_item_open = grammar.optional_rule("lines.item_open");
     rules.m_label = grammar.optional_rule("lines.label");
+    rules.m_title_number = grammar.optional_rule("lines.title_number");
     rules.m_heading_year = grammar.optional_rule("outline.heading_year");
     rules.m_grade_list = grammar.optional_rule("outline.grade_list");
     rules.m_not_task = grammar.optional_rule("outline.not_task");

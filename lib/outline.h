@@ -68,7 +68,7 @@ public:
     // The line model's rules from the same grammar: paragraph starts and page markers.
     LineRules line_rules() const {
         return {m_paragraph_start, m_page_marker,  m_paragraph_end, m_title_end, m_own_line,
-                m_bare_number,     m_heading_open, m_item_open,     m_label};
+                m_bare_number,     m_heading_open, m_item_open,     m_label,     m_title_number};
     }
 
 private:
@@ -87,6 +87,7 @@ private:
     const re2::RE2* m_heading_open = nullptr;  // optional
     const re2::RE2* m_item_open = nullptr;     // optional
     const re2::RE2* m_label = nullptr;         // optional
+    const re2::RE2* m_title_number = nullptr;  // optional
     const re2::RE2* m_heading_year = nullptr;  // optional
     const re2::RE2* m_grade_list = nullptr;    // optional
     const re2::RE2* m_not_task = nullptr;      // optional

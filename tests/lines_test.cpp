@@ -222,6 +222,21 @@ TEST_CASE("a cited title cut by a wrap after its document type is joined back") 
     CHECK(paragraphs[1].text == "认真落实《国务院关于进一步加强安全生产工作的通知》要求。");
 }
 
+TEST_CASE("a title's 文号 in brackets on the next line goes on the title's paragraph, however short the line") {
+    // A wrap that keeps half-width runs whole leaves the title's line short.
+    const auto paragraphs = paragraphs_of(
+        "2.根据《吉林省人民政府办公厅关于印发吉\n林省安全生产综合监管办法的通知》\n(吉政办发[2013]44号)精神,"
+        "制定出台组织管理办法。\n"
+        "3.落实《广西壮族自治区安全生产条例》\n（桂政发 [2014] 12 号）要求。\n");
+    REQUIRE(paragraphs.size() == 2);
+    CHECK(paragraphs[0].text.find("的通知》(吉政办发[2013]44号)精神") != std::string::npos);
+    CHECK(paragraphs[1].text.starts_with("3.落实"));
+    CHECK(paragraphs[1].text.ends_with("要求。"));
+    // Not a bracket that names no 文号, and not after a line that ends otherwise.
+    CHECK(paragraphs_of("1.学习《安全生产法》\n(2021年修正)。\n").size() == 2);
+    CHECK(paragraphs_of("1.开展专项整治。\n(吉政办发[2013]44号)\n").size() == 2);
+}
+
 TEST_CASE("a 文号 cut after its year's bracket and a date cut inside its day are joined back") {
     const auto paragraphs = paragraphs_of(
         "5.严格执行《广东省安全生产条例》和粤府办〔2022〕\n18号文件要求。\n6.各市于2015年6月3\n0日前报送方案。\n");
