@@ -721,6 +721,16 @@ TEST_CASE("a notice on a web page: navigation before it, related links after it"
     CHECK(cited == std::vector<std::string>{"湘应急〔2023〕25号", "湖南省防汛抗旱应急预案"});
 }
 
+TEST_CASE("a portal's header lines without blank lines between them are not the title") {
+    const auto record = extract_text(
+        "某某省工业和信息化厅门户网站\n网站首页  政务公开  政策文件  新闻动态  互动交流\n"
+        "您当前的位置：首页 > 政务公开 > 通知公告\n信息来源：本网  发布日期：2024年03月26日  点击数：822\n"
+        "【字体：大 中 小】 【打印】 【关闭】\n\n\n省工信厅2024年安全生产工作要点\n\n"
+        "一、强化责任\n1.落实企业主体责任（省工信厅负责）。\n2.开展隐患排查（各市州工信局负责）。\n");
+    CHECK(record.title == "省工信厅2024年安全生产工作要点");
+    CHECK(record.tasks.size() == 2);
+}
+
 TEST_CASE("after the cover letter's signature, the plan is read to its end") {
     const auto record = extract_text(
         "关于印发工作要点的通知\n各有关单位:\n现印发给你们。\n吉林省应急管理厅\n2022年3月1日\n"
