@@ -284,8 +284,11 @@ OutlineMarker OutlineRules::classify(std::string_view paragraph) const {
             re2::RE2::PartialMatch(paragraph, *m_grade_list)) {
             return {};  // 一、二级达标企业名单…: grades, not a heading
         }
-        // （一）…的； is a clause of an enumeration (an article's conditions), not a heading.
-        if (marker.kind == MarkerKind::heading2 && paragraph.ends_with(";")) {
+        // （一）…的； is a clause of an enumeration (an article's conditions), not a heading; a
+        // heading with a sentence after it (（二）周密部署。各地要…；) whose paragraph a wrap cut
+        // at a ； is still one.
+        if (marker.kind == MarkerKind::heading2 && paragraph.ends_with(";") &&
+            paragraph.find("。") == std::string_view::npos) {
             marker.kind = MarkerKind::subitem;
         }
         return marker;
