@@ -11,7 +11,7 @@ constexpr const char* k_rule_names[] = {
     "dept.role_word",   "dept.clause_split", "dept.cohost",      "dept.lead",           "dept.labelled_lead",
     "dept.labelled",    "dept.role_suffix",  "dept.list_split",  "dept.conjunction",    "dept.body_end",
     "dept.etc",         "dept.empty_body",   "dept.other_label", "dept.trailing_label", "dept.bare_org",
-    "dept.bare_reject", "dept.name_prefix",  "dept.marked_lead"};
+    "dept.bare_reject", "dept.name_prefix",  "dept.marked_lead", "dept.each_again"};
 
 // A time limit after the responsibility parenthesis is at most this long (bytes).
 constexpr std::size_t k_time_tail_bytes = 90;
@@ -281,6 +281,14 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
             return;
         }
     }
+    // 各地区各有关部门: two bodies.
+    if (find_rule(rule("dept.each_again"), part, 0, match) &&
+        bracket_depth(part, group_offset(part, match.group("next"))) == 0) {
+        const std::size_t at = begin + group_offset(part, match.group("next"));
+        split_bodies(text, begin, at, role, out);
+        split_bodies(text, at, end, role, out);
+        return;
+    }
     // 、 , / outside brackets (各县(市、区) stays whole), unless the bodies share one name
     // (市、县人民政府).
     const bool shared = shares_name(part);
@@ -542,17 +550,28 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
             }
             split_bodies(text, gb, ge, role, out);
         };
+        // A label (责任单位：, 牵头单位：) gives its list a role; the list after it reads like one
+        // with no label (责任单位：X会同Y负责, 责任单位：X、Y牵头，Z配合), the label's role where
+        // it says none.
+        std::string_view list = clause;
+        const char* label_role = nullptr;
         if (find_rule(rule("dept.labelled_lead"), clause, 0, m)) {
-            split_group(m.group("bodies"), "lead");
+            list = m.group("bodies");
+            label_role = "lead";
         } else if (find_rule(rule("dept.labelled"), clause, 0, m)) {
-            split_group(m.group("bodies"), "responsible");
+            list = m.group("bodies");
+            label_role = "responsible";
         } else if (find_rule(rule("dept.other_label"), clause, 0, m, false)) {
-            // 完成时限：… and the like name nobody.
-        } else if (find_rule(rule("dept.cohost"), clause, 0, m)) {
+            clause_begin = next;  // 完成时限：… and the like name nobody.
+            continue;
+        }
+        if (find_rule(rule("dept.cohost"), list, 0, m)) {
             split_bodies(text, at(m.group("lead")), at(m.group("lead")) + m.group("lead").size(), "lead", out);
             split_group(m.group("rest"), "responsible");
-        } else if (find_rule(rule("dept.lead"), clause, 0, m)) {
+        } else if (find_rule(rule("dept.lead"), list, 0, m)) {
             split_bodies(text, at(m.group("bodies")), at(m.group("bodies")) + m.group("bodies").size(), "lead", out);
+        } else if (label_role != nullptr) {
+            split_group(list, label_role);
         } else {
             // The role words ending the clause, when what is left ends like a body; else a role
             // with its object (武警宝鸡支队给予支援, 县消防救援大队负责业务指导).
