@@ -76,6 +76,70 @@ std::size_t heading_end(std::string_view text, std::size_t begin) {
     return end;
 }
 
+// The separator after an item's number (1. → ".", 1、 → "、"), as classify read it.
+std::string_view item_separator(std::string_view text, const OutlineMarker& marker) {
+    std::size_t begin = 0;
+    while (begin < text.size() && text[begin] >= '0' && text[begin] <= '9') {
+        ++begin;
+    }
+    std::size_t end = std::min(marker.text_begin, text.size());
+    while (end > begin && text[end - 1] == ' ') {
+        --end;
+    }
+    while (begin < end && text[begin] == ' ') {
+        ++begin;
+    }
+    return text.substr(begin, end - begin);
+}
+
+// Items a scraper ran into the paragraph before (…按职责分工负责）8.加强村屯绿化…): the next
+// number, written as this item's is, right after a closing bracket, a full stop or a ；
+// opens a paragraph of its own — unless the next numbered paragraph is that item already.
+void split_run_on_items(std::vector<Paragraph>& paragraphs, const OutlineRules& outline, std::string_view normalised) {
+    std::vector<OutlineMarker> markers(paragraphs.size());
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+        markers[i] = outline.classify(paragraphs[i].text);
+    }
+    std::vector<Paragraph> out;
+    out.reserve(paragraphs.size());
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+        int next_item = 0;  // the number of the next numbered paragraph
+        for (std::size_t k = i + 1; k < paragraphs.size() && next_item == 0; ++k) {
+            next_item = markers[k].kind == MarkerKind::item ? markers[k].value : 0;
+        }
+        out.push_back(std::move(paragraphs[i]));
+        OutlineMarker marker = std::move(markers[i]);
+        while (marker.kind == MarkerKind::item && marker.numeral.find('.') == std::string::npos &&
+               next_item != marker.value + 1) {
+            const std::string_view text = out.back().text;
+            const std::string_view separator = item_separator(text, marker);
+            const std::string next = std::to_string(marker.value + 1);
+            std::size_t cut = std::string_view::npos;
+            OutlineMarker inner;
+            for (std::size_t pos = text.find(next, marker.text_begin); pos != std::string_view::npos;
+                 pos = text.find(next, pos + 1)) {
+                const std::string_view before = text.substr(0, pos);
+                if (!(before.ends_with(")") || before.ends_with("。") || before.ends_with(";"))) {
+                    continue;
+                }
+                inner = outline.classify(text.substr(pos));
+                if (inner.kind == MarkerKind::item && inner.value == marker.value + 1 &&
+                    item_separator(text.substr(pos), inner) == separator) {
+                    cut = pos;
+                    break;
+                }
+            }
+            if (cut == std::string_view::npos) {
+                break;
+            }
+            Paragraph tail = split_off(out.back(), cut, normalised);
+            out.push_back(std::move(tail));
+            marker = std::move(inner);
+        }
+    }
+    paragraphs = std::move(out);
+}
+
 }  // namespace
 
 struct Extractor::Impl {
@@ -118,6 +182,7 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
     source.decoded = POLICY_TRY(decode(std::move(bytes), path, options));
     source.normalised = normalise(source.decoded.text);
     source.paragraphs = split_paragraphs(source.normalised.text, rules.outline.line_rules());
+    split_run_on_items(source.paragraphs, rules.outline, source.normalised.text);
     const std::vector<Paragraph>& paragraphs = source.paragraphs;
 
     Record record;

@@ -364,6 +364,37 @@ std::size_t Paragraph::normalised_offset(std::size_t offset) const {
     return it->normalised_offset + std::min<std::size_t>(offset - it->paragraph_offset, it->length);
 }
 
+Paragraph split_off(Paragraph& paragraph, std::size_t offset, std::string_view normalised) {
+    Paragraph tail;
+    const std::size_t at = paragraph.normalised_offset(offset);
+    const std::size_t head_begin = paragraph.normalised_offset(0);
+    tail.first_line = paragraph.first_line + static_cast<std::uint32_t>(std::count(
+                                                 normalised.begin() + static_cast<std::ptrdiff_t>(head_begin),
+                                                 normalised.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    tail.last_line = std::max(paragraph.last_line, tail.first_line);
+    tail.text = paragraph.text.substr(offset);
+    std::vector<Piece> head_pieces;
+    for (const Piece& piece : paragraph.pieces) {
+        const std::size_t piece_end = piece.paragraph_offset + piece.length;
+        if (piece.paragraph_offset < offset) {
+            const auto length = static_cast<std::uint32_t>(std::min(piece_end, offset) - piece.paragraph_offset);
+            head_pieces.push_back({piece.paragraph_offset, piece.normalised_offset, length});
+        }
+        if (piece_end > offset) {
+            const std::size_t from = std::max<std::size_t>(piece.paragraph_offset, offset);
+            tail.pieces.push_back(
+                {static_cast<std::uint32_t>(from - offset),
+                 static_cast<std::uint32_t>(piece.normalised_offset + (from - piece.paragraph_offset)),
+                 static_cast<std::uint32_t>(piece_end - from)});
+        }
+    }
+    paragraph.pieces = std::move(head_pieces);
+    paragraph.text.resize(offset);
+    paragraph.last_line = tail.first_line;
+    tail.joined = paragraph.joined;
+    return tail;
+}
+
 std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& rules) {
     std::vector<Line> lines;
     std::uint32_t number = 1;

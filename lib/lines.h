@@ -74,6 +74,11 @@ struct LineRules {
 
 std::vector<Paragraph> split_paragraphs(std::string_view normalised, const LineRules& rules);
 
+// Cuts `paragraph` at byte `offset` of its text (0 < offset < size), keeping the head in it
+// and returning the tail, its pieces and first line found through `normalised` (the text
+// split_paragraphs read): for two paragraphs a scraper ran into one.
+Paragraph split_off(Paragraph& paragraph, std::size_t offset, std::string_view normalised);
+
 // Display columns as a terminal shows them: ASCII 1, everything else 2 (a cheap stand-in for
 // East Asian Width on Chinese text; the table renderer uses ICU's property).
 std::size_t approximate_width(std::string_view text);

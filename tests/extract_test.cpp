@@ -731,6 +731,28 @@ TEST_CASE("a portal's header lines without blank lines between them are not the 
     CHECK(record.tasks.size() == 2);
 }
 
+TEST_CASE("an item a scraper ran into the paragraph before is a task of its own") {
+    const auto record = extract_text(
+        "关于开展环境整治的通知\n各乡镇人民政府：\n一、重点任务\n"
+        "1.开展秸秆禁烧，利用率达到70%以上。（区农委、区环保局按职责分工负责）2.加强村屯绿化，9月底前完成示范村建设。"
+        "（区林业局牵头，各乡镇人民政府配合）\n3.开展河道整治（区水务局负责）。\n");
+    REQUIRE(record.tasks.size() == 3);
+    CHECK(record.tasks[0].text == "开展秸秆禁烧，利用率达到70%以上。（区农委、区环保局按职责分工负责）");
+    CHECK(bodies(record.tasks[0]) ==
+          std::vector<std::pair<std::string, std::string>>{{"区农委", "responsible"}, {"区环保局", "responsible"}});
+    CHECK(record.tasks[0].deadlines.empty());
+    CHECK(record.tasks[1].path == "一/2");
+    CHECK(record.tasks[1].where.line == 4);
+    REQUIRE(record.tasks[1].deadlines.size() == 1);
+    CHECK(record.tasks[1].deadlines[0].text == "9月底前");
+    // Not where the next numbered paragraph is that item already, nor a number written otherwise.
+    CHECK(
+        extract_text("关于开展整治的通知\n一、任务\n1.开展检查（省应急厅负责）。2.5万家企业完成自查。\n2.开展执法。\n")
+            .tasks.size() == 2);
+    CHECK(extract_text("关于开展整治的通知\n一、任务\n1.开展检查（省应急厅负责）。2、3月份开展复查。\n").tasks.size() ==
+          1);
+}
+
 TEST_CASE("after the cover letter's signature, the plan is read to its end") {
     const auto record = extract_text(
         "关于印发工作要点的通知\n各有关单位:\n现印发给你们。\n吉林省应急管理厅\n2022年3月1日\n"

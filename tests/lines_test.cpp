@@ -458,3 +458,21 @@ TEST_CASE("a table's row, its cells parted by tabs, is a paragraph of its own ho
     CHECK(texts[1].ends_with("\t到2017年"));
     CHECK(texts[2].starts_with("2\t"));
 }
+
+TEST_CASE("a paragraph split off at an offset keeps its way back to the text, and its line") {
+    static const auto rules = policy::OutlineRules::create(policy::test::default_grammar());
+    const std::string text = policy::test::normalised("一、任务\n1.开展检查(省应急厅\n负责)2.开展执法。\n");
+    auto paragraphs = policy::split_paragraphs(text, rules->line_rules());
+    REQUIRE(paragraphs.size() == 2);
+    policy::Paragraph& head = paragraphs[1];
+    const std::size_t cut = head.text.find("2.");
+    REQUIRE(cut != std::string::npos);
+    const policy::Paragraph tail = policy::split_off(head, cut, text);
+    CHECK(head.text == "1.开展检查(省应急厅负责)");
+    CHECK(tail.text == "2.开展执法。");
+    CHECK(tail.first_line == 3);
+    CHECK(head.first_line == 2);
+    CHECK(text.substr(tail.normalised_offset(0), 2) == "2.");
+    CHECK(tail.normalised_offset(tail.text.size()) == text.find("。") + 3);
+    CHECK(text.substr(head.normalised_offset(head.text.find("负责")), 6) == "负责");
+}
