@@ -15,7 +15,48 @@ namespace {
 // starts at each cell that is a label ending in ：, the cells after it up to the next label
 // being its value. A row with no such label pairs its cells (索引号<TAB>X<TAB>主题分类<TAB>Y).
 // A line without tabs is one field.
+// Whether a field's label (文号：, 有 效 性：, 发布机构：) opens `text`: two to eight characters,
+// none ASCII but spaces between them, then a colon.
+bool opens_with_label(std::string_view text) {
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < text.size() && characters <= 8;) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == ':') {
+            return characters >= 2;
+        }
+        if (c == ' ' && characters > 0) {
+            ++i;
+        } else if (c >= 0xE0 && c < 0xF0) {
+            ++characters;
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    return false;
+}
+
+// The fields of a line of a web page's document table: cells parted by tabs, or fields set
+// side by side with spaces between them (文　　号：X〔2017〕37号　　　有 效 性：有效).
 std::vector<std::string_view> labelled_cells(std::string_view line) {
+    if (line.find('\t') == std::string_view::npos) {
+        std::vector<std::string_view> fields;
+        std::size_t start = 0;
+        for (std::size_t space = line.find(' '); space != std::string_view::npos;) {
+            const std::size_t next = line.find_first_not_of(' ', space);
+            if (next == std::string_view::npos) {
+                break;
+            }
+            if (opens_with_label(line.substr(start)) && opens_with_label(line.substr(next)) &&
+                line.substr(start, space - start).find(':') != std::string_view::npos) {
+                fields.push_back(line.substr(start, space - start));
+                start = next;
+            }
+            space = line.find(' ', next);
+        }
+        fields.push_back(line.substr(start));
+        return fields;
+    }
     std::vector<std::size_t> starts{0};  // where each cell begins
     for (std::size_t tab = line.find('\t'); tab != std::string_view::npos; tab = line.find('\t', tab + 1)) {
         starts.push_back(tab + 1);

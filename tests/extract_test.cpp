@@ -195,6 +195,20 @@ TEST_CASE("the own 文号 in a web page's document table and again above the tex
     CHECK(table_only.citations[0].text == "闽安委〔2013〕5号");
 }
 
+TEST_CASE("a document table's fields set side by side with spaces give the 文号 the scraper broke above the text") {
+    const auto record = extract_text(
+        "首页 > 政务公开 > 政策文件\n索 引 号：11230108/2017-00137　　主题分类：城乡建设\n"
+        "发文机关：哈尔滨市呼兰区人民政府办公室　　成文日期：2017年05月10日\n"
+        "文　　号：呼政办发〔2017〕37号　　　　　　　　有 效 性：有效\n"
+        "哈尔滨市呼兰区人民政府办公室关于印发2017年城乡环境综合整治工作要点的通知\n呼政办发〔201737号\n"
+        "各街道办事处：\n一、城区环境整治\n1.开展集中清整行动（区城管执法局负责）。\n");
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->text == "呼政办发〔2017〕37号");
+    REQUIRE(record.citations.size() == 1);
+    CHECK(record.citations[0].text == "呼政办发〔2017〕37号");
+    CHECK(record.issued == "2017-05-10");
+}
+
 TEST_CASE("a ministry notice with a Chinese-numeral date and 抄送") {
     const auto record = extract_text(
         "应急管理部关于加强汛期安全防范工作的通知\n应急〔2020〕40号\n\n各省、自治区、直辖市应急管理厅（局）：\n\n"
