@@ -209,6 +209,16 @@ TEST_CASE("a document table's fields set side by side with spaces give the 文�
     CHECK(record.issued == "2017-05-10");
 }
 
+TEST_CASE("the plan's title after a bare 附件 line is its title") {
+    const auto record = extract_text(
+        "关于印发《玛纳斯县2020年农村人居环境整治工作实施方案》的通知\n\n各乡镇人民政府：\n\n"
+        "现印发给你们，请认真组织实施。\n\n附件：玛纳斯县2020年农村人居环境整治工作实施方案\n\n"
+        "玛纳斯县人民政府办公室\n2020年4月8日\n\n附件\n\n玛纳斯县2020年农村人居环境整治工作实施方案\n\n"
+        "一、重点任务\n\n1.推进农村生活垃圾治理（县住建局牵头）。\n");
+    CHECK(record.plan_title == "玛纳斯县2020年农村人居环境整治工作实施方案");
+    CHECK(record.tasks.size() == 1);
+}
+
 TEST_CASE("a ministry notice with a Chinese-numeral date and 抄送") {
     const auto record = extract_text(
         "应急管理部关于加强汛期安全防范工作的通知\n应急〔2020〕40号\n\n各省、自治区、直辖市应急管理厅（局）：\n\n"
