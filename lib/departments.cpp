@@ -82,6 +82,7 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     rules.m_citation = grammar.optional_rule("dept.citation");
     rules.m_aside = grammar.optional_rule("dept.aside");
     rules.m_role_object = grammar.optional_rule("dept.role_object");
+    rules.m_opening = grammar.optional_rule("dept.opening");
     rules.m_goes_on = grammar.optional_rule("dept.sentence_goes_on");
     // government-levels.txt: one line per level, the highest first; longer words are tried
     // first (计划单列市 before 市).
@@ -517,6 +518,17 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
     // is stepped over once.
     if (out.empty() && step_over > 0) {
         return find(text.substr(0, open), step_over - 1);
+    }
+    return out;
+}
+
+std::vector<DepartmentSpan> DepartmentRules::find_opening(std::string_view text) const {
+    std::vector<DepartmentSpan> out;
+    RuleMatch match;
+    if (m_opening != nullptr && find_rule(*m_opening, text, 0, match)) {
+        const std::string_view clauses = match.has("clauses") ? match.group("clauses") : match.group("plain");
+        const std::size_t begin = group_offset(text, clauses);
+        parse_clauses(text, begin, begin + clauses.size(), out);
     }
     return out;
 }

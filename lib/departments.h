@@ -36,6 +36,10 @@ public:
     // of labelled lists (责任单位：…；配合单位：…) is read the same way.
     std::vector<DepartmentSpan> find(std::string_view task_text) const;
 
+    // The bodies a task's text opens with, before what is done (由X牵头，Y配合，开展…; 由X会同Y，
+    // 组织…; X负责，…: dept.opening), read like a parenthesis; for a task that ends in none.
+    std::vector<DepartmentSpan> find_opening(std::string_view task_text) const;
+
     // Whether `paragraph` is a labelled line such as 责任单位：… or 完成时限：… (a task may end
     // in several; find() reads each).
     bool is_label_line(std::string_view paragraph) const;
@@ -68,6 +72,7 @@ private:
     const re2::RE2* m_citation = nullptr;     // optional: dept.citation
     const re2::RE2* m_aside = nullptr;        // optional: dept.aside
     const re2::RE2* m_role_object = nullptr;  // optional: dept.role_object
+    const re2::RE2* m_opening = nullptr;      // optional: dept.opening
     const re2::RE2* m_goes_on = nullptr;      // optional: dept.sentence_goes_on
     // government-levels.txt: each level's words with its rank (1 the highest), longest first.
     std::vector<std::pair<std::string, int>> m_level_ranks;

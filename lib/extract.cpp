@@ -383,6 +383,10 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
             add_departments(i);
         }
         add_departments(last);
+        if (task.departments.empty()) {
+            // 由X牵头，Y配合，开展…: the task opens with who does it.
+            add_found(node.paragraph, rules.departments.find_opening(text.substr(node.text_begin)), node.text_begin, 0);
+        }
         for (std::size_t i = node.paragraph; i <= last; ++i) {
             owner[i] = record.tasks.size();
         }

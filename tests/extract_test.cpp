@@ -777,6 +777,30 @@ TEST_CASE("an item a scraper ran into the paragraph before is a task of its own"
           1);
 }
 
+TEST_CASE("a task that opens with who does it, and ends in no parenthesis") {
+    const auto record = extract_text(
+        "关于开展农村市场专项整治的通知\n各市（州）市场监管局：\n一、重点任务\n"
+        "1.由省市场监管局牵头，省公安厅、省商务厅配合，开展农村假冒伪劣食品专项整治。\n"
+        "2.由省市场监管局会同省农业农村厅，开展农资质量专项执法检查。\n"
+        "3.由各市（州）市场监管局负责，结合本地实际开展排查。\n"
+        "4.省市场监管局牵头，省交通运输厅配合，开展客运站食品安全检查。\n"
+        "5.加强与公安部门会同执法，严厉打击违法行为。\n"
+        "6.坚持谁主管谁负责，落实监管责任。\n"
+        "7.由省市场监管局牵头，开展网络订餐检查（省网信办、省市场监管局按职责分工负责）。\n");
+    REQUIRE(record.tasks.size() == 7);
+    using Bodies = std::vector<std::pair<std::string, std::string>>;
+    CHECK(bodies(record.tasks[0]) ==
+          Bodies{{"省市场监管局", "lead"}, {"省公安厅", "responsible"}, {"省商务厅", "responsible"}});
+    CHECK(bodies(record.tasks[1]) == Bodies{{"省市场监管局", "lead"}, {"省农业农村厅", "responsible"}});
+    CHECK(bodies(record.tasks[2]) == Bodies{{"市（州）市场监管局", "responsible"}});
+    CHECK(bodies(record.tasks[3]) == Bodies{{"省市场监管局", "lead"}, {"省交通运输厅", "responsible"}});
+    // 会同 without 由 in running text, and a saying, name nobody.
+    CHECK(record.tasks[4].departments.empty());
+    CHECK(record.tasks[5].departments.empty());
+    // The parenthesis at the end, where there is one, is what counts.
+    CHECK(bodies(record.tasks[6]) == Bodies{{"省网信办", "responsible"}, {"省市场监管局", "responsible"}});
+}
+
 TEST_CASE("after the cover letter's signature, the plan is read to its end") {
     const auto record = extract_text(
         "关于印发工作要点的通知\n各有关单位:\n现印发给你们。\n吉林省应急管理厅\n2022年3月1日\n"
