@@ -901,6 +901,12 @@ TEST_CASE("a closing paragraph after the last task is the notice's, not the task
         "各乡（镇、街道）要于每周五前将巡查情况报县禁烧办。\n");
     REQUIRE(bracketed.tasks.size() == 1);
     CHECK(bracketed.tasks[0].text == "开展秸秆禁烧巡查。（县环保局负责）");
+    // Nor one asking to be told of what comes up in carrying the notice out.
+    const auto report = extract_text(
+        "2020年就业工作要点\n一、任务\n1.开展创业培训（省人力资源社会保障厅牵头，省科技厅配合）。\n"
+        "各地在执行中遇到的问题，请及时报告我厅就业促进和失业保险处。\n");
+    REQUIRE(report.tasks.size() == 1);
+    CHECK(report.tasks[0].text == "开展创业培训（省人力资源社会保障厅牵头，省科技厅配合）。");
 }
 
 TEST_CASE("a plan in parts (第一部分…) with (一) under them: the parts are its sections, each task's path unique") {
