@@ -56,7 +56,8 @@ char32_t last_char(std::string_view s) {
 
 // The characters of a line set with a space between every character (烟 台 市 人 民 政 府 … 的
 // 通 知: a title letter-spaced by the page it was copied from): at least six, each alone
-// between spaces, four of them not ASCII. None when the line is not letter-spaced.
+// between spaces (a number's digits together), four of them not ASCII. None when the line is
+// not letter-spaced.
 std::vector<std::string_view> spaced_letters(std::string_view content) {
     std::vector<std::string_view> letters;
     std::size_t wide = 0;
@@ -70,8 +71,11 @@ std::vector<std::string_view> spaced_letters(std::string_view content) {
             ++j;
         }
         const std::string_view token = content.substr(i, j - i);
-        if (std::count_if(token.begin(), token.end(),
-                          [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) != 1) {
+        // (A number keeps its digits together: 关 于 做 好 2021 年 汛 期 … 的 通 知.)
+        const bool number =
+            token.size() <= 4 && std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!number && std::count_if(token.begin(), token.end(),
+                                     [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) != 1) {
             return {};  // two characters together: a word, not letter-spacing
         }
         wide += token.size() > 1 ? 1 : 0;

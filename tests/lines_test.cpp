@@ -442,6 +442,11 @@ TEST_CASE("a letter-spaced line is read without its spaces, each character still
           std::vector<std::string>{"烟台市人民政府 烟台军分区 烟台市安委会"});
     CHECK(texts_of("通 知\n") == std::vector<std::string>{"通 知"});
     CHECK(texts_of("a b c d e f 年\n") == std::vector<std::string>{"a b c d e f 年"});
+    // A number set whole among the spaced characters.
+    CHECK(texts_of("关 于 做 好 2021 年 汛 期 安 全 生 产 工 作 的 通 知\n") ==
+          std::vector<std::string>{"关于做好2021年汛期安全生产工作的通知"});
+    CHECK(texts_of("2021 年 10 月 1 日 前 报 送\n") == std::vector<std::string>{"2021年10月1日前报送"});
+    CHECK(texts_of("共 12345 人 参 加 培 训 活 动\n") == std::vector<std::string>{"共 12345 人 参 加 培 训 活 动"});
 }
 
 TEST_CASE("a table's row, its cells parted by tabs, is a paragraph of its own however long") {
