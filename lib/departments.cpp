@@ -498,6 +498,17 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
     }
     const std::size_t open = matching_open(text, close, 1200);
     if (open == std::string_view::npos) {
+        // A parenthesis whose opening bracket a scraper lost (…完成检查。省安全监管局牵头，省公安厅
+        // 配合）): the last sentence before the closing one, when it holds the roles.
+        const std::size_t stop = text.substr(0, close - 1).rfind("。");
+        const std::size_t from = stop == std::string_view::npos ? std::string_view::npos : stop + 3;
+        if (from != std::string_view::npos && close - 1 - from <= k_unclosed_bytes) {
+            const std::string_view inner = text.substr(from, close - 1 - from);
+            if (inner.find('(') == std::string_view::npos && re2::RE2::PartialMatch(inner, rule("dept.role_word")) &&
+                !(m_citation != nullptr && re2::RE2::PartialMatch(inner, *m_citation))) {
+                parse_clauses(text, from, close - 1, out);
+            }
+        }
         return out;
     }
     std::string_view inner = text.substr(open + 1, close - 1 - open - 1);
