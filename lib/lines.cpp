@@ -268,6 +268,30 @@ bool starts_with_serial(std::string_view line) {
     return digits > 0 && digits <= 6 && rest.starts_with("号");
 }
 
+// A time limit cut by a line break after one of its parts (2021年 / 6月底前, 6月 / 底前,
+// 6月底 / 前完成, 6月30日 / 前): the line goes on the one before, whatever its width.
+bool continues_date(std::string_view before, std::string_view line) {
+    if (line.starts_with("前") && !line.starts_with("前言") && !line.starts_with("前期") && !line.starts_with("前提")) {
+        for (const std::string_view unit : {"底", "末", "日", "号", "旬", "节", "期"}) {
+            if (before.ends_with(unit)) {
+                return true;
+            }
+        }
+        return false;
+    }
+    if ((line.starts_with("底") || line.starts_with("末") || line.starts_with("份")) && before.ends_with("月")) {
+        return true;
+    }
+    // A year's digits then 年, and a month on the next line.
+    if (before.ends_with("年") && before.size() >= 7) {
+        const std::string_view year = before.substr(before.size() - 7, 4);
+        const std::size_t digits = leading_digits(line);
+        return std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; }) && digits > 0 &&
+               digits <= 2 && line.substr(digits).starts_with("月");
+    }
+    return false;
+}
+
 // Unclosed 《 or （: a title or parenthesis carried over a line break. How far from the end
 // of `text` the outermost one still open was opened (npos when none is open). A bracket
 // closed in `text` but opened before it is ignored, so a window of the end can be searched.
@@ -504,7 +528,8 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                        (starts_with_closing(content) || (last >= U'0' && last <= U'9' && starts_with_unit(content)) ||
                         ((last == U'〕' || last == U']' || last == U')' || last == U'】') &&
                          starts_with_serial(content)) ||
-                        (last == U'》' && opens(rules.title_number, content)))) {
+                        (last == U'》' && opens(rules.title_number, content)) ||
+                        continues_date(current.text, content))) {
                 join = true;
             } else if (!starts_new &&
                        open_bracket_distance(

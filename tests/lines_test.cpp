@@ -481,3 +481,16 @@ TEST_CASE("a paragraph split off at an offset keeps its way back to the text, an
     CHECK(tail.normalised_offset(tail.text.size()) == text.find("。") + 3);
     CHECK(text.substr(head.normalised_offset(head.text.find("负责")), 6) == "负责");
 }
+
+TEST_CASE("a time limit cut by a line break after one of its parts is joined back, however short the line") {
+    CHECK(texts_of("4.开展风险评估，\n2021年6月底\n前完成全部评估工作。\n") ==
+          std::vector<std::string>{policy::test::normalised("4.开展风险评估，2021年6月底前完成全部评估工作。")});
+    CHECK(texts_of("4.开展风险评估，于2021年6月\n底前完成。\n") ==
+          std::vector<std::string>{policy::test::normalised("4.开展风险评估，于2021年6月底前完成。")});
+    CHECK(texts_of("4.开展风险评估，于2021年6月30日\n前完成。\n") ==
+          std::vector<std::string>{policy::test::normalised("4.开展风险评估，于2021年6月30日前完成。")});
+    CHECK(texts_of("4.开展风险评估，于2021年\n6月底前完成。\n") ==
+          std::vector<std::string>{policy::test::normalised("4.开展风险评估，于2021年6月底前完成。")});
+    // Not a new paragraph that opens with 前言 or 前期.
+    CHECK(texts_of("（一）工作目标\n前期工作已经完成。\n").size() == 2);
+}
