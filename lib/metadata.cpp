@@ -443,7 +443,14 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     const std::size_t plan_from = title == k_none ? n : layout.title_last + 1;
     for (std::size_t i = plan_from; i < std::min(layout.body_end, plan_from + 60); ++i) {
         if (re2::RE2::PartialMatch(text(i), *m_attachment)) {
-            continue;  // 附件：…工作要点 names the plan that follows; it is not its title
+            // 附件：…工作要点 names the plan that follows; it is not its title, nor are the list's
+            // other entries (附件：1．…方案 / 2．…报名表).
+            if (m_attachment_list != nullptr && re2::RE2::PartialMatch(text(i), *m_attachment_list)) {
+                for (unsigned next = 2; i + 1 < n && is_list_entry(text(i + 1), next); ++next) {
+                    ++i;
+                }
+            }
+            continue;
         }
         // (The notice's own 文号 and a page's 发布日期 line, which may come after the title, open
         // paragraphs as the outline does.)

@@ -217,6 +217,13 @@ TEST_CASE("the plan's title after a bare 附件 line is its title") {
         "一、重点任务\n\n1.推进农村生活垃圾治理（县住建局牵头）。\n");
     CHECK(record.plan_title == "玛纳斯县2020年农村人居环境整治工作实施方案");
     CHECK(record.tasks.size() == 1);
+    // After a numbered list of attachments, and an 附件1 line.
+    const auto listed = extract_text(
+        "吉林省应急管理厅关于印发《吉林省2022年“安全生产月”活动方案》的通知\n\n各市（州）应急管理局：\n\n"
+        "现印发给你们。\n\n附件：1．吉林省2022年“安全生产月”活动方案\n　　　　　2．活动联络员报名表\n\n"
+        "吉林省应急管理厅\n2022年5月20日\n\n附件1\n\n吉林省2022年“安全生产月”活动方案\n\n"
+        "一、活动安排\n\n1.开展集中宣传（各市州应急管理局负责）。\n");
+    CHECK(listed.plan_title == "吉林省2022年“安全生产月”活动方案");
 }
 
 TEST_CASE("a ministry notice with a Chinese-numeral date and 抄送") {
