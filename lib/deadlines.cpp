@@ -19,10 +19,11 @@ struct DeadlineRules::Impl {
     std::vector<const re2::RE2*> rules;
     std::unique_ptr<re2::RE2::Set> set;  // which rules fire at all, in one pass
     std::unique_ptr<re2::RE2> year_mention;
-    const re2::RE2* recurring = nullptr;    // text right before a limit that makes it recur
-    const re2::RE2* not_a_limit = nullptr;  // text right before a date that is no limit (截至)
-    const re2::RE2* qualifier = nullptr;    // text right after a date that qualifies a thing (建成的)
-    const re2::RE2* word_after = nullptr;   // 前 opening another word (前提), from the limit's 前 on
+    const re2::RE2* recurring = nullptr;       // text right before a limit that makes it recur
+    const re2::RE2* not_a_limit = nullptr;     // text right before a date that is no limit (截至)
+    const re2::RE2* qualifier = nullptr;       // text right after a date that qualifies a thing (建成的)
+    const re2::RE2* past_qualifier = nullptr;  // the same after a year before the notice's (建成、)
+    const re2::RE2* word_after = nullptr;      // 前 opening another word (前提), from the limit's 前 on
     std::map<std::string, std::pair<int, int>, std::less<>> holidays;  // holidays.txt: (month, day)
 };
 
@@ -58,6 +59,7 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
     rules.m_impl->recurring = grammar.optional_rule("deadline.recurring");
     rules.m_impl->not_a_limit = grammar.optional_rule("deadline.not_a_limit");
     rules.m_impl->qualifier = grammar.optional_rule("deadline.qualifier_after");
+    rules.m_impl->past_qualifier = grammar.optional_rule("deadline.past_qualifier_after");
     rules.m_impl->word_after = grammar.optional_rule("deadline.word_after");
     for (const auto& entry : grammar.lexicon("holidays.txt")) {
         int month = 0;
@@ -69,7 +71,7 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
     }
     for (const GrammarRule* rule : grammar.rules_with_prefix("deadline.")) {
         if (rule->name == "deadline.recurring" || rule->name == "deadline.not_a_limit" ||
-            rule->name == "deadline.qualifier_after") {
+            rule->name == "deadline.qualifier_after" || rule->name == "deadline.past_qualifier_after") {
             continue;
         }
         std::string error;
@@ -182,8 +184,14 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         const bool word_after = m_impl->word_after != nullptr && matched.ends_with("前") &&
                                 re2::RE2::PartialMatch(re2::StringPiece(text.data() + match.end - 3, after.size() + 3),
                                                        *m_impl->word_after);
+        // A year before the notice's with a verb of record after it (2000年底前建成、失养失修…的小区)
+        // qualifies a thing however long the phrase before its 的.
+        const bool past_qualifier = year != 0 && context_year != 0 && year < context_year &&
+                                    m_impl->past_qualifier != nullptr &&
+                                    re2::RE2::PartialMatch(after, *m_impl->past_qualifier);
         if ((m_impl->not_a_limit != nullptr && re2::RE2::PartialMatch(before, *m_impl->not_a_limit)) ||
-            (m_impl->qualifier != nullptr && re2::RE2::PartialMatch(after, *m_impl->qualifier)) || word_after) {
+            (m_impl->qualifier != nullptr && re2::RE2::PartialMatch(after, *m_impl->qualifier)) || word_after ||
+            past_qualifier) {
             covered = match.end;
             continue;
         }
