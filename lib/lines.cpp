@@ -269,7 +269,8 @@ bool starts_with_serial(std::string_view line) {
 }
 
 // A time limit cut by a line break after one of its parts (2021年 / 6月底前, 6月 / 底前,
-// 6月底 / 前完成, 6月30日 / 前): the line goes on the one before, whatever its width.
+// 6月底 / 前完成, 6月30日 / 前) or inside its year (到2 / 021年): the line goes on the one
+// before, whatever its width.
 bool continues_date(std::string_view before, std::string_view line) {
     if (line.starts_with("前") && !line.starts_with("前言") && !line.starts_with("前期") && !line.starts_with("前提")) {
         for (const std::string_view unit : {"底", "末", "日", "号", "旬", "节", "期"}) {
@@ -280,6 +281,16 @@ bool continues_date(std::string_view before, std::string_view line) {
         return false;
     }
     if ((line.starts_with("底") || line.starts_with("末") || line.starts_with("份")) && before.ends_with("月")) {
+        return true;
+    }
+    // A year cut inside its digits (到2 / 021年).
+    std::size_t trailing = 0;
+    while (trailing < before.size() && before[before.size() - 1 - trailing] >= '0' &&
+           before[before.size() - 1 - trailing] <= '9') {
+        ++trailing;
+    }
+    const std::size_t leading = leading_digits(line);
+    if (trailing > 0 && leading > 0 && trailing + leading == 4 && line.substr(leading).starts_with("年")) {
         return true;
     }
     // A year's digits then 年, and a month on the next line.

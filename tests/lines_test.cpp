@@ -491,6 +491,8 @@ TEST_CASE("a time limit cut by a line break after one of its parts is joined bac
           std::vector<std::string>{policy::test::normalised("4.开展风险评估，于2021年6月30日前完成。")});
     CHECK(texts_of("4.开展风险评估，于2021年\n6月底前完成。\n") ==
           std::vector<std::string>{policy::test::normalised("4.开展风险评估，于2021年6月底前完成。")});
+    CHECK(texts_of("3.推进监测预警系统建设，到2\n021年，全部接入。\n") ==
+          std::vector<std::string>{policy::test::normalised("3.推进监测预警系统建设，到2021年，全部接入。")});
     // Not a new paragraph that opens with 前言 or 前期.
     CHECK(texts_of("（一）工作目标\n前期工作已经完成。\n").size() == 2);
 }
