@@ -693,7 +693,9 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
         for (const std::string_view t : labelled_cells(text(i))) {
             RuleMatch field;
             if (!meta.doc_number && find_rule(*m_field_doc_number, t, 0, field)) {
-                const std::string_view value = field.group("value");
+                // (Up to a wide gap: the rest is another field's, cut from its value by a wrap.)
+                std::string_view value = field.group("value");
+                value = value.substr(0, value.find("  "));
                 meta.doc_number = citations.whole_doc_number(value);
                 if (meta.doc_number) {
                     const std::size_t at = group_offset(text(i), value);

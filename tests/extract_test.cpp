@@ -207,6 +207,13 @@ TEST_CASE("a document table's fields set side by side with spaces give the 文�
     REQUIRE(record.citations.size() == 1);
     CHECK(record.citations[0].text == "呼政办发〔2017〕37号");
     CHECK(record.issued == "2017-05-10");
+    // The next field's label cut off by a wrap is not read into the 文号.
+    const auto cut = extract_text(
+        "文　　号：呼政办发〔2017〕37号　　　　　　　　有 效\n性：有效\n"
+        "哈尔滨市呼兰区人民政府办公室关于印发2017年城乡环境综合整治工作要点的通知\n呼政办发〔201737号\n"
+        "各街道办事处：\n一、城区环境整治\n1.开展集中清整行动（区城管执法局负责）。\n");
+    REQUIRE(cut.doc_number.has_value());
+    CHECK(cut.doc_number->text == "呼政办发〔2017〕37号");
 }
 
 TEST_CASE("the plan's title after a bare 附件 line is its title") {

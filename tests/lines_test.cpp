@@ -496,3 +496,11 @@ TEST_CASE("a time limit cut by a line break after one of its parts is joined bac
     // Not a new paragraph that opens with 前言 or 前期.
     CHECK(texts_of("（一）工作目标\n前期工作已经完成。\n").size() == 2);
 }
+
+TEST_CASE("a page's breadcrumb is a line of its own, however wide") {
+    // As wide as the wrapped lines around it (26 characters): the title would go on it.
+    const auto texts =
+        texts_of(wrapped_26("您现在的位置：首页>政务公开>通知公告>政策文>正文\n关于做好汛期安全防范工作的通知\n"));
+    REQUIRE(texts.size() == 4);
+    CHECK(texts[2] == "关于做好汛期安全防范工作的通知");
+}
