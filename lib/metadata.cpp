@@ -374,7 +374,14 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     const std::size_t title = layout.title_first;
 
     // The notice's own 文号: a line of its own near the title.
-    const std::size_t number_limit = title == k_none ? head_limit : std::min(n, layout.title_last + 5);
+    // (A web page's chrome and document table between them do not count: 发布时间：… / 索引号：….)
+    std::size_t number_limit = head_limit;
+    if (title != k_none) {
+        number_limit = layout.title_last + 1;
+        for (std::size_t counted = 0; number_limit < n && counted < 4; ++number_limit) {
+            counted += is_chrome(text(number_limit)) || is_field_line(text(number_limit)) ? 0 : 1;
+        }
+    }
     for (std::size_t i = 0; i < number_limit; ++i) {
         if (citations.whole_doc_number(text(i))) {
             layout.doc_number = i;
@@ -452,8 +459,11 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
             }
             continue;
         }
-        // (The notice's own 文号 and a page's 发布日期 line, which may come after the title, open
-        // paragraphs as the outline does.)
+        if (is_field_line(text(i)) || field(i) || (title != k_none && text(i) == text(title))) {
+            continue;  // a page's document table (文号：… / 名称：…的通知), the title again: not the plan's
+        }
+        // (The notice's own 文号 and a page's 发布日期 line, which may come after the title,
+        // open paragraphs as the outline does.)
         if (i > plan_from && i != layout.doc_number && !date_line(text(i)) && !is_chrome(text(i)) &&
             re2::RE2::PartialMatch(text(i), *m_outline_start)) {
             break;  // the outline has begun: no plan title after this

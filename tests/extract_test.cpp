@@ -233,6 +233,25 @@ TEST_CASE("the plan's title after a bare 附件 line is its title") {
     CHECK(listed.plan_title == "吉林省2022年“安全生产月”活动方案");
 }
 
+TEST_CASE(
+    "a page's document table between the title and the notice's head hides neither its 文号 line, recipients nor "
+    "plan") {
+    const auto record = extract_text(
+        "当前位置：首页 > 政务公开 > 通知公告\n\n"
+        "广东省安全生产委员会关于印发广东省安全生产委员会2024年工作要点的通知\n\n"
+        "发布时间：2024-02-07 10:30:12    来源：本网    浏览次数：3217\n【字体：大 中 小】   打印   分享到：\n\n"
+        "索引号：006940060/2024-00089    分类：安全生产\n发布机构：广东省应急管理厅    成文日期：2024-02-05\n"
+        "文号：粤安〔2024〕3号\n名称：广东省安全生产委员会关于印发广东省安全生产委员会2024年工作要点的通知\n\n"
+        "粤安〔2024〕3号\n\n各地级以上市人民政府，省安委会各成员单位：\n\n　　现将《广东省安全生产委员会2024年工作要点"
+        "》"
+        "印发给你们，请认真贯彻落实。\n\n广东省安全生产委员会\n2024年2月5日\n\n"
+        "广东省安全生产委员会2024年工作要点\n\n一、压实责任\n\n1.落实企业主体责任（省应急管理厅牵头）。\n");
+    CHECK(record.plan_title == "广东省安全生产委员会2024年工作要点");
+    CHECK(record.recipients == std::vector<std::string>{"各地级以上市人民政府", "省安委会各成员单位"});
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.citations[0].where.line == 13);  // its own line, not the table's (11)
+}
+
 TEST_CASE("a ministry notice with a Chinese-numeral date and 抄送") {
     const auto record = extract_text(
         "应急管理部关于加强汛期安全防范工作的通知\n应急〔2020〕40号\n\n各省、自治区、直辖市应急管理厅（局）：\n\n"
