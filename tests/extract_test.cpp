@@ -249,7 +249,7 @@ TEST_CASE(
     CHECK(record.plan_title == "广东省安全生产委员会2024年工作要点");
     CHECK(record.recipients == std::vector<std::string>{"各地级以上市人民政府", "省安委会各成员单位"});
     REQUIRE(record.doc_number.has_value());
-    CHECK(record.citations[0].where.line == 13);  // its own line, not the table's (11)
+    CHECK(record.citations[0].where.line == 13);  // its own line, not the table's (10)
 }
 
 TEST_CASE("a ministry notice with a Chinese-numeral date and 抄送") {
