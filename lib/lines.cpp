@@ -303,6 +303,15 @@ bool continues_date(std::string_view before, std::string_view line) {
     return false;
 }
 
+// Whether `paragraph`, one line so far, reads as a notice's title that `next` does not go on
+// (关于…的通知 with no punctuation in it; not before …的通知 cut from its 的 or a bracket).
+bool reads_as_title(const Paragraph& paragraph, std::string_view next) {
+    const std::string_view text = paragraph.text;
+    return paragraph.pieces.size() == 1 && text.find("关于") != std::string_view::npos &&
+           text.find_first_of(",;:") == std::string_view::npos && text.find("。") == std::string_view::npos &&
+           text.find("，") == std::string_view::npos && !next.starts_with("的") && !starts_with_closing(next);
+}
+
 // Unclosed 《 or （: a title or parenthesis carried over a line break. How far from the end
 // of `text` the outermost one still open was opened (npos when none is open). A bracket
 // closed in `text` but opened before it is ignored, so a window of the end can be searched.
@@ -567,10 +576,13 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                 join = true;
             } else if (!starts_new && !ends_sentence(last) && current.text.size() < 20000 &&
                        !set_apart(*previous, line) &&
-                       !(line.blank_before && current.text.size() < k_longest_title && rules.title_end != nullptr &&
+                       !((line.blank_before || reads_as_title(current, content)) &&
+                         current.text.size() < k_longest_title && rules.title_end != nullptr &&
                          RE2::PartialMatch(current.text, *rules.title_end))) {
                 // Across a blank line (a page break) only a line cut at the full width goes on:
-                // a title a little shorter than the wrap, before a blank, is a line of its own.
+                // a title a little shorter than the wrap, before a blank, is a line of its own;
+                // so is a title line as wide as the wrap in text with no blank lines at all
+                // (关于…的通知 / 各设区市人民政府：).
                 // A paragraph's first line that lost the indentation the wrap counted is that
                 // much shorter (not a web page's field line: 当前位置：首页 > …).
                 const bool unindented_first = current.pieces.size() == 1 && previous->indent == 0 &&

@@ -504,3 +504,15 @@ TEST_CASE("a page's breadcrumb is a line of its own, however wide") {
     REQUIRE(texts.size() == 4);
     CHECK(texts[2] == "关于做好汛期安全防范工作的通知");
 }
+
+TEST_CASE("a title line as wide as the wrap, in text with no blank lines, is a paragraph of its own") {
+    // Wrapped at 26 characters, no blank lines: the title is as wide as the lines around it.
+    const auto texts = texts_of(
+        wrapped_26("省安委会关于印发2018年全省安全生产工作要点的通知\n各设区市人民政府，省安委会各成员单位：\n"));
+    REQUIRE(texts.size() == 4);
+    CHECK(texts[1] == "省安委会关于印发2018年全省安全生产工作要点的通知");
+    CHECK(texts[2] == policy::test::normalised("各设区市人民政府，省安委会各成员单位："));
+    // A title cut before its 的通知 still goes on.
+    CHECK(texts_of(wrapped_26("省安委会关于印发2018年全省安全生产工作要点\n的通知\n"))[1] ==
+          "省安委会关于印发2018年全省安全生产工作要点的通知");
+}
