@@ -359,6 +359,19 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
 // An unclosed responsibility parenthesis at the end is at most this long (bytes).
 constexpr std::size_t k_unclosed_bytes = 300;
 
+// Whether the parenthesis ending at `close` (after its bracket) stands after a sentence or
+// names a role (…完成整改。（省交通运输厅负责）, …（省公安厅负责）该项…), not one that glosses the
+// word it is attached to (党校（行政学院）教学内容。).
+bool DepartmentRules::closes_clause(std::string_view text, std::size_t close) const {
+    const std::size_t open = matching_open(text, close, 1200);
+    if (open == std::string_view::npos) {
+        return false;
+    }
+    const std::string_view before = text.substr(0, open);
+    return before.empty() || before.ends_with("。") || before.back() == ';' || before.back() == ',' ||
+           re2::RE2::PartialMatch(text.substr(open + 1, close - open - 2), rule("dept.role_word"));
+}
+
 std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text) const {
     return find(text, 1);
 }
@@ -418,8 +431,9 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
             limit.find('(') == std::string_view::npos && re2::RE2::PartialMatch(limit, *m_time_clause)) {
             close = paren + 1;
         } else if (step_over > 0 && close - paren <= k_remark_tail_bytes && !after.empty() &&
-                   after.find('(') == std::string_view::npos && after.front() != ',' && !after.starts_with("、") &&
-                   m_goes_on != nullptr && !re2::RE2::PartialMatch(after, *m_goes_on) &&
+                   closes_clause(text, paren + 1) && after.find('(') == std::string_view::npos &&
+                   after.front() != ',' && !after.starts_with("、") && m_goes_on != nullptr &&
+                   !re2::RE2::PartialMatch(after, *m_goes_on) &&
                    // (Not a list going on after a body marked （牵头）: 省应急管理厅（牵头）、省公安厅.)
                    !find_rule(rule("dept.marked_lead"), text.substr(0, paren + 1), 0, mark, false)) {
             std::vector<DepartmentSpan> named = find(text.substr(0, paren + 1), 0);

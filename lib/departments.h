@@ -51,6 +51,7 @@ private:
     // find(), stepping over up to `step_over` parentheses that name nobody.
     std::vector<DepartmentSpan> find(std::string_view task_text, int step_over) const;
     bool is_bare_list(std::string_view inner) const;
+    bool closes_clause(std::string_view text, std::size_t close) const;
     // Whether `text` is a labelled sentence (牵头单位：…) ending in a body's other name in a
     // parenthesis attached to it: 牵头单位：县委宣传部（县文明办）.
     bool labelled_alias(std::string_view text) const;
