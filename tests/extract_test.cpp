@@ -231,6 +231,13 @@ TEST_CASE("the plan's title after a bare 附件 line is its title") {
         "吉林省应急管理厅\n2022年5月20日\n\n附件1\n\n吉林省2022年“安全生产月”活动方案\n\n"
         "一、活动安排\n\n1.开展集中宣传（各市州应急管理局负责）。\n");
     CHECK(listed.plan_title == "吉林省2022年“安全生产月”活动方案");
+    // A 分工表 is a plan too.
+    const auto table = extract_text(
+        "省政府办公厅关于印发江苏省2024年优化营商环境重点任务分工表的通知\n\n各市、县（市、区）人民政府：\n\n"
+        "现印发给你们。\n\n附件：江苏省2024年优化营商环境重点任务分工表\n\n江苏省人民政府办公厅\n2024年1月20日\n\n附件"
+        "\n\n"
+        "江苏省2024年优化营商环境重点任务分工表\n\n一、优化政务服务\n\n1.推进一网通办（省政务办牵头）。\n");
+    CHECK(table.plan_title == "江苏省2024年优化营商环境重点任务分工表");
 }
 
 TEST_CASE(
