@@ -303,6 +303,29 @@ bool continues_date(std::string_view before, std::string_view line) {
     return false;
 }
 
+// Whether `text` ends in a task's label alone (…完成预案。责任单位： / …。【牵头单位】): the bodies
+// it names are on the next line, which a wrap moved there.
+bool ends_with_label(std::string_view text, const re2::RE2* label) {
+    std::size_t from = 0;
+    if (text.ends_with("】")) {
+        from = text.rfind("【");
+        if (from == std::string_view::npos) {
+            return false;
+        }
+    } else if (text.ends_with(":")) {
+        for (const std::string_view stop : {std::string_view("。"), std::string_view(";"), std::string_view("】")}) {
+            const std::size_t at = text.rfind(stop);
+            if (at != std::string_view::npos) {
+                from = std::max(from, at + stop.size());
+            }
+        }
+    } else {
+        return false;
+    }
+    const std::string_view tail = text.substr(from);
+    return tail.size() <= 30 && opens(label, tail);
+}
+
 // Whether `paragraph`, one line so far, reads as a notice's title that `next` does not go on
 // (关于…的通知 with no punctuation in it; not before …的通知 cut from its 的 or a bracket).
 bool reads_as_title(const Paragraph& paragraph, std::string_view next) {
@@ -312,7 +335,7 @@ bool reads_as_title(const Paragraph& paragraph, std::string_view next) {
            text.find("，") == std::string_view::npos && !next.starts_with("的") && !starts_with_closing(next);
 }
 
-// Unclosed 《 or （: a title or parenthesis carried over a line break. How far from the end
+// Unclosed 《, （ or 【: a title, parenthesis or label carried over a line break. How far from the end
 // of `text` the outermost one still open was opened (npos when none is open). A bracket
 // closed in `text` but opened before it is ignored, so a window of the end can be searched.
 std::size_t open_bracket_distance(std::string_view text) {
@@ -320,9 +343,10 @@ std::size_t open_bracket_distance(std::string_view text) {
     std::size_t outermost = 0;  // where the outermost bracket still open was opened
     for (std::size_t i = 0; i < text.size(); ++i) {
         const std::string_view rest = text.substr(i);
-        if (rest.starts_with("《") || text[i] == '(' || rest.starts_with("（")) {
+        if (rest.starts_with("《") || text[i] == '(' || rest.starts_with("（") || rest.starts_with("【")) {
             outermost = depth++ == 0 ? i : outermost;
-        } else if ((rest.starts_with("》") || text[i] == ')' || rest.starts_with("）")) && depth > 0) {
+        } else if ((rest.starts_with("》") || text[i] == ')' || rest.starts_with("）") || rest.starts_with("】")) &&
+                   depth > 0) {
             --depth;
         }
     }
@@ -535,7 +559,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                 // blank line or a page break too).
                 join = true;
             } else if (line.starts && !line.own && !line.bare_number && !previous->ends && cut_mid_sentence &&
-                       !line.ends && line.indent <= previous->indent &&
+                       !line.blank_before && !line.ends && line.indent <= previous->indent &&
                        (opens(rules.heading_open, content) || opens(rules.item_open, content)) &&
                        !opens(rules.heading_open, current.text) && current.text.size() < 20000 &&
                        !(rules.title_end != nullptr && current.text.size() < k_longest_title &&
@@ -549,7 +573,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                         ((last == U'〕' || last == U']' || last == U')' || last == U'】') &&
                          starts_with_serial(content)) ||
                         (last == U'》' && opens(rules.title_number, content)) ||
-                        continues_date(current.text, content))) {
+                        continues_date(current.text, content) || ends_with_label(current.text, rules.label))) {
                 join = true;
             } else if (!starts_new &&
                        open_bracket_distance(
@@ -559,8 +583,9 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                 // Inside a parenthesis opened a little before, a line ending in ；or ） (the
                 // inner one of 县（市、区）) does not end the paragraph: the wrap fell there.
                 join = true;
-            } else if (!starts_new && !ends_sentence(last) && !set_apart(*previous, line) && previous->chars >= 20 &&
-                       line.chars - line.indent <= 3 && (wrap_width > 0 || wrap_chars > 0 || previous->chars >= 30)) {
+            } else if (!starts_new && (!ends_sentence(last) || (previous->label && last == U')')) &&
+                       !set_apart(*previous, line) && previous->chars >= 20 && line.chars - line.indent <= 3 &&
+                       (wrap_width > 0 || wrap_chars > 0 || previous->chars >= 30 || previous->label)) {
                 // A line of one to three characters after a long unfinished one: the tail of a
                 // wrapped sentence (…省住房城乡建设 / 厅).
                 join = true;

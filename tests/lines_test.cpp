@@ -516,3 +516,29 @@ TEST_CASE("a title line as wide as the wrap, in text with no blank lines, is a p
     CHECK(texts_of(wrapped_26("省安委会关于印发2018年全省安全生产工作要点\n的通知\n"))[1] ==
           "省安委会关于印发2018年全省安全生产工作要点的通知");
 }
+
+TEST_CASE("a task's label cut from its bodies by a wrap is joined to them") {
+    using policy::test::normalised;
+    // The label alone at a line's end, after a sentence or a lenticular label.
+    CHECK(texts_of("1.优化自然保护地体系，2020年底前完成预案。责任单位：\n省林草局、省自然资源厅。\n") ==
+          std::vector<std::string>{
+              normalised("1.优化自然保护地体系，2020年底前完成预案。责任单位：省林草局、省自然资源厅。")});
+    CHECK(texts_of("6.开展监测预警。【牵头单位】省应急厅【完成时间】\n2023年12月底前\n") ==
+          std::vector<std::string>{normalised("6.开展监测预警。【牵头单位】省应急厅【完成时间】2023年12月底前")});
+    // A label cut inside its brackets.
+    CHECK(texts_of("6.开展监测预警。【牵头单位】省应急厅【配合单\n位】省公安厅\n") ==
+          std::vector<std::string>{normalised("6.开展监测预警。【牵头单位】省应急厅【配合单位】省公安厅")});
+    // A labelled line's last word or two, after a name ending in a bracket.
+    CHECK(texts_of("1.再取消下放一批行政审批事项。\n责任单位：省直有关部门，各省辖市政府、省直管县（市）\n政府\n") ==
+          std::vector<std::string>{normalised("1.再取消下放一批行政审批事项。"),
+                                   normalised("责任单位：省直有关部门，各省辖市政府、省直管县（市）政府")});
+    // A sentence ending in a colon is no label: the list after it is a paragraph of its own.
+    CHECK(texts_of("现将有关事项通知如下：\n一、总体要求\n").size() == 2);
+}
+
+TEST_CASE("a heading after a blank line does not go on a line cut at the wrap's width") {
+    const auto texts =
+        texts_of(wrapped_26("11.推进数据共享，严格落实数据安全管理要求，2023年3月31日前\n\n五、强化组织保障\n"));
+    REQUIRE(texts.size() == 4);
+    CHECK(texts[2] == "五、强化组织保障");
+}
