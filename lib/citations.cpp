@@ -61,6 +61,7 @@ Result<CitationRules> CitationRules::create(const Grammar& grammar) {
     CitationRules rules;
     rules.m_doc_number = &grammar.rule("citation.doc_number");
     rules.m_serial_more = grammar.optional_rule("citation.serial_more");
+    rules.m_issuer_body = grammar.optional_rule("citation.issuer_body");
     for (const auto& entry : grammar.lexicon("issuer-stop.txt")) {
         if (entry[0].size() > 4) {  // more than one character: a word cut off the front
             rules.m_issuer_prefixes.push_back(entry[0]);
@@ -113,6 +114,13 @@ std::vector<CitationMatch> CitationRules::find_doc_numbers(std::string_view text
             if (at != std::string_view::npos && at + word.size() < span.size()) {
                 code_begin = std::max(code_begin, begin + at + word.size());
             }
+        }
+        // The issuing body's name written right before its code (自治区安委办桂安办〔2018〕96号,
+        // 交通运输部交运发〔2017〕57号): the code is what follows the name.
+        RuleMatch body;
+        if (m_issuer_body != nullptr &&
+            find_rule(*m_issuer_body, text.substr(code_begin, code_end - code_begin), 0, body)) {
+            code_begin += group_offset(text.substr(code_begin, code_end - code_begin), body.group("code"));
         }
         begin = code_begin;
         if (chars == 0) {

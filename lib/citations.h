@@ -44,6 +44,7 @@ private:
     std::vector<CitationMatch> find_doc_numbers(std::string_view text) const;
     const re2::RE2* m_doc_number = nullptr;
     const re2::RE2* m_serial_more = nullptr;     // optional
+    const re2::RE2* m_issuer_body = nullptr;     // optional: citation.issuer_body
     std::set<std::string> m_issuer_stops;        // single characters (UTF-8)
     std::vector<std::string> m_issuer_prefixes;  // words cut off the front of an issuer code
 };
