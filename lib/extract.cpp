@@ -100,13 +100,15 @@ void split_run_on_items(std::vector<Paragraph>& paragraphs, const OutlineRules& 
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
         markers[i] = outline.classify(paragraphs[i].text);
     }
+    // The number of the next numbered paragraph after each (0: none).
+    std::vector<int> next_items(paragraphs.size(), 0);
+    for (std::size_t i = paragraphs.size(); i-- > 1;) {
+        next_items[i - 1] = markers[i].kind == MarkerKind::item ? markers[i].value : next_items[i];
+    }
     std::vector<Paragraph> out;
     out.reserve(paragraphs.size());
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-        int next_item = 0;  // the number of the next numbered paragraph
-        for (std::size_t k = i + 1; k < paragraphs.size() && next_item == 0; ++k) {
-            next_item = markers[k].kind == MarkerKind::item ? markers[k].value : 0;
-        }
+        const int next_item = next_items[i];
         out.push_back(std::move(paragraphs[i]));
         OutlineMarker marker = std::move(markers[i]);
         while (marker.kind == MarkerKind::item && marker.numeral.find('.') == std::string::npos &&
