@@ -326,11 +326,12 @@ bool ends_with_label(std::string_view text, const re2::RE2* label) {
     return tail.size() <= 30 && opens(label, tail);
 }
 
-// Whether `paragraph`, one line so far, reads as a notice's title that `next` does not go on
-// (关于…的通知 with no punctuation in it; not before …的通知 cut from its 的 or a bracket).
+// Whether `paragraph`, three lines at most so far, reads as a notice's title that `next` does
+// not go on (关于…的通知 with no punctuation in it; not before …的通知 cut from its 的 or a
+// bracket).
 bool reads_as_title(const Paragraph& paragraph, std::string_view next) {
     const std::string_view text = paragraph.text;
-    return paragraph.pieces.size() == 1 && text.find("关于") != std::string_view::npos &&
+    return paragraph.pieces.size() <= 3 && text.find("关于") != std::string_view::npos &&
            text.find_first_of(",;:") == std::string_view::npos && text.find("。") == std::string_view::npos &&
            text.find("，") == std::string_view::npos && !next.starts_with("的") && !starts_with_closing(next);
 }

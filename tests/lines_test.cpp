@@ -512,6 +512,13 @@ TEST_CASE("a title line as wide as the wrap, in text with no blank lines, is a p
     REQUIRE(texts.size() == 4);
     CHECK(texts[1] == "省安委会关于印发2018年全省安全生产工作要点的通知");
     CHECK(texts[2] == policy::test::normalised("各设区市人民政府，省安委会各成员单位："));
+    // Over two lines too.
+    const auto two = texts_of(wrapped_26(
+        "湖北省安全生产委员会关于印发《湖北省进一步强化安全生\n产责任落实坚决防范遏制重大事故十五条措施》的通知\n"
+        "各市、州、县人民政府，省安委会各成员单位：\n"));
+    REQUIRE(two.size() == 4);
+    CHECK(two[1] ==
+          "湖北省安全生产委员会关于印发《湖北省进一步强化安全生产责任落实坚决防范遏制重大事故十五条措施》的通知");
     // A title cut before its 的通知 still goes on.
     CHECK(texts_of(wrapped_26("省安委会关于印发2018年全省安全生产工作要点\n的通知\n"))[1] ==
           "省安委会关于印发2018年全省安全生产工作要点的通知");
