@@ -303,6 +303,16 @@ bool continues_date(std::string_view before, std::string_view line) {
     return false;
 }
 
+// Whether `line` opens with a Chinese numeral (一 … 十, 两).
+bool starts_with_numeral(std::string_view line) {
+    for (const std::string_view numeral : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两"}) {
+        if (line.starts_with(numeral)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // Whether `text` ends in a task's label alone (…完成预案。责任单位： / …。【牵头单位】): the bodies
 // it names are on the next line, which a wrap moved there.
 bool ends_with_label(std::string_view text, const re2::RE2* label) {
@@ -558,6 +568,10 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             if (previous->bare_number && current.pieces.size() == 1 && !line.starts) {
                 // An outline number alone on its line: the next line is its text (across a
                 // blank line or a page break too).
+                join = true;
+            } else if (!line.blank_before && !line.own && current.text.ends_with("第") &&
+                       starts_with_numeral(content)) {
+                // An ordinal cut after its 第 (坚持安全第 / 一、预防为主): the numeral is no heading's.
                 join = true;
             } else if (line.starts && !line.own && !line.bare_number && !previous->ends && cut_mid_sentence &&
                        !line.blank_before && !line.ends && line.indent <= previous->indent &&

@@ -549,3 +549,9 @@ TEST_CASE("a heading after a blank line does not go on a line cut at the wrap's 
     REQUIRE(texts.size() == 4);
     CHECK(texts[2] == "五、强化组织保障");
 }
+
+TEST_CASE("an ordinal cut after its 第 goes on, though the numeral opens like a heading") {
+    CHECK(texts_of("全国安全生产工作要坚持人民至上、生命至上，坚持安全第\n一、预防为主，统筹发展和安全。\n") ==
+          std::vector<std::string>{policy::test::normalised(
+              "全国安全生产工作要坚持人民至上、生命至上，坚持安全第一、预防为主，统筹发展和安全。")});
+}
