@@ -32,6 +32,27 @@ DeadlineRules::DeadlineRules(DeadlineRules&&) noexcept = default;
 DeadlineRules& DeadlineRules::operator=(DeadlineRules&&) noexcept = default;
 DeadlineRules::~DeadlineRules() = default;
 
+// A year as written: 2022, or in Chinese numerals (二〇二二, its zero also ○ 零 O or 0); 0 when
+// none is written.
+int year_of(std::string_view text) {
+    if (text.empty()) {
+        return 0;
+    }
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return std::atoi(std::string(text).c_str());
+    }
+    std::string digits;
+    for (const char c : text) {
+        if (c == 'O' || c == 'o' || c == '0') {
+            digits += "〇";
+        } else {
+            digits += c;
+        }
+    }
+    const int year = parse_chinese_numeral(digits);
+    return year > 0 ? year : 0;
+}
+
 int days_in_month(int year, int month) {
     static const int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month < 1 || month > 12) {
@@ -168,7 +189,7 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         const std::string_view month_text = match.group("month");
         const std::string_view day_text = match.group("day");
         const std::string_view end_text = match.group("end");
-        int year = year_text.empty() ? 0 : std::atoi(std::string(year_text).c_str());
+        int year = year_of(year_text);
         // Only the words just before the limit can say it recurs (the rule ends in $): a
         // window of the last k_recurring_window bytes, from a character boundary, keeps a long
         // paragraph linear (searching all of the text before each limit was quadratic).
@@ -290,7 +311,10 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
                                   : parse_chinese_numeral(month_text);  // 十月底前
             roll_past(month);
             if (!day_text.empty()) {
-                date = iso_date(year, month, std::atoi(std::string(day_text).c_str()));
+                const int day = std::isdigit(static_cast<unsigned char>(day_text[0]))
+                                    ? std::atoi(std::string(day_text).c_str())
+                                    : parse_chinese_numeral(day_text);  // 十五日前
+                date = iso_date(year, month, day);
             } else if (end_text == "上旬") {
                 date = iso_date(year, month, 10);
             } else if (end_text == "中旬") {
