@@ -186,10 +186,25 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         deadline.begin = match.begin;
         deadline.end = match.end;
         const std::string_view year_text = match.group("year");
-        const std::string_view month_text = match.group("month");
         const std::string_view day_text = match.group("day");
         const std::string_view end_text = match.group("end");
         int year = year_of(year_text);
+        // 本月底前: the month of signing.
+        std::string this_month_text;
+        if (match.has("this_month")) {
+            // (当月 and 下月 count from a month the text repeats — 每月统计，下月10日前报送 — more
+            // often than from the date of signing: no date.)
+            const int month = match.group("this_month") == "本" ? signed_month : 0;
+            year = context_year;
+            if (month == 0) {
+                out.push_back(deadline);  // no date of signing to count from
+                covered = match.end;
+                continue;
+            }
+            this_month_text = std::to_string(month);
+        }
+        const std::string_view month_text =
+            match.has("this_month") ? std::string_view(this_month_text) : match.group("month");
         // Only the words just before the limit can say it recurs (the rule ends in $): a
         // window of the last k_recurring_window bytes, from a character boundary, keeps a long
         // paragraph linear (searching all of the text before each limit was quadratic).

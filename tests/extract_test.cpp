@@ -259,6 +259,23 @@ TEST_CASE(
     CHECK(record.citations[0].where.line == 13);  // its own line, not the table's (10)
 }
 
+TEST_CASE("a limit in the month of signing is dated from the date of signing; 下月 and 当月 are limits with no date") {
+    const auto record = extract_text(
+        "关于印发工作要点的通知\n各科室：\n请各科室于本月底前将工作计划报局办公室，下月10日前报送总结，当月25日前完成自"
+        "查。\n"
+        "某某市应急管理局\n2021年12月22日\n");
+    std::vector<std::pair<std::string, std::optional<std::string>>> found;
+    for (const auto& deadline : record.deadlines) {
+        found.emplace_back(deadline.text, deadline.date);
+    }
+    using Found = std::vector<std::pair<std::string, std::optional<std::string>>>;
+    CHECK(found == Found{{"本月底前", "2021-12-31"}, {"下月10日前", std::nullopt}, {"当月25日前", std::nullopt}});
+    // With no date of signing, none.
+    const auto undated = extract_text("关于印发工作要点的通知\n各科室：\n请于本月底前报送。\n");
+    REQUIRE(undated.deadlines.size() == 1);
+    CHECK_FALSE(undated.deadlines[0].date.has_value());
+}
+
 TEST_CASE("a ministry notice with a Chinese-numeral date and 抄送") {
     const auto record = extract_text(
         "应急管理部关于加强汛期安全防范工作的通知\n应急〔2020〕40号\n\n各省、自治区、直辖市应急管理厅（局）：\n\n"
