@@ -343,7 +343,7 @@ bool reads_as_title(const Paragraph& paragraph, std::string_view next) {
     const std::string_view text = paragraph.text;
     return paragraph.pieces.size() <= 3 && text.find("关于") != std::string_view::npos &&
            text.find_first_of(",;:") == std::string_view::npos && text.find("。") == std::string_view::npos &&
-           text.find("，") == std::string_view::npos && !next.starts_with("的") && !starts_with_closing(next);
+           !next.starts_with("的") && !starts_with_closing(next);
 }
 
 // Unclosed 《, （ or 【: a title, parenthesis or label carried over a line break. How far from the end
