@@ -41,16 +41,7 @@ int year_of(std::string_view text) {
     if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         return std::atoi(std::string(text).c_str());
     }
-    std::string digits;
-    for (const char c : text) {
-        if (c == 'O' || c == 'o' || c == '0') {
-            digits += "〇";
-        } else {
-            digits += c;
-        }
-    }
-    const int year = parse_chinese_numeral(digits);
-    return year > 0 ? year : 0;
+    return parse_chinese_year(text);
 }
 
 int days_in_month(int year, int month) {

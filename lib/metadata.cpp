@@ -122,24 +122,6 @@ int year_in(std::string_view text, int issued_year) {
     return 0;
 }
 
-// 二O一五 / 二0一五 (a Latin O or a digit typed for 〇) → 二〇一五.
-std::string cn_zeros(std::string_view year) {
-    std::string out;
-    for (const char c : year) {
-        if (c == 'O' || c == 'o' || c == '0') {
-            out += "〇";
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
-int parse_chinese_digits(std::string_view text) {
-    // 二〇一九 → 2019 (positional), 十二 → 12 (with 十).
-    return parse_chinese_numeral(text);
-}
-
 }  // namespace
 
 bool ends_sentence(std::string_view text) {
@@ -310,7 +292,7 @@ std::optional<std::string> MetadataRules::date_line(std::string_view text) const
     }
     if (find_rule(*m_date_cn, text, 0, match)) {
         const std::string date =
-            iso_date(parse_chinese_digits(cn_zeros(match.group("year"))), parse_chinese_numeral(match.group("month")),
+            iso_date(parse_chinese_year(match.group("year")), parse_chinese_numeral(match.group("month")),
                      parse_chinese_numeral(match.group("day")));
         return date.empty() ? std::nullopt : std::optional<std::string>(date);
     }

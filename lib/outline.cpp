@@ -111,6 +111,19 @@ int parse_chinese_numeral(std::string_view text) {
     return total > 0 ? total : (current == 0 ? 0 : -1);
 }
 
+int parse_chinese_year(std::string_view text) {
+    std::string digits;
+    for (const char c : text) {
+        if (c == 'O' || c == 'o' || c == '0') {
+            digits += "〇";
+        } else {
+            digits += c;
+        }
+    }
+    const int year = parse_chinese_numeral(digits);
+    return year > 0 ? year : 0;
+}
+
 Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     POLICY_TRY_VOID(grammar.require({"outline.heading1", "outline.heading2", "outline.item", "outline.subitem",
                                      "outline.enumeration", "outline.part", "lines.paragraph_start",

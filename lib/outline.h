@@ -110,4 +110,8 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
 // 一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; -1 when not a Chinese numeral.
 int parse_chinese_numeral(std::string_view text);
 
+// A year in Chinese numerals, written digit by digit: 二〇一九 → 2019, its zero also typed ○, 零,
+// O, o or 0 (二O一五, 二0一五); 0 when `text` is none.
+int parse_chinese_year(std::string_view text);
+
 }  // namespace policy

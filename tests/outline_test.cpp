@@ -72,6 +72,13 @@ TEST_CASE("Chinese numerals parse") {
     CHECK(policy::parse_chinese_numeral("一百零五") == 105);
     CHECK(policy::parse_chinese_numeral("二〇一九") == 2019);
     CHECK(policy::parse_chinese_numeral("甲") == -1);
+    // Years digit by digit, their zero typed every way.
+    CHECK(policy::parse_chinese_year("二〇二二") == 2022);
+    CHECK(policy::parse_chinese_year("二○二一") == 2021);
+    CHECK(policy::parse_chinese_year("二零一九") == 2019);
+    CHECK(policy::parse_chinese_year("二O一五") == 2015);
+    CHECK(policy::parse_chinese_year("二0一五") == 2015);
+    CHECK(policy::parse_chinese_year("甲乙") == 0);
 }
 
 TEST_CASE("item numbering continues across headings or restarts at one") {
