@@ -964,6 +964,14 @@ TEST_CASE("a closing paragraph after the last task is the notice's, not the task
         "各地在执行中遇到的问题，请及时报告我厅就业促进和失业保险处。\n");
     REQUIRE(report.tasks.size() == 1);
     CHECK(report.tasks[0].text == "开展创业培训（省人力资源社会保障厅牵头，省科技厅配合）。");
+    // Nor one asking all of them for something by a date.
+    const auto asked = extract_text(
+        "2009年工作要点\n一、任务\n1.营造良好舆论氛围。（市委宣传部牵头，市安监局配合）\n"
+        "请各县（市）区安委会于3月15日前将节日期间安全生产工作情况报市安委办。\n");
+    REQUIRE(asked.tasks.size() == 1);
+    CHECK(asked.tasks[0].deadlines.empty());
+    REQUIRE(asked.deadlines.size() == 1);
+    CHECK_FALSE(asked.deadlines[0].task.has_value());
 }
 
 TEST_CASE("a plan in parts (第一部分…) with (一) under them: the parts are its sections, each task's path unique") {
