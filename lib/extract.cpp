@@ -95,7 +95,9 @@ std::string_view item_separator(std::string_view text, const OutlineMarker& mark
 // Items a scraper ran into the paragraph before (…按职责分工负责）8.加强村屯绿化…): the next
 // number, written as this item's is, right after a closing bracket, a full stop or a ；
 // opens a paragraph of its own — unless the next numbered paragraph is that item already.
-void split_run_on_items(std::vector<Paragraph>& paragraphs, const OutlineRules& outline, std::string_view normalised) {
+// Returns every paragraph's marker, as classify reads it, for the outline to take up.
+std::vector<OutlineMarker> split_run_on_items(std::vector<Paragraph>& paragraphs, const OutlineRules& outline,
+                                              std::string_view normalised) {
     std::vector<OutlineMarker> markers(paragraphs.size());
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
         markers[i] = outline.classify(paragraphs[i].text);
@@ -106,10 +108,13 @@ void split_run_on_items(std::vector<Paragraph>& paragraphs, const OutlineRules& 
         next_items[i - 1] = markers[i].kind == MarkerKind::item ? markers[i].value : next_items[i];
     }
     std::vector<Paragraph> out;
+    std::vector<OutlineMarker> out_markers;
     out.reserve(paragraphs.size());
+    out_markers.reserve(paragraphs.size());
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
         const int next_item = next_items[i];
         out.push_back(std::move(paragraphs[i]));
+        out_markers.push_back(markers[i]);
         OutlineMarker marker = std::move(markers[i]);
         while (marker.kind == MarkerKind::item && marker.numeral.find('.') == std::string::npos &&
                next_item != marker.value + 1) {
@@ -135,11 +140,14 @@ void split_run_on_items(std::vector<Paragraph>& paragraphs, const OutlineRules& 
                 break;
             }
             Paragraph tail = split_off(out.back(), cut, normalised);
+            out_markers.back() = outline.classify(out.back().text);  // (read again without its tail)
             out.push_back(std::move(tail));
+            out_markers.push_back(inner);
             marker = std::move(inner);
         }
     }
     paragraphs = std::move(out);
+    return out_markers;
 }
 
 }  // namespace
@@ -184,7 +192,8 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
     source.decoded = POLICY_TRY(decode(std::move(bytes), path, options));
     source.normalised = normalise(source.decoded.text);
     source.paragraphs = split_paragraphs(source.normalised.text, rules.outline.line_rules());
-    split_run_on_items(source.paragraphs, rules.outline, source.normalised.text);
+    const std::vector<OutlineMarker> classified =
+        split_run_on_items(source.paragraphs, rules.outline, source.normalised.text);
     const std::vector<Paragraph>& paragraphs = source.paragraphs;
 
     Record record;
@@ -217,7 +226,7 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
     // The outline.
     std::vector<OutlineMarker> markers(paragraphs.size());
     for (std::size_t i = layout.body_begin; i < layout.body_end; ++i) {
-        markers[i] = rules.outline.classify(paragraphs[i].text);
+        markers[i] = classified[i];
     }
     for (const std::size_t i : layout.listed) {
         markers[i] = OutlineMarker{};
