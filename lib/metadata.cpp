@@ -313,6 +313,16 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
         }
     }
     auto text = [&](std::size_t i) -> std::string_view { return paragraphs[i].text; };
+    // The last entry of the attachment list that paragraph `i` opens (附件：1．… / 2．… / 3．…): the
+    // entries after the first, numbered on; `i` itself when it opens none.
+    auto attachment_list_end = [&](std::size_t i) {
+        if (m_attachment_list != nullptr && re2::RE2::PartialMatch(text(i), *m_attachment_list)) {
+            for (unsigned next = 2; i + 1 < n && is_list_entry(text(i + 1), next); ++next) {
+                ++i;
+            }
+        }
+        return i;
+    };
     auto titleish = [&](std::size_t i) {
         return text(i).size() < k_short_line && !ends_sentence(text(i)) && !is_chrome(text(i));
     };
@@ -434,11 +444,7 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
         if (re2::RE2::PartialMatch(text(i), *m_attachment)) {
             // 附件：…工作要点 names the plan that follows; it is not its title, nor are the list's
             // other entries (附件：1．…方案 / 2．…报名表).
-            if (m_attachment_list != nullptr && re2::RE2::PartialMatch(text(i), *m_attachment_list)) {
-                for (unsigned next = 2; i + 1 < n && is_list_entry(text(i + 1), next); ++next) {
-                    ++i;
-                }
-            }
+            i = attachment_list_end(i);
             continue;
         }
         if (is_field_line(text(i)) || field(i) || (title != k_none && text(i) == text(title))) {
@@ -497,12 +503,10 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
             layout.stops.push_back(i);
         }
         // 附件：1.… / 2.… / 3.…: the entries after the first, numbered on, are the list's.
-        if (m_attachment_list != nullptr && re2::RE2::PartialMatch(t, *m_attachment_list)) {
-            for (unsigned next = 2; i + 1 < n && is_list_entry(text(i + 1), next); ++next) {
-                ++i;
-                layout.stops.push_back(i);
-                layout.listed.push_back(i);
-            }
+        for (const std::size_t last = attachment_list_end(i); i < last;) {
+            ++i;
+            layout.stops.push_back(i);
+            layout.listed.push_back(i);
         }
     }
     return layout;
