@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <span>
 
 namespace policy {
 namespace {
@@ -59,6 +60,17 @@ char32_t last_char(std::string_view s) {
 // between spaces (a number's digits together), four of them not ASCII. None when the line is
 // not letter-spaced.
 std::vector<std::string_view> spaced_letters(std::string_view content) {
+    // Most lines fail at once: two characters together, not a number's digits, open them.
+    if (!content.empty() && !is_space(static_cast<unsigned char>(content[0])) &&
+        (content[0] < '0' || content[0] > '9')) {
+        std::size_t second = 1;
+        while (second < content.size() && (static_cast<unsigned char>(content[second]) & 0xC0) == 0x80) {
+            ++second;
+        }
+        if (second < content.size() && !is_space(static_cast<unsigned char>(content[second]))) {
+            return {};
+        }
+    }
     std::vector<std::string_view> letters;
     std::size_t wide = 0;
     for (std::size_t i = 0; i < content.size();) {
@@ -91,11 +103,10 @@ std::vector<std::string_view> spaced_letters(std::string_view content) {
 // Appends a line's content (at `begin` in the normalised text) to a paragraph, without the
 // spaces of a letter-spaced line.
 void append_content(Paragraph& paragraph, std::string_view content, std::uint32_t begin) {
-    auto letters = spaced_letters(content);
-    if (letters.empty()) {
-        letters.push_back(content);
-    }
-    for (const std::string_view letter : letters) {
+    const std::vector<std::string_view> spaced = spaced_letters(content);
+    const std::string_view whole[] = {content};
+    for (const std::string_view letter :
+         spaced.empty() ? std::span<const std::string_view>(whole) : std::span<const std::string_view>(spaced)) {
         paragraph.pieces.push_back({static_cast<std::uint32_t>(paragraph.text.size()),
                                     static_cast<std::uint32_t>(begin + (letter.data() - content.data())),
                                     static_cast<std::uint32_t>(letter.size())});
