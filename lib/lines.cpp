@@ -60,12 +60,18 @@ char32_t last_char(std::string_view s) {
 // between spaces (a number's digits together), four of them not ASCII. None when the line is
 // not letter-spaced.
 std::vector<std::string_view> spaced_letters(std::string_view content) {
-    // Most lines fail at once: two characters together, not a number's digits, open them.
-    if (!content.empty() && !is_space(static_cast<unsigned char>(content[0])) &&
-        (content[0] < '0' || content[0] > '9')) {
+    // Most lines fail at once: their first two characters stand together and are not a number
+    // of up to four digits.
+    if (!content.empty() && !is_space(static_cast<unsigned char>(content[0]))) {
         std::size_t second = 1;
-        while (second < content.size() && (static_cast<unsigned char>(content[second]) & 0xC0) == 0x80) {
-            ++second;
+        if (content[0] >= '0' && content[0] <= '9') {
+            while (second < content.size() && second <= 4 && content[second] >= '0' && content[second] <= '9') {
+                ++second;
+            }
+        } else {
+            while (second < content.size() && (static_cast<unsigned char>(content[second]) & 0xC0) == 0x80) {
+                ++second;
+            }
         }
         if (second < content.size() && !is_space(static_cast<unsigned char>(content[second]))) {
             return {};
