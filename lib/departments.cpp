@@ -78,6 +78,7 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     rules.m_place = grammar.optional_rule("dept.place");
     rules.m_named_place = grammar.optional_rule("dept.named_place");
     rules.m_shared_head = grammar.optional_rule("dept.shared_head");
+    rules.m_own_level_name = grammar.optional_rule("dept.own_level_name");
     rules.m_time_clause = grammar.optional_rule("dept.time_clause");
     rules.m_citation = grammar.optional_rule("dept.citation");
     rules.m_aside = grammar.optional_rule("dept.aside");
@@ -178,10 +179,12 @@ bool DepartmentRules::shares_name(std::string_view list) const {
     const std::string_view last = list.substr(b, e - b);
     // Levels share the last part's name only when it opens with a level too (县（市、区）人民政府,
     // 县应急管理局): 各乡镇（街道）、兰陵经济开发区管委会 and 各镇（街道）、各学校 are two bodies; and
-    // only when it has a name after the level (各街道、镇 and 各乡镇、街道 are two bodies each).
+    // only when it has a name after the level (各街道、镇 and 各乡镇、街道 are two bodies each), one
+    // every level has (各乡镇、街道办事处 is two: 办事处 is the 街道's alone).
     return any && descends(last) &&
            (places ? re2::RE2::PartialMatch(list.substr(part_begin), *m_shared_head)
-                   : level_rank(last) != 0 && !re2::RE2::PartialMatch(last, *m_level));
+                   : level_rank(last) != 0 && !re2::RE2::PartialMatch(last, *m_level) &&
+                         !(m_own_level_name != nullptr && re2::RE2::PartialMatch(last, *m_own_level_name)));
 }
 
 bool DepartmentRules::is_bare_list(std::string_view inner) const {

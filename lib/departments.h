@@ -77,10 +77,11 @@ private:
     const re2::RE2* m_goes_on = nullptr;      // optional: dept.sentence_goes_on
     // government-levels.txt: each level's words with its rank (1 the highest), longest first.
     std::vector<std::pair<std::string, int>> m_level_ranks;
-    const re2::RE2* m_level = nullptr;        // optional: dept.level
-    const re2::RE2* m_place = nullptr;        // optional: dept.place
-    const re2::RE2* m_shared_head = nullptr;  // optional: dept.shared_head
-    const re2::RE2* m_named_place = nullptr;  // optional: dept.named_place
+    const re2::RE2* m_level = nullptr;           // optional: dept.level
+    const re2::RE2* m_place = nullptr;           // optional: dept.place
+    const re2::RE2* m_shared_head = nullptr;     // optional: dept.shared_head
+    const re2::RE2* m_own_level_name = nullptr;  // optional: dept.own_level_name
+    const re2::RE2* m_named_place = nullptr;     // optional: dept.named_place
 };
 
 }  // namespace policy
