@@ -293,6 +293,17 @@ std::optional<DocNumber> CitationRules::whole_doc_number(std::string_view text) 
             text.remove_suffix(1);
         }
     }
+    // So does a 明电's, with a labelled field before it across a wide gap: 等级：特急·明电　　
+    // 陕政办发明电〔2015〕118号, 签发人：张三　　陕政办发〔2015〕118号 (not a label whose value the
+    // 文号 is: 发文字号：　吉政发〔2019〕1号 is a web page's field).
+    const std::size_t last_space = text.find_last_of(" \t");
+    if (last_space != std::string_view::npos && last_space > 0 &&
+        (text[last_space] == '\t' || text[last_space - 1] == ' ' || text[last_space - 1] == '\t')) {
+        const std::string_view field = text.substr(0, text.find_last_not_of(" \t", last_space) + 1);
+        if (field.find(':') != std::string_view::npos && !field.ends_with(":")) {
+            text = text.substr(last_space + 1);
+        }
+    }
     if (text.size() > 80) {
         return std::nullopt;
     }

@@ -49,4 +49,14 @@ TEST_CASE("a line holding only a 文号 is the notice's own number") {
     REQUIRE(signed_line.has_value());
     CHECK(signed_line->text == "黔应急〔2021〕12号");
     CHECK_FALSE(rules->whole_doc_number(normalised("签发人：王某某")).has_value());
+    // A 明电's header line puts a labelled field before it, across a wide gap.
+    const auto telegram = rules->whole_doc_number(normalised("等级：特急·明电　　　　陕政办发明电〔2015〕118号"));
+    REQUIRE(telegram.has_value());
+    CHECK(telegram->text == "陕政办发明电〔2015〕118号");
+    const auto signer_first = rules->whole_doc_number(normalised("签发人：张三　　陕政办发〔2015〕118号"));
+    REQUIRE(signer_first.has_value());
+    CHECK(signer_first->text == "陕政办发〔2015〕118号");
+    // (Not a web page's field whose value the 文号 is, nor a sentence before it.)
+    CHECK_FALSE(rules->whole_doc_number(normalised("发文字号：　　吉政发〔2019〕1号")).has_value());
+    CHECK_FALSE(rules->whole_doc_number(normalised("按照通知要求　　吉政发〔2019〕1号")).has_value());
 }
