@@ -89,9 +89,10 @@ std::vector<std::string_view> labelled_cells(std::string_view line) {
     return fields;
 }
 
-constexpr std::size_t k_head_search = 40;     // paragraphs searched for the title
-constexpr std::size_t k_short_line = 300;     // bytes: longer paragraphs are not titles or names
-constexpr std::size_t k_page_end_reach = 40;  // paragraphs from the end searched for 相关链接
+constexpr std::size_t k_head_search = 40;        // paragraphs searched for the title
+constexpr std::size_t k_short_line = 300;        // bytes: longer paragraphs are not titles or names
+constexpr std::size_t k_page_end_reach = 40;     // paragraphs from the end searched for 相关链接
+constexpr std::size_t k_longest_headline = 150;  // bytes of a numbered headline in a page's list
 
 bool is_space(char c) {
     return c == ' ' || c == '\t';
@@ -404,39 +405,54 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     }
 
     // Where the main text ends: walk back over the 版记 (抄送, 印发, signature) and chrome.
-    std::size_t end = n;
-    while (end > layout.body_begin + 1) {
-        const std::string_view t = text(end - 1);
-        const bool footer =
-            t.size() < k_short_line && (is_org_line(t) || date_line(t) || is_printed(t) ||
-                                        re2::RE2::PartialMatch(t, *m_cc) || re2::RE2::PartialMatch(t, *m_attachment));
-        // A task's labelled line (责任单位：…) is body, though it ends in no full stop, and so is
-        // a row of a table (cells parted by tabs) or one ending in a time limit (a table's last
-        // column: 2019年4月底前).
-        const bool junk = is_chrome(t) || (!ends_sentence(t) && !re2::RE2::PartialMatch(t, *m_outline_start) &&
-                                           !(m_task_label != nullptr && re2::RE2::PartialMatch(t, *m_task_label)) &&
-                                           !(m_limit_line != nullptr && re2::RE2::PartialMatch(t, *m_limit_line)) &&
-                                           t.find('\t') == std::string_view::npos);
-        if (!footer && !junk) {
-            break;
+    auto walk_back = [&](std::size_t end) {
+        while (end > layout.body_begin + 1) {
+            const std::string_view t = text(end - 1);
+            const bool footer = t.size() < k_short_line &&
+                                (is_org_line(t) || date_line(t) || is_printed(t) || re2::RE2::PartialMatch(t, *m_cc) ||
+                                 re2::RE2::PartialMatch(t, *m_attachment));
+            // A task's labelled line (责任单位：…) is body, though it ends in no full stop, and so is
+            // a row of a table (cells parted by tabs) or one ending in a time limit (a table's last
+            // column: 2019年4月底前).
+            const bool junk = is_chrome(t) || (!ends_sentence(t) && !re2::RE2::PartialMatch(t, *m_outline_start) &&
+                                               !(m_task_label != nullptr && re2::RE2::PartialMatch(t, *m_task_label)) &&
+                                               !(m_limit_line != nullptr && re2::RE2::PartialMatch(t, *m_limit_line)) &&
+                                               t.find('\t') == std::string_view::npos);
+            if (!footer && !junk) {
+                break;
+            }
+            --end;
         }
-        --end;
-    }
-    // A web page's list of related links (相关链接：) ends the notice, with whatever it lists
-    // (titles and 文号 of other notices): the first such heading of the page's last ones, when
-    // no outline follows it (a page may have two lists, one in its frame) but the list's own
-    // numbered entries (1.关于…的通知（2014-03-20）).
+        return end;
+    };
+    std::size_t end = walk_back(n);
+    // A web page's list of related links (相关链接：, 热点排行) ends the notice, with whatever it
+    // lists (titles and 文号 of other notices): the first such heading of the page's last ones,
+    // when no outline follows it (a page may have two lists, one in its frame) but the list's own
+    // numbered entries (1.关于…的通知（2014-03-20）, 1.我省召开全省安全生产电视电话会议: a headline,
+    // no sentence). So do the 版记's 印发 line and the page's chrome right after the signature
+    // (2022年4月22日 / 【打印本页】【关闭窗口】): what follows them is the page's.
+    auto headline = [&](std::string_view t) {
+        return t.size() <= k_longest_headline && t.find("。") == std::string_view::npos &&
+               t.find(';') == std::string_view::npos && !t.ends_with(")");
+    };
+    auto after_signature = [&](std::size_t i) {
+        const std::string_view before = text(i - 1);
+        return date_line(before).has_value() || is_printed(before) || re2::RE2::PartialMatch(before, *m_cc);
+    };
     const std::size_t links_from = end;
-    for (std::size_t i = end; i-- > layout.body_begin + 1 && links_from - i <= k_page_end_reach;) {
-        if (re2::RE2::PartialMatch(text(i), *m_outline_start) &&
-            !(m_link_item != nullptr && re2::RE2::PartialMatch(text(i), *m_link_item))) {
+    for (std::size_t i = links_from; i-- > layout.body_begin + 1 && links_from - i <= k_page_end_reach;) {
+        const std::string_view t = text(i);
+        if (re2::RE2::PartialMatch(t, *m_outline_start) &&
+            !(m_link_item != nullptr && re2::RE2::PartialMatch(t, *m_link_item)) &&
+            (end < links_from || !headline(t))) {
             break;
         }
-        if (re2::RE2::PartialMatch(text(i), *m_page_end)) {
+        if (re2::RE2::PartialMatch(t, *m_page_end) || is_printed(t) || (is_chrome(t) && after_signature(i))) {
             end = i;
         }
     }
-    layout.body_end = end;
+    layout.body_end = end < links_from ? walk_back(end) : end;
 
     // The plan's own title, after the cover letter: a short title line before the outline.
     const std::size_t plan_from = title == k_none ? n : layout.title_last + 1;

@@ -480,6 +480,33 @@ TEST_CASE("a page with two lists of related links cites neither") {
     CHECK(record.issued == "2023-04-19");
 }
 
+TEST_CASE("a page's numbered headlines after the notice are no tasks") {
+    // After the 版记's 印发 line, under a list heading the rules do not know as such.
+    const auto printed = extract_text(
+        "黑龙江省2021年安全生产工作要点\n\n一、压实责任\n1.落实安全生产责任制。（省应急管理厅负责）\n"
+        "2."
+        "开展专项整治。（省公安厅负责）\n\n抄送：应急管理部。\n\n黑龙江省安全生产委员会办公室　　2021年3月18日印发\n\n"
+        "热门话题\n1.我省召开全省安全生产电视电话会议\n2.省应急管理厅部署春季森林草原防火工作\n网站地图　|"
+        "　联系我们\n");
+    REQUIRE(printed.tasks.size() == 2);
+    CHECK(printed.tasks[1].text == "开展专项整治。（省公安厅负责）");
+    // After the page's tools right under the signature, the related reading numbered like items.
+    const auto tools = extract_text(
+        "南山区2022年五一假期安全防范工作要点\n\n一、压实责任\n1.落实值班制度。（区应急管理局负责）\n\n"
+        "深圳市南山区安全生产委员会办公室\n\n2022年4月22日\n\n【打印本页】【关闭窗口】\n\n相关阅读：\n"
+        "1.南山区召开2022年第一季度安全生产形势分析会\n2.关于做好2021年汛期前安全生产工作的通知\n"
+        "3.《深圳经济特区安全生产监督管理条例》解读\n");
+    CHECK(tools.tasks.size() == 1);
+    CHECK(tools.deadlines.empty());
+    CHECK(tools.citations.empty());
+    // (Numbered tasks after a heading that only looks like such a list's stay tasks: they are
+    // sentences.)
+    const auto sentences = extract_text(
+        "某县2022年工作要点\n\n一、压实责任\n1.落实值班制度。（县应急管理局负责）\n\n相关文件\n"
+        "1.贯彻落实相关文件要求，开展检查。（县应急管理局负责）\n");
+    CHECK(sentences.tasks.size() == 2);
+}
+
 TEST_CASE("the plan's title is found after a page's 发布日期 line between title and 文号") {
     const auto record = extract_text(
         "宁波市消防安全委员会关于印发2019年全市消防工作要点的通知\n发布日期：2019-03-04    信息来源：市消防救援支队\n"
