@@ -24,6 +24,7 @@ struct DeadlineRules::Impl {
     const re2::RE2* qualifier = nullptr;       // text right after a date that qualifies a thing (建成的)
     const re2::RE2* past_qualifier = nullptr;  // the same after a year before the notice's (建成、)
     const re2::RE2* word_after = nullptr;      // 前 opening another word (前提), from the limit's 前 on
+    const re2::RE2* period_start = nullptr;    // a period's start right before a date (2024年11月至)
     std::map<std::string, std::pair<int, int>, std::less<>> holidays;  // holidays.txt: (month, day)
 };
 
@@ -73,6 +74,7 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
     rules.m_impl->qualifier = grammar.optional_rule("deadline.qualifier_after");
     rules.m_impl->past_qualifier = grammar.optional_rule("deadline.past_qualifier_after");
     rules.m_impl->word_after = grammar.optional_rule("deadline.word_after");
+    rules.m_impl->period_start = grammar.optional_rule("deadline.period_start_before");
     for (const auto& entry : grammar.lexicon("holidays.txt")) {
         int month = 0;
         int day = 0;
@@ -82,8 +84,10 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
         }
     }
     for (const GrammarRule* rule : grammar.rules_with_prefix("deadline.")) {
+        // (Not the rules that judge a limit's surroundings: they find no limit.)
         if (rule->name == "deadline.recurring" || rule->name == "deadline.not_a_limit" ||
-            rule->name == "deadline.qualifier_after" || rule->name == "deadline.past_qualifier_after") {
+            rule->name == "deadline.qualifier_after" || rule->name == "deadline.past_qualifier_after" ||
+            rule->name == "deadline.word_after" || rule->name == "deadline.period_start_before") {
             continue;
         }
         std::string error;
@@ -216,7 +220,10 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         const bool past_qualifier = year != 0 && context_year != 0 && year < context_year &&
                                     m_impl->past_qualifier != nullptr &&
                                     re2::RE2::PartialMatch(after, *m_impl->past_qualifier);
-        if ((m_impl->not_a_limit != nullptr && re2::RE2::PartialMatch(before, *m_impl->not_a_limit)) ||
+        // A date without 前 after a period's start (2024年11月上旬至2025年3月底) ends the period.
+        const bool period_end = !matched.ends_with("前") && m_impl->period_start != nullptr &&
+                                re2::RE2::PartialMatch(before, *m_impl->period_start);
+        if ((m_impl->not_a_limit != nullptr && re2::RE2::PartialMatch(before, *m_impl->not_a_limit)) || period_end ||
             (m_impl->qualifier != nullptr && re2::RE2::PartialMatch(after, *m_impl->qualifier)) || word_after ||
             past_qualifier) {
             covered = match.end;
@@ -281,6 +288,9 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
                 // 明年: the year after the notice's own (else after the nearest one named).
                 const int base = context_year != 0 ? context_year : nearest;
                 year = base != 0 ? base + 1 : 0;
+            } else if (match.has("current") && context_year != 0) {
+                // 今年底前: the notice's own year, whatever year was named before it.
+                year = context_year;
             }
             deadline.year_inferred = true;
         }
