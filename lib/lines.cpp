@@ -184,6 +184,41 @@ constexpr std::size_t k_open_bracket_reach = 600;
 
 // A page number line is short; longer lines are not tried against the rule.
 constexpr std::size_t k_page_marker_bytes = 48;
+
+// A page's number printed bare, as a PDF's text copy leaves it: one to three digits alone
+// on a line with a blank line before and after it (…体制机制改 / / 2 / / 革的意见》…). Not when the
+// next line with text is a page marker itself or opens with a digit: the number is then a cut
+// one's first digits (2 / — 2 — / 019年3月22日). (Between lines of text, a lone number may be a
+// table's cell: it is kept.)
+bool bare_page_number(std::string_view text, std::size_t begin, std::size_t end, bool blank_before,
+                      const re2::RE2* page_marker) {
+    if (!blank_before || end - begin > 3 ||
+        !std::all_of(text.begin() + static_cast<std::ptrdiff_t>(begin), text.begin() + static_cast<std::ptrdiff_t>(end),
+                     [](char c) { return c >= '0' && c <= '9'; })) {
+        return false;
+    }
+    std::size_t line = text.find('\n', end);
+    bool blank_after = false;
+    while (line != std::string_view::npos) {
+        const std::size_t from = line + 1;
+        line = text.find('\n', from);
+        std::string_view next =
+            text.substr(from, line == std::string_view::npos ? std::string_view::npos : line - from);
+        while (!next.empty() && is_space(static_cast<unsigned char>(next.front()))) {
+            next.remove_prefix(1);
+        }
+        while (!next.empty() && is_space(static_cast<unsigned char>(next.back()))) {
+            next.remove_suffix(1);
+        }
+        if (next.empty()) {
+            blank_after = true;
+            continue;
+        }
+        return blank_after && !(next.front() >= '0' && next.front() <= '9') &&
+               !(page_marker != nullptr && next.size() <= k_page_marker_bytes && RE2::FullMatch(next, *page_marker));
+    }
+    return true;
+}
 // A running header or footer of a PDF's pages (豫政办〔2010〕23号, 山东省人民政府公报 2008年第6期)
 // is a short line, of at most this many bytes, written the same by the page markers (the
 // nearest line before or after each) of at least two pages and a third of them; it ends no
@@ -520,8 +555,9 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
         const bool form_feed = text.substr(pos, eol - pos).find('\f') != std::string_view::npos;
         if (begin == end) {
             blank_before = true;
-        } else if (rules.page_marker != nullptr && end - begin <= k_page_marker_bytes &&
-                   RE2::FullMatch(text.substr(begin, end - begin), *rules.page_marker)) {
+        } else if ((rules.page_marker != nullptr && end - begin <= k_page_marker_bytes &&
+                    RE2::FullMatch(text.substr(begin, end - begin), *rules.page_marker)) ||
+                   bare_page_number(text, begin, end, blank_before, rules.page_marker)) {
             blank_before = true;
             after_marker = true;
             ++markers;

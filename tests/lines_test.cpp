@@ -99,6 +99,25 @@ TEST_CASE("a number alone in running text is not a page marker") {
     CHECK(paragraphs[2].text == "- 2020年 -");
 }
 
+TEST_CASE("a page's number printed bare between blank lines is dropped like a page break") {
+    const auto paragraphs = paragraphs_of(
+        "    "
+        "3."
+        "开展地质灾害隐患排查，2018年6\n\n3\n\n月底前完成全省中小河流重点河段防洪能力评估。（省水利厅、省发展改\n\n4\n"
+        "\n"
+        "革委负责）\n\n    4.加强宣传。\n\n·5·\n\n    5.开展演练。\n");
+    REQUIRE(paragraphs.size() == 3);
+    CHECK(paragraphs[0].text ==
+          "3.开展地质灾害隐患排查,2018年6月底前完成全省中小河流重点河段防洪能力评估。(省水利厅、省发展改革委负责)");
+    CHECK(paragraphs[1].text == "4.加强宣传。");
+    CHECK(paragraphs[2].text == "5.开展演练。");
+    // (A number between lines of text stays: a table's cell, a count.)
+    const auto kept = paragraphs_of("各地上报数量：\n12\n处。\n");
+    CHECK(kept.size() >= 2);
+    CHECK(std::any_of(kept.begin(), kept.end(),
+                      [](const policy::Paragraph& p) { return p.text.find("12") != std::string::npos; }));
+}
+
 TEST_CASE("text wrapped by character count, digits and all, is joined back") {
     // Every line 20 characters, indentation included, whatever its display width.
     const auto paragraphs = paragraphs_of(
