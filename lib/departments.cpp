@@ -177,6 +177,10 @@ bool DepartmentRules::shares_name(std::string_view list) const {
     std::size_t e = list.size();
     trim(list, b, e);
     const std::string_view last = list.substr(b, e - b);
+    // A 各 of its own opens another body (各市州、各县市区人民政府: the 市州 and the 县市区人民政府).
+    if (any && last.starts_with("各")) {
+        return false;
+    }
     // Levels share the last part's name only when it opens with a level too (县（市、区）人民政府,
     // 县应急管理局): 各乡镇（街道）、兰陵经济开发区管委会 and 各镇（街道）、各学校 are two bodies; and
     // only when it has a name after the level (各街道、镇 and 各乡镇、街道 are two bodies each), one
