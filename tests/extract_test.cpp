@@ -499,6 +499,14 @@ TEST_CASE("a page's numbered headlines after the notice are no tasks") {
     CHECK(tools.tasks.size() == 1);
     CHECK(tools.deadlines.empty());
     CHECK(tools.citations.empty());
+    // A WeChat article's credits and its 往期推荐 after the last task.
+    const auto wechat = extract_text(
+        "吴江区2023年安全生产工作要点\n\n一、压实责任\n1.落实值班制度。（区应急管理局负责）\n"
+        "2.提升从业人员安全素质。（区人社局、区应急管理局负责）\n\n编辑：沈佳怡\n审核：王晓东\n\n往期推荐\n"
+        "1.吴江区召开2023年第一季度安委会全体会议\n2.国庆节前，这份燃气安全提示请收好！\n");
+    REQUIRE(wechat.tasks.size() == 2);
+    CHECK(wechat.tasks[1].text == "提升从业人员安全素质。（区人社局、区应急管理局负责）");
+    CHECK(wechat.deadlines.empty());
     // (Numbered tasks after a heading that only looks like such a list's stay tasks: they are
     // sentences.)
     const auto sentences = extract_text(
