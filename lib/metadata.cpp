@@ -212,6 +212,7 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_date_compact = grammar.optional_rule("meta.date_compact");
     rules.m_printed = &grammar.rule("meta.printed");
     rules.m_cc = &grammar.rule("meta.cc");
+    rules.m_level = grammar.optional_rule("dept.level");
     rules.m_recipients = &grammar.rule("meta.recipients");
     rules.m_attachment = &grammar.rule("meta.attachment");
     rules.m_aside = &grammar.rule("meta.aside");
@@ -540,6 +541,7 @@ void MetadataRules::split_list(const std::vector<Paragraph>& paragraphs, std::si
         std::size_t next = end;
         std::size_t skip = 0;
         int depth = 0;
+        std::size_t part = pos;  // after the last 、 kept inside the entry
         for (std::size_t i = pos; i < end; ++i) {
             if (t[i] == '(') {
                 ++depth;
@@ -550,6 +552,11 @@ void MetadataRules::split_list(const std::vector<Paragraph>& paragraphs, std::si
                 skip = 1;
                 break;
             } else if (depth == 0 && !commas && t.compare(i, 3, "、") == 0) {
+                // (Levels of government share the name after them: 各省、自治区、直辖市应急管理厅.)
+                if (m_level != nullptr && re2::RE2::FullMatch(t.substr(part, i - part), *m_level)) {
+                    part = i + 3;
+                    continue;
+                }
                 next = i;
                 skip = 3;
                 break;

@@ -90,6 +90,7 @@ private:
     const re2::RE2* m_printed_loose = nullptr;  // optional: meta.printed_loose
     const re2::RE2* m_head_dated = nullptr;     // optional: meta.head_dated
     const re2::RE2* m_cc = nullptr;
+    const re2::RE2* m_level = nullptr;  // optional: dept.level (a level of government alone)
     const re2::RE2* m_recipients = nullptr;
     const re2::RE2* m_attachment = nullptr;
     const re2::RE2* m_aside = nullptr;

@@ -480,6 +480,15 @@ TEST_CASE("a page with two lists of related links cites neither") {
     CHECK(record.issued == "2023-04-19");
 }
 
+TEST_CASE("recipients parted by 、 alone keep levels of government with the name they share") {
+    const auto record = extract_text(
+        "关于开展检查的通知\n\n各省、自治区、直辖市及新疆生产建设兵团生态环境厅（局）、发展改革委、工业和信息化主管部门"
+        "：\n"
+        "    为做好工作，现通知如下。\n一、任务\n1.开展检查。\n\n生态环境部\n2023年3月1日\n");
+    CHECK(record.recipients == std::vector<std::string>{"各省、自治区、直辖市及新疆生产建设兵团生态环境厅（局）",
+                                                        "发展改革委", "工业和信息化主管部门"});
+}
+
 TEST_CASE("a page's numbered headlines after the notice are no tasks") {
     // After the 版记's 印发 line, under a list heading the rules do not know as such.
     const auto printed = extract_text(
