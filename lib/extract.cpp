@@ -428,7 +428,35 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         const int context_year = section_year != 0 ? section_year : meta.year;
         const int signed_month = context_year == signed_year ? signed_month_of_year : 0;
         Task* task = owner[i] == k_none ? nullptr : &record.tasks[owner[i]];
-        for (const DeadlineMatch& match : rules.deadlines.find(text, context_year, signed_month)) {
+        std::vector<DeadlineMatch> limits = rules.deadlines.find(text, context_year, signed_month);
+        if (row_header[i] != k_none) {
+            // A table row's cell under a time column (完成时限) is read as its labelled line
+            // (完成时限：2021年6月, a limit without 前) where the row's text gave none in it.
+            const std::vector<std::string_view>& columns = headers[row_header[i]];
+            const std::vector<std::string_view> cells = table_cells(text);
+            for (std::size_t k = 0; k < cells.size() && k < columns.size(); ++k) {
+                const std::size_t cell_begin = static_cast<std::size_t>(cells[k].data() - text.data());
+                const std::size_t cell_end = cell_begin + cells[k].size();
+                const bool found = std::any_of(limits.begin(), limits.end(), [&](const DeadlineMatch& m) {
+                    return m.begin < cell_end && m.end > cell_begin;
+                });
+                if (cells[k].empty() || found) {
+                    continue;
+                }
+                const std::string labelled = std::string(columns[k]) + ":" + std::string(cells[k]);
+                const std::size_t skip = columns[k].size() + 1;
+                for (DeadlineMatch match : rules.deadlines.find(labelled, context_year, signed_month)) {
+                    if (match.begin >= skip) {
+                        match.begin = cell_begin + match.begin - skip;
+                        match.end = cell_begin + match.end - skip;
+                        limits.push_back(std::move(match));
+                    }
+                }
+            }
+            std::sort(limits.begin(), limits.end(),
+                      [](const DeadlineMatch& a, const DeadlineMatch& b) { return a.begin < b.begin; });
+        }
+        for (const DeadlineMatch& match : limits) {
             Deadline deadline;
             deadline.text = source.original(i, match.begin, match.end);
             deadline.date = match.date;

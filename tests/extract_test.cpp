@@ -1064,6 +1064,15 @@ TEST_CASE(
     REQUIRE(wrapped.tasks.size() == 2);
     CHECK(wrapped.tasks[0].text.ends_with("2024年1月\n31日前"));
     CHECK(bodies(wrapped.tasks[1]) == Bodies{{"市住房和城乡建设局", "lead"}, {"市市场监管局", "responsible"}});
+    // A time column's cell is read as its labelled line: 完成时限：2021年6月 is a limit without 前.
+    const auto months = extract_text(
+        "一、任务\n\n序号\t工作任务\t牵头单位\t完成时限\n1\t推进工艺装置自动化改造\t省应急管理厅\t2021年6月\n"
+        "2\t落实安全生产责任制\t省应急管理厅\t长期坚持\n");
+    REQUIRE(months.tasks.size() == 2);
+    REQUIRE(months.tasks[0].deadlines.size() == 1);
+    CHECK(months.tasks[0].deadlines[0].text == "2021年6月");
+    CHECK(months.tasks[0].deadlines[0].date == "2021-06-30");
+    CHECK(months.tasks[1].deadlines.empty());
     // A plan whose text numbers its tasks, with the table attached: the table adds no task.
     const auto plan = extract_text(
         "全盟消防工作要点\n\n一、重点任务\n1.开展火灾隐患整改。（盟公安消防支队牵头）\n\n附件\n\n" + table);
