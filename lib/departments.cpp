@@ -251,6 +251,35 @@ std::string_view DepartmentRules::without_time_clauses(std::string_view inner) c
     }
 }
 
+std::string_view DepartmentRules::without_citation_clauses(std::string_view inner) const {
+    if (m_citation == nullptr) {
+        return inner;
+    }
+    auto cites = [&](std::string_view clause) {
+        std::size_t b = 0;
+        std::size_t e = clause.size();
+        trim(clause, b, e);
+        return re2::RE2::PartialMatch(clause.substr(b, e - b), *m_citation);
+    };
+    for (;;) {
+        const std::size_t separator = inner.find_last_of(",;");
+        if (separator == std::string_view::npos || bracket_depth(inner, separator) != 0 ||
+            !cites(inner.substr(separator + 1)) || cites(inner.substr(0, separator))) {
+            break;
+        }
+        inner = inner.substr(0, separator);
+    }
+    for (;;) {
+        const std::size_t separator = inner.find_first_of(",;");
+        if (separator == std::string_view::npos || bracket_depth(inner, separator) != 0 ||
+            !cites(inner.substr(0, separator)) || cites(inner.substr(separator + 1))) {
+            break;
+        }
+        inner = inner.substr(separator + 1);
+    }
+    return inner;
+}
+
 bool DepartmentRules::is_label_line(std::string_view paragraph) const {
     RuleMatch match;
     return find_rule(rule("dept.other_label"), paragraph, 0, match, false) && match.begin == 0;
@@ -538,6 +567,8 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
            (inner.ends_with("。") || inner.back() == ';' || inner.back() == '.' || inner.back() == ' ')) {
         inner.remove_suffix(inner.ends_with("。") ? 3 : 1);
     }
+    // A clause that cites beside the bodies (…按职责分工负责；苏政办发〔2019〕1号) is not one of them.
+    inner = without_citation_clauses(inner);
     const bool cites = (m_citation != nullptr && re2::RE2::PartialMatch(inner, *m_citation)) ||
                        (m_aside != nullptr && re2::RE2::PartialMatch(inner, *m_aside));
     if (!cites &&
