@@ -219,6 +219,7 @@ bool bare_page_number(std::string_view text, std::size_t begin, std::size_t end,
     }
     return true;
 }
+
 // A running header or footer of a PDF's pages (豫政办〔2010〕23号, 山东省人民政府公报 2008年第6期)
 // is a short line, of at most this many bytes, written the same by the page markers (the
 // nearest line before or after each) of at least two pages and a third of them; it ends no
