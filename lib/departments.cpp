@@ -232,53 +232,31 @@ bool DepartmentRules::is_bare_list(std::string_view inner) const {
     return office;
 }
 
-std::string_view DepartmentRules::without_time_clauses(std::string_view inner) const {
-    if (m_time_clause == nullptr) {
+namespace {
+
+// `inner` without the clauses (parted by , or ;) at its end — or, `leading`, at its start —
+// that `rule` matches: the time limits beside the bodies (（省应急管理厅，2022年底前）), the 文号 a
+// parenthesis cites beside them (…按职责分工负责；苏政办发〔2019〕1号).
+std::string_view without_clauses(std::string_view inner, const re2::RE2* rule, bool leading) {
+    if (rule == nullptr) {
         return inner;
     }
     for (;;) {
-        const std::size_t separator = inner.find_last_of(",;");
+        const std::size_t separator = leading ? inner.find_first_of(",;") : inner.find_last_of(",;");
         if (separator == std::string_view::npos || bracket_depth(inner, separator) != 0) {
             return inner;
         }
-        std::size_t b = separator + 1;
-        std::size_t e = inner.size();
+        std::size_t b = leading ? 0 : separator + 1;
+        std::size_t e = leading ? separator : inner.size();
         trim(inner, b, e);
-        if (!re2::RE2::PartialMatch(inner.substr(b, e - b), *m_time_clause)) {
+        if (!re2::RE2::PartialMatch(inner.substr(b, e - b), *rule)) {
             return inner;
         }
-        inner = inner.substr(0, separator);
+        inner = leading ? inner.substr(separator + 1) : inner.substr(0, separator);
     }
 }
 
-std::string_view DepartmentRules::without_citation_clauses(std::string_view inner) const {
-    if (m_citation == nullptr) {
-        return inner;
-    }
-    auto cites = [&](std::string_view clause) {
-        std::size_t b = 0;
-        std::size_t e = clause.size();
-        trim(clause, b, e);
-        return re2::RE2::PartialMatch(clause.substr(b, e - b), *m_citation);
-    };
-    for (;;) {
-        const std::size_t separator = inner.find_last_of(",;");
-        if (separator == std::string_view::npos || bracket_depth(inner, separator) != 0 ||
-            !cites(inner.substr(separator + 1)) || cites(inner.substr(0, separator))) {
-            break;
-        }
-        inner = inner.substr(0, separator);
-    }
-    for (;;) {
-        const std::size_t separator = inner.find_first_of(",;");
-        if (separator == std::string_view::npos || bracket_depth(inner, separator) != 0 ||
-            !cites(inner.substr(0, separator)) || cites(inner.substr(separator + 1))) {
-            break;
-        }
-        inner = inner.substr(separator + 1);
-    }
-    return inner;
-}
+}  // namespace
 
 bool DepartmentRules::is_label_line(std::string_view paragraph) const {
     RuleMatch match;
@@ -492,7 +470,8 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
             const std::size_t inner_begin = lenticular + 3;
             const std::string_view inner = text.substr(inner_begin, close - 3 - inner_begin);
             if (inner.find("【") == std::string_view::npos &&
-                (re2::RE2::PartialMatch(inner, rule("dept.role_word")) || is_bare_list(without_time_clauses(inner)))) {
+                (re2::RE2::PartialMatch(inner, rule("dept.role_word")) ||
+                 is_bare_list(without_clauses(inner, m_time_clause, false)))) {
                 parse_clauses(text, inner_begin, inner_begin + inner.size(), out);
             }
         }
@@ -568,11 +547,11 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
         inner.remove_suffix(inner.ends_with("。") ? 3 : 1);
     }
     // A clause that cites beside the bodies (…按职责分工负责；苏政办发〔2019〕1号) is not one of them.
-    inner = without_citation_clauses(inner);
+    inner = without_clauses(without_clauses(inner, m_citation, false), m_citation, true);
     const bool cites = (m_citation != nullptr && re2::RE2::PartialMatch(inner, *m_citation)) ||
                        (m_aside != nullptr && re2::RE2::PartialMatch(inner, *m_aside));
-    if (!cites &&
-        (re2::RE2::PartialMatch(inner, rule("dept.role_word")) || is_bare_list(without_time_clauses(inner)))) {
+    if (!cites && (re2::RE2::PartialMatch(inner, rule("dept.role_word")) ||
+                   is_bare_list(without_clauses(inner, m_time_clause, false)))) {
         const std::size_t inner_begin = group_offset(text, inner);
         parse_clauses(text, inner_begin, inner_begin + inner.size(), out);
     }

@@ -60,10 +60,6 @@ private:
     bool shares_name(std::string_view list) const;
     // The rank of the level of government `part` opens with (1 the highest; 0: none known).
     int level_rank(std::string_view part, int floor = 0) const;
-    // `inner` without the time limits that end it (（省应急管理厅，2022年底前）).
-    std::string_view without_time_clauses(std::string_view inner) const;
-    // `inner` without the clauses at either end that only cite (；苏政办发〔2019〕1号, 依据浙消委〔2021〕8号).
-    std::string_view without_citation_clauses(std::string_view inner) const;
     void parse_clauses(std::string_view text, std::size_t begin, std::size_t end,
                        std::vector<DepartmentSpan>& out) const;
     void split_bodies(std::string_view text, std::size_t begin, std::size_t end, const std::string& role,
