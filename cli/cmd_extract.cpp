@@ -461,7 +461,17 @@ void run_extract(const ExtractArgs& args, Context& context) {
         return true;
     };
 
-    run_in_order(file_bytes, jobs, work, consume);
+    if (jobs == 1 && !indexing) {
+        // Nothing to overlap the one parser with: no thread hand-offs.
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            Outcome outcome = work(i);
+            if (!consume(i, outcome)) {
+                break;
+            }
+        }
+    } else {
+        run_in_order(file_bytes, jobs, work, consume);
+    }
     progress.clear();
     if (index) {
         // What was stored before any failure is whole: keep it.

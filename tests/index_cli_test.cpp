@@ -322,6 +322,20 @@ TEST_CASE("--no-index prints the records and writes no index") {
     CHECK_FALSE(fs::exists(dir.file("policy.db")));
 }
 
+TEST_CASE("--no-index prints the same records, errors and exit code at --jobs 1 and --jobs 3") {
+    TempDir dir;
+    const auto files = copy_corpus(dir, "in", 2);
+    const std::string args = " --no-index --format jsonl " + files.front() + " missing.txt in";
+    const Run one = run_in(dir, policy_command("extract --jobs 1" + args));
+    const Run three = run_in(dir, policy_command("extract --jobs 3" + args));
+    CHECK(one.code == 3);
+    CHECK(std::count(one.out.begin(), one.out.end(), '\n') == 7);
+    CHECK(one.err.find("missing.txt") != std::string::npos);
+    CHECK(one.code == three.code);
+    CHECK(one.out == three.out);
+    CHECK(one.err == three.err);
+}
+
 TEST_CASE("the index content does not depend on the number of jobs") {
     TempDir dir;
     copy_corpus(dir, "in", 8);
