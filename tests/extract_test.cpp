@@ -132,6 +132,16 @@ TEST_CASE("a county notice with （一） tasks under 一、 and half-width numb
     CHECK(record.tasks[2].departments[1].name == "县财政局");
 }
 
+TEST_CASE("a street office signs the notice: the 版记's printing office is not its issuer") {
+    const auto record = extract_text(
+        "某市某区人民政府某某街道办事处\n关于印发2019年安全生产工作要点的通知\n\n各社区居民委员会：\n\n"
+        "一、压实责任\n\n1.开展隐患排查，6月底前完成。（街道安监站负责）\n\n"
+        "某市某区人民政府某某街道办事处\n2019年3月12日\n\n"
+        "某市某区人民政府某某街道办事处党政办公室　　2019年3月13日印发\n");
+    CHECK(record.issuers == std::vector<std::string>{"某市某区人民政府某某街道办事处"});
+    CHECK(record.issued == "2019-03-12");
+}
+
 TEST_CASE("a plan numbered by decimals: every number a task, quantities and dates none") {
     const auto record = extract_text(
         "某某市防汛抗旱指挥部办公室\n\n某防办〔2022〕3号\n\n某某市2022年防汛工作方案\n\n"
