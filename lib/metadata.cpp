@@ -533,7 +533,7 @@ void MetadataRules::split_list(const std::vector<Paragraph>& paragraphs, std::si
                                std::size_t end, std::vector<TextSpan>& out) const {
     const std::string_view t = paragraphs[index].text;
     // Commas separate the entries where there are any (各市、州党委和人民政府,长白山开发区);
-    // 、 only separates a list without commas.
+    // 、 separates a list without commas, and whole names among commas.
     const std::string_view list = t.substr(begin, end - begin);
     const bool commas = list.find(',') != std::string_view::npos || list.find(';') != std::string_view::npos;
     std::size_t pos = begin;
@@ -551,9 +551,19 @@ void MetadataRules::split_list(const std::vector<Paragraph>& paragraphs, std::si
                 next = i;
                 skip = 1;
                 break;
-            } else if (depth == 0 && !commas && t.compare(i, 3, "、") == 0) {
+            } else if (depth == 0 && t.compare(i, 3, "、") == 0) {
                 // (Levels of government share the name after them: 各省、自治区、直辖市应急管理厅.)
-                if (m_level != nullptr && re2::RE2::FullMatch(t.substr(part, i - part), *m_level)) {
+                // Among commas, 、 parts whole names only, each opening as the one before does
+                // (…，中国石油天然气集团有限公司、中国石油化工集团有限公司; 县委办、县人大办), not levels or
+                // what a 各 distributes over (各市、州党委和人民政府，…; 各市应急管理局、财政局，…;
+                // 市政府各委、办、局，…), nor names that share the place before them (北京市水务局、
+                // 城市管理委员会).
+                const std::string_view piece = t.substr(part, i - part);
+                const std::string_view opening = piece.substr(0, std::min<std::size_t>(piece.size(), 3));
+                if ((m_level != nullptr && re2::RE2::FullMatch(piece, *m_level)) ||
+                    (commas &&
+                     (t.compare(pos, 3, "各") == 0 || piece.find("各") != std::string_view::npos ||
+                      t.compare(i + 3, opening.size(), opening) != 0 || !re2::RE2::FullMatch(piece, *m_org_line)))) {
                     part = i + 3;
                     continue;
                 }

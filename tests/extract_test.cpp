@@ -142,6 +142,17 @@ TEST_CASE("a street office signs the notice: the 版记's printing office is not
     CHECK(record.issued == "2019-03-12");
 }
 
+TEST_CASE("among commas, 、 parts whole names that open alike, not the bodies a place or a 各 is shared by") {
+    const auto record = extract_text(
+        "关于做好成品油管道安全工作的通知\n\n各省、自治区、直辖市应急管理厅（局），北京市水务局、城市管理委员会，"
+        "中国石油天然气集团有限公司、中国石油化工集团有限公司：\n\n一、压实责任\n\n1.开展隐患排查。（各地负责）\n\n"
+        "应急管理部\n2021年3月12日\n\n抄送：县委办、县人大办，市政府各委、办、局，各市应急管理局、财政局。\n");
+    CHECK(record.recipients == std::vector<std::string>{"各省、自治区、直辖市应急管理厅（局）",
+                                                        "北京市水务局、城市管理委员会", "中国石油天然气集团有限公司",
+                                                        "中国石油化工集团有限公司"});
+    CHECK(record.cc == std::vector<std::string>{"县委办", "县人大办", "市政府各委、办、局", "各市应急管理局、财政局"});
+}
+
 TEST_CASE("a plan numbered by decimals: every number a task, quantities and dates none") {
     const auto record = extract_text(
         "某某市防汛抗旱指挥部办公室\n\n某防办〔2022〕3号\n\n某某市2022年防汛工作方案\n\n"
