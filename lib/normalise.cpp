@@ -127,6 +127,53 @@ char32_t entity_at(std::string_view text, std::size_t& length) {
     return 0;
 }
 
+// HTML tags a scraper leaves in the text (一、活动目标<br>, <p>…</p>, <span style="…">), by
+// name: block tags end a line, inline ones are dropped. Only these names, so a 《…<…>…》
+// title's inner brackets and a lone < stay as written.
+constexpr std::string_view k_block_tags[] = {"br", "p",  "div", "li", "tr", "table", "tbody",   "ul",      "ol",
+                                             "h1", "h2", "h3",  "h4", "h5", "h6",    "section", "article", "center"};
+constexpr std::string_view k_inline_tags[] = {"span", "font", "strong", "b",  "i",   "u",   "em",
+                                              "a",    "img",  "td",     "th", "o:p", "sup", "sub"};
+
+// The length in bytes of the HTML tag at the start of `text` (<br>, <br/>, </p>, <span …>),
+// or 0; `block` says whether it ends a line.
+std::size_t tag_at(std::string_view text, bool& block) {
+    std::size_t k = 1;
+    if (k < text.size() && text[k] == '/') {
+        ++k;
+    }
+    std::size_t name_end = k;
+    while (name_end < text.size() && name_end - k < 8 &&
+           ((text[name_end] >= 'a' && text[name_end] <= 'z') || (text[name_end] >= 'A' && text[name_end] <= 'Z') ||
+            (text[name_end] >= '0' && text[name_end] <= '9') || text[name_end] == ':')) {
+        ++name_end;
+    }
+    if (name_end == k || name_end >= text.size()) {
+        return 0;
+    }
+    std::string name(text.substr(k, name_end - k));
+    for (char& c : name) {
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    const auto listed = [&](const auto& names) {
+        return std::find(std::begin(names), std::end(names), name) != std::end(names);
+    };
+    block = listed(k_block_tags);
+    if (!block && !listed(k_inline_tags)) {
+        return 0;
+    }
+    // The attributes, on the same line, up to the closing >.
+    const char after = text[name_end];
+    if (after != '>' && after != ' ' && after != '/') {
+        return 0;
+    }
+    const std::size_t close = text.substr(name_end, 400).find('>');
+    if (close == std::string_view::npos || text.substr(name_end, close).find('\n') != std::string_view::npos) {
+        return 0;
+    }
+    return name_end + close + 1;
+}
+
 }  // namespace
 
 char32_t fold_width(char32_t c) {
@@ -184,6 +231,24 @@ NormalisedText normalise(std::string_view utf8) {
                 }
                 replace(i, i + entity_length, replacement.empty() ? std::string_view(" ") : replacement);
                 i += entity_length;
+                continue;
+            }
+        }
+        if (b == '<') {
+            bool block = false;
+            if (const std::size_t length = tag_at(utf8.substr(i), block)) {
+                // A block tag ends its line, unless the line ends right after it anyway.
+                const bool line_ends =
+                    i + length >= n || s[i + length] == '\n' || s[i + length] == '\r' || (i > 0 && s[i - 1] == '\n');
+                if (block && !line_ends) {
+                    replace(i, i + length, "\n");
+                } else {
+                    flush(i);
+                    run_start = i + length;
+                    out.shifts.push_back(
+                        {static_cast<std::uint32_t>(out.text.size()), static_cast<std::uint32_t>(i + length)});
+                }
+                i += length;
                 continue;
             }
         }

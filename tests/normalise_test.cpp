@@ -79,3 +79,16 @@ TEST_CASE("HTML character references a scraper left are decoded, and folded like
     CHECK(folded.to_original(folded.text.find("省厅")) == original.find("省厅"));
     CHECK(folded.to_original(folded.text.find("AT&T")) == original.find("AT&T"));
 }
+
+TEST_CASE("HTML tags a scraper left are dropped, a block tag inside a line ends it") {
+    const std::string original =
+        "一、活动目标<br>\n（一）<span style=\"color:red\">加强</span>领导<BR/>二、任务<p>三、保障</p>\n"
+        "《关于<安全生产法>的说明》 a<b x<y";
+    const auto folded = policy::normalise(original);
+    CHECK(folded.text == "一、活动目标\n(一)加强领导\n二、任务\n三、保障\n《关于<安全生产法>的说明》 a<b x<y");
+    check_boundaries(original, folded);
+    CHECK(folded.to_original(folded.text.find("领导")) == original.find("领导"));
+    CHECK(folded.to_original(folded.text.find("三、")) == original.find("三、"));
+    CHECK(folded.to_original(folded.text.find("《")) == original.find("《"));
+    CHECK(folded.to_original(folded.text.size()) == original.size());
+}
