@@ -347,8 +347,10 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
     std::string_view body_role = role;
     if (find_rule(rule("dept.name_prefix"), part, 0, match, false)) {
         name_begin += match.end;
-        // (各级 is one word: 各级应急管理部门 keeps it, where 级应急管理部门 would name nothing.)
-        if (text.substr(name_begin).starts_with("级") && text.substr(begin, name_begin - begin).ends_with("各")) {
+        // (各级 is one word: 各级应急管理部门 keeps it, where 级应急管理部门 would name nothing; so
+        // does a name of one character: 各地, not 地.)
+        if (text.substr(begin, name_begin - begin).ends_with("各") &&
+            (text.substr(name_begin).starts_with("级") || end - name_begin == 3)) {
             name_begin -= 3;
         }
     }
