@@ -348,9 +348,9 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
     if (find_rule(rule("dept.name_prefix"), part, 0, match, false)) {
         name_begin += match.end;
         // (各级 is one word: 各级应急管理部门 keeps it, where 级应急管理部门 would name nothing; so
-        // does a name of one character: 各地, not 地.)
+        // is 各地, the local governments: not 地.)
         if (text.substr(begin, name_begin - begin).ends_with("各") &&
-            (text.substr(name_begin).starts_with("级") || end - name_begin == 3)) {
+            (text.substr(name_begin).starts_with("级") || text.substr(name_begin, end - name_begin) == "地")) {
             name_begin -= 3;
         }
     }
