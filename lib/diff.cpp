@@ -684,9 +684,9 @@ std::vector<Edit> word_edits(std::string_view old_text, std::string_view new_tex
         const std::size_t begin = static_cast<std::size_t>(tokens[first].data() - view.text.data());
         const std::size_t end =
             static_cast<std::size_t>(tokens[last - 1].data() - view.text.data()) + tokens[last - 1].size();
-        const std::size_t from = std::min(view.to_original(begin), text.size());
-        const std::size_t to = std::min(view.to_original(end), text.size());
-        return std::string(text.substr(from, to > from ? to - from : 0));
+        std::string out;
+        view.append_original(out, text, begin, end);
+        return out;
     };
     std::vector<Edit> edits;
     std::size_t x = 0, y = 0;

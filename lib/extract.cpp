@@ -39,9 +39,8 @@ struct SourceText {
             if (b >= e) {
                 continue;
             }
-            const std::size_t ob = normalised.to_original(piece.normalised_offset + (b - piece.paragraph_offset));
-            const std::size_t oe = normalised.to_original(piece.normalised_offset + (e - piece.paragraph_offset));
-            out.append(decoded.text, ob, oe - ob);
+            normalised.append_original(out, decoded.text, piece.normalised_offset + (b - piece.paragraph_offset),
+                                       piece.normalised_offset + (e - piece.paragraph_offset));
         }
         return out;
     }

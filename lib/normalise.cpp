@@ -191,6 +191,23 @@ std::size_t NormalisedText::to_original(std::size_t offset) const {
     return it->original + (offset - it->normalised);
 }
 
+void NormalisedText::append_original(std::string& out, std::string_view original, std::size_t begin,
+                                     std::size_t end) const {
+    std::size_t from = to_original(begin);
+    const std::size_t to = to_original(end);
+    auto it = std::lower_bound(removed.begin(), removed.end(), from,
+                               [](const Removed& range, std::size_t offset) { return range.end <= offset; });
+    for (; it != removed.end() && it->begin < to; ++it) {
+        if (it->begin > from) {
+            out.append(original, from, it->begin - from);
+        }
+        from = std::max<std::size_t>(from, it->end);
+    }
+    if (to > from) {
+        out.append(original, from, to - from);
+    }
+}
+
 NormalisedText normalise(std::string_view utf8) {
     const WidthTable& table = width_table();
     NormalisedText out;
@@ -248,6 +265,7 @@ NormalisedText normalise(std::string_view utf8) {
                     out.shifts.push_back(
                         {static_cast<std::uint32_t>(out.text.size()), static_cast<std::uint32_t>(i + length)});
                 }
+                out.removed.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + length)});
                 i += length;
                 continue;
             }

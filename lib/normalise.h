@@ -27,6 +27,17 @@ struct NormalisedText {
         std::uint32_t original;
     };
     std::vector<Shift> shifts;
+
+    // The original bytes [begin, end) the view dropped (HTML tags), in order.
+    struct Removed {
+        std::uint32_t begin;
+        std::uint32_t end;
+    };
+    std::vector<Removed> removed;
+
+    // The original text of the view's bytes [begin, end) without what the view dropped:
+    // `original` is the text `normalise` was given.
+    void append_original(std::string& out, std::string_view original, std::size_t begin, std::size_t end) const;
 };
 
 NormalisedText normalise(std::string_view utf8);

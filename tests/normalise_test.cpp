@@ -91,4 +91,15 @@ TEST_CASE("HTML tags a scraper left are dropped, a block tag inside a line ends 
     CHECK(folded.to_original(folded.text.find("三、")) == original.find("三、"));
     CHECK(folded.to_original(folded.text.find("《")) == original.find("《"));
     CHECK(folded.to_original(folded.text.size()) == original.size());
+    // The original text of a span leaves out the tags dropped inside and at its ends.
+    const auto original_of = [&](std::string_view view_text) {
+        std::string out;
+        const std::size_t begin = folded.text.find(view_text);
+        folded.append_original(out, original, begin, begin + view_text.size());
+        return out;
+    };
+    CHECK(original_of("活动目标") == "活动目标");
+    CHECK(original_of("(一)加强领导") == "（一）加强领导");
+    CHECK(original_of("加强领导\n二、任务") == "加强领导二、任务");
+    CHECK(original_of("《关于<安全生产法>的说明》") == "《关于<安全生产法>的说明》");
 }
