@@ -531,7 +531,211 @@ Paragraph split_off(Paragraph& paragraph, std::size_t offset, std::string_view n
     return tail;
 }
 
+namespace {
+
+// A text that lost its line breaks (a scraper's textContent) is one long line: below this
+// many bytes, when its longest line holds less than this share of it, or when it has more
+// lines than a page's chrome around it would leave, it is read as is.
+constexpr std::size_t k_unbroken_bytes = 1000;
+constexpr double k_unbroken_share = 0.7;
+constexpr int k_unbroken_lines = 5;
+
+// The value of the Chinese numeral of up to 99 in `text` (一, 十二, 二十三), or 0.
+int chinese_value(std::string_view text) {
+    static constexpr std::string_view k_digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    auto digit = [&](std::string_view c) {
+        for (int d = 0; d < 9; ++d) {
+            if (c == k_digits[d]) {
+                return d + 1;
+            }
+        }
+        return 0;
+    };
+    if (text.empty() || text.size() % 3 != 0 || text.size() > 9) {
+        return 0;
+    }
+    const std::size_t ten = text.find("十");
+    if (ten == std::string_view::npos) {
+        return text.size() == 3 ? digit(text) : 0;
+    }
+    const int tens = ten == 0 ? 1 : ten == 3 ? digit(text.substr(0, 3)) : 0;
+    const int ones = ten + 3 == text.size() ? 0 : ten + 6 == text.size() ? digit(text.substr(ten + 3, 3)) : -1;
+    return tens > 0 && ones >= 0 ? tens * 10 + ones : 0;
+}
+
+bool is_chinese_digit(std::string_view text, std::size_t at) {
+    return at + 3 <= text.size() && (chinese_value(text.substr(at, 3)) > 0 || text.compare(at, 3, "十") == 0);
+}
+
+bool is_ascii_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+// Where a line that holds a whole notice (its breaks lost) would have broken: before each
+// outline number that goes on the numbering before it — 一、 二、…, (一) (二)… under them, and
+// 1. 2.… (1、 too) that go on or start again under a new heading. A number out of sequence
+// (一、二级, 增长1.5倍, 第3.…) is text.
+std::vector<std::size_t> unbroken_cuts(std::string_view line, std::size_t offset) {
+    std::vector<std::size_t> cuts;
+    int heading = 0;
+    int division = 0;
+    int item = 0;
+    bool heading_since_item = false;
+    for (std::size_t i = 0; i < line.size();) {
+        const bool after_digit = i > 0 && (is_ascii_digit(line[i - 1]) || line[i - 1] == '.');
+        const bool after_numeral = i >= 3 && (is_chinese_digit(line, i - 3) || line.compare(i - 3, 3, "第") == 0);
+        if (!after_numeral && is_chinese_digit(line, i)) {
+            std::size_t end = i;
+            while (end < line.size() && is_chinese_digit(line, end) && end - i < 9) {
+                end += 3;
+            }
+            const int value = chinese_value(line.substr(i, end - i));
+            if (value == heading + 1 && line.compare(end, 3, "、") == 0 && !is_chinese_digit(line, end + 3)) {
+                cuts.push_back(offset + i);
+                heading = value;
+                division = 0;
+                heading_since_item = true;
+                i = end + 3;
+                continue;
+            }
+        } else if (line[i] == '(' && i + 1 < line.size() && is_chinese_digit(line, i + 1)) {
+            const std::size_t close = line.find(')', i + 1);
+            const int value = close == std::string_view::npos || close - i > 10
+                                  ? 0
+                                  : chinese_value(line.substr(i + 1, close - i - 1));
+            if (value > 0 && value == division + 1 && heading > 0) {
+                cuts.push_back(offset + i);
+                division = value;
+                heading_since_item = true;
+                i = close + 1;
+                continue;
+            }
+        } else if (!after_digit && is_ascii_digit(line[i]) &&
+                   (i == 0 || std::isalpha(static_cast<unsigned char>(line[i - 1])) == 0)) {
+            std::size_t end = i;
+            while (end < line.size() && is_ascii_digit(line[end]) && end - i < 3) {
+                ++end;
+            }
+            const int value = std::atoi(std::string(line.substr(i, end - i)).c_str());
+            const bool separator = end < line.size() && (line[end] == '.' || line.compare(end, 3, "、") == 0);
+            std::size_t text_at = end + (end < line.size() && line[end] == '.' ? 1 : 3);
+            while (text_at < line.size() && line[text_at] == ' ') {
+                ++text_at;
+            }
+            // The item's text opens with a word, a quotation or title, or a year (1.2014年主要任务).
+            const std::string_view rest = line.substr(std::min(text_at, line.size()));
+            const bool text_after = (!rest.empty() && static_cast<unsigned char>(rest[0]) >= 0xE4) ||
+                                    rest.starts_with("“") || rest.starts_with("《") ||
+                                    (rest.size() > 4 && std::all_of(rest.begin(), rest.begin() + 4, is_ascii_digit) &&
+                                     rest.substr(4).starts_with("年"));
+            if (separator && text_after && !(i >= 3 && line.compare(i - 3, 3, "第") == 0) &&
+                (value == item + 1 || (value == 1 && heading_since_item))) {
+                cuts.push_back(offset + i);
+                item = value;
+                heading_since_item = false;
+                i = text_at;
+                continue;
+            }
+        }
+        i += (static_cast<unsigned char>(line[i]) & 0x80) == 0 ? 1
+                                                               : (static_cast<unsigned char>(line[i]) >= 0xF0   ? 4
+                                                                  : static_cast<unsigned char>(line[i]) >= 0xE0 ? 3
+                                                                                                                : 2);
+    }
+    // A lone number is no outline: at least three cuts, or the line stays whole.
+    if (cuts.size() < 3) {
+        cuts.clear();
+    }
+    return cuts;
+}
+
+// Where `rule` matches in text[begin, end): before each match, or at the start of each of its
+// groups named `at…` that matched instead when it has them; or (`after`) after each match. A
+// match right after 《 or “ is a citation's title: no break.
+void add_rule_cuts(std::string_view text, std::size_t begin, std::size_t end, const re2::RE2* rule, bool after,
+                   std::vector<std::size_t>& cuts) {
+    if (rule == nullptr || begin >= end) {
+        return;
+    }
+    std::vector<int> at_groups;
+    for (const auto& [name, index] : rule->NamedCapturingGroups()) {
+        if (name.starts_with("at")) {
+            at_groups.push_back(index);
+        }
+    }
+    std::vector<re2::StringPiece> match(static_cast<std::size_t>(rule->NumberOfCapturingGroups()) + 1);
+    std::size_t pos = begin;
+    while (pos < end &&
+           rule->Match(text, pos, end, re2::RE2::UNANCHORED, match.data(), static_cast<int>(match.size()))) {
+        const std::size_t match_begin = static_cast<std::size_t>(match[0].data() - text.data());
+        const std::size_t match_end = match_begin + match[0].size();
+        const std::string_view before = text.substr(0, match_begin);
+        if (before.ends_with("《") || before.ends_with("“")) {
+            // (A citation's title: no break.)
+        } else if (after) {
+            cuts.push_back(match_end);
+        } else {
+            bool grouped = false;
+            for (const int group : at_groups) {
+                if (match[static_cast<std::size_t>(group)].data() != nullptr) {
+                    cuts.push_back(
+                        static_cast<std::size_t>(match[static_cast<std::size_t>(group)].data() - text.data()));
+                    grouped = true;
+                }
+            }
+            if (!grouped) {
+                cuts.push_back(match_begin);
+            }
+        }
+        pos = std::max(match_end, match_begin + 1);
+    }
+}
+
+// The breaks a text without them would have had (see unbroken_cuts), as offsets into `text`;
+// at its head (before the first number) and foot (after the last), where `rules` say.
+std::vector<std::size_t> lost_breaks(std::string_view text, const LineRules& rules) {
+    std::size_t longest_begin = 0;
+    std::size_t longest = 0;
+    std::size_t filled = 0;
+    int lines = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) {
+            eol = text.size();
+        }
+        filled += eol - pos;
+        if (text.substr(pos, eol - pos).find_first_not_of(" \t\f\v") != std::string_view::npos &&
+            ++lines > k_unbroken_lines) {
+            return {};
+        }
+        if (eol - pos > longest) {
+            longest = eol - pos;
+            longest_begin = pos;
+        }
+        pos = eol + 1;
+    }
+    if (longest < k_unbroken_bytes || static_cast<double>(longest) < k_unbroken_share * static_cast<double>(filled)) {
+        return {};
+    }
+    std::vector<std::size_t> cuts = unbroken_cuts(text.substr(longest_begin, longest), longest_begin);
+    if (cuts.empty()) {
+        return cuts;
+    }
+    const std::size_t head = cuts.front();
+    const std::size_t foot = cuts.back();
+    add_rule_cuts(text, longest_begin, head, rules.lost_head_before, false, cuts);
+    add_rule_cuts(text, longest_begin, head, rules.lost_head_after, true, cuts);
+    add_rule_cuts(text, foot, longest_begin + longest, rules.lost_foot_before, false, cuts);
+    std::sort(cuts.begin(), cuts.end());
+    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    return cuts;
+}
+
+}  // namespace
+
 std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& rules) {
+    const std::vector<std::size_t> cuts = lost_breaks(text, rules);
+    std::size_t next_cut = 0;
     std::vector<Line> lines;
     std::uint32_t number = 1;
     bool blank_before = true;
@@ -542,6 +746,14 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
         std::size_t eol = text.find('\n', pos);
         if (eol == std::string_view::npos) {
             eol = text.size();
+        }
+        // (A break the text lost: the line ends there, the next goes on from it.)
+        while (next_cut < cuts.size() && cuts[next_cut] <= pos) {
+            ++next_cut;
+        }
+        const bool cut = next_cut < cuts.size() && cuts[next_cut] < eol;
+        if (cut) {
+            eol = cuts[next_cut];
         }
         std::size_t begin = pos;
         std::uint16_t indent = 0;
@@ -587,6 +799,11 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             added.page_before = after_marker;
             blank_before = false;
             after_marker = false;
+        }
+        if (cut) {
+            blank_before = true;
+            pos = eol;
+            continue;
         }
         ++number;
         if (eol == text.size()) {

@@ -70,6 +70,12 @@ struct LineRules {
     // line ending in 》 it goes on the paragraph — the title's own 文号, which a wrap that keeps
     // half-width runs whole moved to the next line. Null: never.
     const re2::RE2* title_number = nullptr;
+    // Match (unanchored) where a notice that lost its line breaks broke at its head (before
+    // the first outline number) and foot (after the last): before each match (and at its group
+    // `at` when that matched), or after each match. Null: none.
+    const re2::RE2* lost_head_before = nullptr;
+    const re2::RE2* lost_head_after = nullptr;
+    const re2::RE2* lost_foot_before = nullptr;
 };
 
 std::vector<Paragraph> split_paragraphs(std::string_view normalised, const LineRules& rules);

@@ -145,6 +145,9 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_heading_open = grammar.optional_rule("lines.heading_open");
     rules.m_item_open = grammar.optional_rule("lines.item_open");
     rules.m_label = grammar.optional_rule("lines.label");
+    rules.m_lost_head_before = grammar.optional_rule("lines.lost_head_before");
+    rules.m_lost_head_after = grammar.optional_rule("lines.lost_head_after");
+    rules.m_lost_foot_before = grammar.optional_rule("lines.lost_foot_before");
     rules.m_title_number = grammar.optional_rule("lines.title_number");
     rules.m_heading_year = grammar.optional_rule("outline.heading_year");
     rules.m_grade_list = grammar.optional_rule("outline.grade_list");

@@ -235,3 +235,32 @@ TEST_CASE("a notice on a web page with related links after it reads the same in 
 TEST_CASE("a plan numbered by a word processor (⒈ ⑴ ㈠) reads the same in every variant") {
     check_variants("word-processor-numbering.txt", "tests/data/styles/");
 }
+
+// A scraper that kept a page's text but not its line breaks (textContent) leaves the whole
+// notice on one line: the outline numbers that go on in sequence break it again, so every
+// task keeps its text, departments and deadlines (the head and the headings' ends are lost
+// with the breaks).
+TEST_CASE("a notice that lost every line break keeps its tasks, departments and deadlines") {
+    const auto tasks_of = [](const std::vector<std::string>& summary) {
+        std::vector<std::string> out;
+        std::copy_if(summary.begin(), summary.end(), std::back_inserter(out),
+                     [](const std::string& line) { return line.starts_with("task ") || line.starts_with("  "); });
+        return out;
+    };
+    for (const std::string file : {"corpus/jilin-anweihui-2019-gongzuo-yaodian.txt",
+                                   "corpus/jilin-gongxinting-2024-anquan-shengchan-yaodian.txt",
+                                   "corpus/jilin-banfa-2014-32-anquan-gaige-shidian-fangan.txt",
+                                   "tests/data/styles/henan-style-web-page.txt"}) {
+        CAPTURE(file);
+        const std::string original = policy::test::read_file(policy::test::source_path(file));
+        std::string one_line;
+        for (const char c : original) {
+            if (c != '\n' && c != '\r') {
+                one_line += c;
+            }
+        }
+        const std::vector<std::string> expected = tasks_of(summary(extract(original, file)));
+        REQUIRE(expected.size() > 10);
+        CHECK(tasks_of(summary(extract(one_line, file))) == expected);
+    }
+}
