@@ -575,12 +575,21 @@ bool is_ascii_digit(char c) {
 // outline number that goes on the numbering before it — 一、 二、…, (一) (二)… under them, and
 // 1. 2.… (1、 too) that go on or start again under a new heading. A number out of sequence
 // (一、二级, 增长1.5倍, 第3.…) is text.
-std::vector<std::size_t> unbroken_cuts(std::string_view line, std::size_t offset) {
+std::vector<std::size_t> unbroken_cuts(std::string_view line, std::size_t offset, const re2::RE2* heading_word) {
     std::vector<std::size_t> cuts;
     int heading = 0;
     int division = 0;
     int item = 0;
     bool heading_since_item = false;
+    // A heading's usual words (指导思想, 工作目标…) end it where the break that did was lost.
+    const auto heading_end = [&](std::size_t text_at) {
+        re2::StringPiece word;
+        if (heading_word != nullptr &&
+            heading_word->Match(line, text_at, line.size(), re2::RE2::ANCHOR_START, &word, 1) &&
+            text_at + word.size() < line.size()) {
+            cuts.push_back(offset + text_at + word.size());
+        }
+    };
     for (std::size_t i = 0; i < line.size();) {
         const bool after_digit = i > 0 && (is_ascii_digit(line[i - 1]) || line[i - 1] == '.');
         const bool after_numeral = i >= 3 && (is_chinese_digit(line, i - 3) || line.compare(i - 3, 3, "第") == 0);
@@ -596,6 +605,7 @@ std::vector<std::size_t> unbroken_cuts(std::string_view line, std::size_t offset
                 division = 0;
                 heading_since_item = true;
                 i = end + 3;
+                heading_end(i);
                 continue;
             }
         } else if (line[i] == '(' && i + 1 < line.size() && is_chinese_digit(line, i + 1)) {
@@ -608,6 +618,7 @@ std::vector<std::size_t> unbroken_cuts(std::string_view line, std::size_t offset
                 division = value;
                 heading_since_item = true;
                 i = close + 1;
+                heading_end(i);
                 continue;
             }
         } else if (!after_digit && is_ascii_digit(line[i]) &&
@@ -650,9 +661,12 @@ std::vector<std::size_t> unbroken_cuts(std::string_view line, std::size_t offset
 }
 
 // Where `rule` matches in text[begin, end): before each match, or at the start of each of its
-// groups named `at…` that matched instead when it has them; or (`after`) after each match. A
-// match right after 《 or “ is a citation's title: no break.
-void add_rule_cuts(std::string_view text, std::size_t begin, std::size_t end, const re2::RE2* rule, bool after,
+// groups named `at…` that matched instead when it has them; or after each match; or around it
+// (a page's number, then dropped as a line of its own). A match right after 《 or “ is a
+// citation's title: no break.
+enum class CutAt { before, after, around };
+
+void add_rule_cuts(std::string_view text, std::size_t begin, std::size_t end, const re2::RE2* rule, CutAt at,
                    std::vector<std::size_t>& cuts) {
     if (rule == nullptr || begin >= end) {
         return;
@@ -672,7 +686,14 @@ void add_rule_cuts(std::string_view text, std::size_t begin, std::size_t end, co
         const std::string_view before = text.substr(0, match_begin);
         if (before.ends_with("《") || before.ends_with("“")) {
             // (A citation's title: no break.)
-        } else if (after) {
+        } else if (at == CutAt::around) {
+            // (Not within a number: 2019-03-22 holds no page's number.)
+            if (!(match_begin > 0 && is_ascii_digit(text[match_begin - 1])) &&
+                !(match_end < text.size() && is_ascii_digit(text[match_end]))) {
+                cuts.push_back(match_begin);
+                cuts.push_back(match_end);
+            }
+        } else if (at == CutAt::after) {
             cuts.push_back(match_end);
         } else {
             bool grouped = false;
@@ -717,15 +738,17 @@ std::vector<std::size_t> lost_breaks(std::string_view text, const LineRules& rul
     if (longest < k_unbroken_bytes || static_cast<double>(longest) < k_unbroken_share * static_cast<double>(filled)) {
         return {};
     }
-    std::vector<std::size_t> cuts = unbroken_cuts(text.substr(longest_begin, longest), longest_begin);
+    std::vector<std::size_t> cuts =
+        unbroken_cuts(text.substr(longest_begin, longest), longest_begin, rules.lost_heading_word);
     if (cuts.empty()) {
         return cuts;
     }
     const std::size_t head = cuts.front();
     const std::size_t foot = cuts.back();
-    add_rule_cuts(text, longest_begin, head, rules.lost_head_before, false, cuts);
-    add_rule_cuts(text, longest_begin, head, rules.lost_head_after, true, cuts);
-    add_rule_cuts(text, foot, longest_begin + longest, rules.lost_foot_before, false, cuts);
+    add_rule_cuts(text, longest_begin, head, rules.lost_head_before, CutAt::before, cuts);
+    add_rule_cuts(text, longest_begin, head, rules.lost_head_after, CutAt::after, cuts);
+    add_rule_cuts(text, foot, longest_begin + longest, rules.lost_foot_before, CutAt::before, cuts);
+    add_rule_cuts(text, longest_begin, longest_begin + longest, rules.lost_page_marker, CutAt::around, cuts);
     std::sort(cuts.begin(), cuts.end());
     cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
     return cuts;

@@ -76,6 +76,12 @@ struct LineRules {
     const re2::RE2* lost_head_before = nullptr;
     const re2::RE2* lost_head_after = nullptr;
     const re2::RE2* lost_foot_before = nullptr;
+    // Matches (anchored) a heading's usual words (指导思想, 工作目标): in such a notice, where
+    // a heading's text begins so and goes on, the heading ends after them. Null: none.
+    const re2::RE2* lost_heading_word = nullptr;
+    // Matches (unanchored) a page's number in such a notice (…办公室。— 3 —抄送：…): broken out
+    // of the text, then dropped like a page marker. Null: none.
+    const re2::RE2* lost_page_marker = nullptr;
 };
 
 std::vector<Paragraph> split_paragraphs(std::string_view normalised, const LineRules& rules);

@@ -584,18 +584,32 @@ TEST_CASE("a notice that lost its line breaks is broken again where its outline 
         "某某县人民政府办公室关于印发2021年安全生产工作要点的通知某政办发〔2021〕7号各乡镇人民政府："
         "现将要点印发给你们。某某县人民政府办公室2021年3月5日一、强化责任落实1.开展排查，" +
         filler + "6月底前完成。（县应急局牵头）2.增长1.5倍，一、二级重大危险源全覆盖。" + filler +
-        "二、加强基础建设3.推进建设。" + filler + "抄送：县委办。";
+        "二、加强基础建设3.推进建设。" + filler + "三、工作要求各乡镇要于12月10日前报送总结。— 3 —抄送：县委办。";
     const auto paragraphs = paragraphs_of(one_line);
-    const std::vector<std::string> openings = {
-        "某某县人民政府办公室", "关于印发",     "某政办发",         "各乡镇人民政府:", "现将要点",
-        "某某县人民政府办公室", "2021年3月5日", "一、强化责任落实", "1.开展排查",      "2.增长1.5倍,一、二级",
-        "二、加强基础建设",     "3.推进建设",   "抄送:县委办"};
+    const std::vector<std::string> openings = {"某某县人民政府办公室",
+                                               "关于印发",
+                                               "某政办发",
+                                               "各乡镇人民政府:",
+                                               "现将要点",
+                                               "某某县人民政府办公室",
+                                               "2021年3月5日",
+                                               "一、强化责任落实",
+                                               "1.开展排查",
+                                               "2.增长1.5倍,一、二级",
+                                               "二、加强基础建设",
+                                               "3.推进建设",
+                                               "三、工作要求",
+                                               "各乡镇要于12月10日前报送总结。",
+                                               "抄送:县委办"};
     REQUIRE(paragraphs.size() == openings.size());
     for (std::size_t i = 0; i < openings.size(); ++i) {
         CAPTURE(i);
         CHECK(paragraphs[i].text.starts_with(openings[i]));
     }
     CHECK(paragraphs[1].text == "关于印发2021年安全生产工作要点的通知");
+    // A heading's usual words end it; a page's number is dropped.
+    CHECK(paragraphs[12].text == "三、工作要求");
+    CHECK(paragraphs[13].text == "各乡镇要于12月10日前报送总结。");
     // Lines enough that it has kept its breaks: a long line with numbers in it stays whole.
     const auto kept = paragraphs_of("标题\n\n第一段。\n\n第二段。\n\n第三段。\n\n第四段。\n\n第五段。\n\n" + one_line);
     CHECK(kept.size() == 7);
