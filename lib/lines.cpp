@@ -533,12 +533,13 @@ Paragraph split_off(Paragraph& paragraph, std::size_t offset, std::string_view n
 
 namespace {
 
-// A text that lost its line breaks (a scraper's textContent) is one long line: below this
-// many bytes, when its longest line holds less than this share of it, or when it has more
-// lines than a page's chrome around it would leave, it is read as is.
-constexpr std::size_t k_unbroken_bytes = 1000;
+// A text that lost its line breaks (a scraper's textContent) is one long line: it is read as
+// is when its longest line holds less than this share of it, or is shorter than this many
+// bytes — more of them among more lines than a few (a page's chrome around the notice).
 constexpr double k_unbroken_share = 0.7;
+constexpr std::size_t k_unbroken_bytes = 1000;
 constexpr int k_unbroken_lines = 5;
+constexpr std::size_t k_unbroken_long_bytes = 3000;
 
 // The value of the Chinese numeral of up to 99 in `text` (一, 十二, 二十三), or 0.
 int chinese_value(std::string_view text) {
@@ -725,9 +726,8 @@ std::vector<std::size_t> lost_breaks(std::string_view text, const LineRules& rul
             eol = text.size();
         }
         filled += eol - pos;
-        if (text.substr(pos, eol - pos).find_first_not_of(" \t\f\v") != std::string_view::npos &&
-            ++lines > k_unbroken_lines) {
-            return {};
+        if (text.substr(pos, eol - pos).find_first_not_of(" \t\f\v") != std::string_view::npos) {
+            ++lines;
         }
         if (eol - pos > longest) {
             longest = eol - pos;
@@ -735,7 +735,8 @@ std::vector<std::size_t> lost_breaks(std::string_view text, const LineRules& rul
         }
         pos = eol + 1;
     }
-    if (longest < k_unbroken_bytes || static_cast<double>(longest) < k_unbroken_share * static_cast<double>(filled)) {
+    if (longest < (lines > k_unbroken_lines ? k_unbroken_long_bytes : k_unbroken_bytes) ||
+        static_cast<double>(longest) < k_unbroken_share * static_cast<double>(filled)) {
         return {};
     }
     std::vector<std::size_t> cuts =
