@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "citations.h"
 #include "deadlines.h"
@@ -283,12 +284,33 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
     settle_item_levels(markers);
     const std::vector<OutlineNode> nodes = build_outline(markers, layout.body_begin, layout.body_end);
 
+    // Parts and attachments that number their items afresh (第二部分 / 一、 / 1., 附件2 / 二、 /
+    // 1.) would give two tasks one path: then each task's path opens with its part's label
+    // (第二部分/一/1), so a path still names one task (its deadlines, its citations).
+    std::set<std::string> item_paths;
+    bool paths_repeat = false;
+    for (const OutlineNode& node : nodes) {
+        if (node.kind == MarkerKind::item) {
+            paths_repeat = !item_paths.insert(node.path).second || paths_repeat;
+        }
+    }
+    std::string part_label;
+
     // Sections and tasks; which task each paragraph belongs to.
     std::vector<std::size_t> owner(paragraphs.size(), k_none);  // index into record.tasks
     for (std::size_t k = 0; k < nodes.size(); ++k) {
         const OutlineNode& node = nodes[k];
         const std::string_view text = paragraphs[node.paragraph].text;
         if (node.kind == MarkerKind::part || node.kind == MarkerKind::division) {
+            // (Its label: 附件2, 第二部分 — the marker, without the spaces and marks after it.)
+            std::size_t end = std::min(node.text_begin, text.size());
+            while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == ':')) {
+                --end;
+            }
+            if (std::string_view(text.substr(0, end)).ends_with("、")) {
+                end -= 3;
+            }
+            part_label = std::string(text.substr(0, end));
             continue;  // it only ends the task before it
         }
         if (node.kind == MarkerKind::heading1 || node.kind == MarkerKind::heading2) {
@@ -316,7 +338,7 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
             ++last;
         }
         Task task;
-        task.path = node.path;
+        task.path = paths_repeat && !part_label.empty() ? part_label + "/" + node.path : node.path;
         task.number = node.number;
         task.section = node.section;
         task.text = source.original(node.paragraph, node.text_begin, text.size());

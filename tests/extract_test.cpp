@@ -153,6 +153,23 @@ TEST_CASE("among commas, 、 parts whole names that open alike, not the bodies a
     CHECK(record.cc == std::vector<std::string>{"县委办", "县人大办", "市政府各委、办、局", "各市应急管理局、财政局"});
 }
 
+TEST_CASE("parts that number their tasks afresh give each task a path of its own, opening with the part") {
+    const auto record = extract_text(
+        "关于印发燃气安全专项整治实施方案的通知\n\n第一部分　燃气经营环节整治\n\n一、经营许可\n\n1."
+        "复核经营许可条件，6月底前完成。"
+        "（市城管局负责）\n\n第二部分　燃气用户环节整治\n\n一、餐饮场所\n\n1.排查餐饮企业用气安全，12月15日前完成。"
+        "（市市场监管局负责）\n\n某市人民政府办公室\n2022年3月1日\n");
+    REQUIRE(record.tasks.size() == 2);
+    CHECK(record.tasks[0].path == "第一部分/一/1");
+    CHECK(record.tasks[1].path == "第二部分/一/1");
+    CHECK(record.tasks[1].section == "一");
+    REQUIRE(record.deadlines.size() == 2);
+    CHECK(record.deadlines[1].task == "第二部分/一/1");
+    // Sections keep their numerals' paths.
+    REQUIRE(record.sections.size() == 2);
+    CHECK(record.sections[1].path == "一");
+}
+
 TEST_CASE("a plan numbered by decimals: every number a task, quantities and dates none") {
     const auto record = extract_text(
         "某某市防汛抗旱指挥部办公室\n\n某防办〔2022〕3号\n\n某某市2022年防汛工作方案\n\n"
@@ -710,7 +727,8 @@ TEST_CASE("an attachment's numbering starts afresh, outside the notice's section
         "1.各地要于汛期前完成隐患排查。\n二、工作要求\n2.请于2021年6月15日前报送工作方案。\n\n"
         "附件：1.汛期安全隐患排查表\n      2.值班值守安排表\n\n吉林省应急管理厅\n2021年5月20日\n\n"
         "附件1\n汛期安全隐患排查表\n1.排查单位名称\n2.排查时间\n附件2\n值班值守安排表\n1.值班人员\n");
-    CHECK(task_paths(record) == std::vector<std::string>{"一/1", "二/2", "1", "2", "1"});
+    // Numbered afresh in each attachment: the paths open with the attachment.
+    CHECK(task_paths(record) == std::vector<std::string>{"一/1", "二/2", "附件1/1", "附件1/2", "附件2/1"});
     CHECK(record.tasks[1].text == "请于2021年6月15日前报送工作方案。");
 }
 
