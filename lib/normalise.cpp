@@ -25,6 +25,14 @@ constexpr const char16_t* k_folded_set = u"[\\u00A0\\u2000-\\u200A\\u202F\\u205F
 // ㈠ → (一) (U+3220–3229). Circled ① stays: it is a sub-item mark of its own.
 constexpr const char16_t* k_expanded_set = u"[\u2474-\u249B\u3220-\u3229]";
 
+// Characters that take no room and mean nothing in a notice's text, which a word processor or
+// a web page leaves inside words (市民\u200B政局, 雨污分\u00AD流): dropped from the view.
+constexpr const char16_t* k_invisible_set = u"[\\u00AD\\u200B-\\u200F\\u2060\\uFEFF]";
+
+// Marks a WeChat post or a web page sets before a heading or a paragraph (▲一、…, ●二、…):
+// dropped from the view at a line's start (after its indentation), where they are no text.
+constexpr const char16_t* k_bullet_set = u"[▲△▼▽►▶●○◆◇■□★☆◎※•√✓✔❖➢➤]";
+
 // Built once from ICU's data: for each BMP code point, what it folds to (0: unchanged), and
 // the few numbering characters that expand to several. A constant after construction,
 // shared by all threads.
@@ -51,6 +59,10 @@ public:
                 }
             }
         }
+        m_invisible.applyPattern(icu::UnicodeString(k_invisible_set), status);
+        m_bullets.applyPattern(icu::UnicodeString(k_bullet_set), status);
+        m_invisible.freeze();
+        m_bullets.freeze();
         set.freeze();
         icu::FilteredNormalizer2 folder(*nfkc, set);
         for (int32_t i = 0; i < set.getRangeCount(); ++i) {
@@ -66,6 +78,9 @@ public:
     }
     char16_t operator[](UChar32 c) const { return c >= 0 && c < 0x10000 ? m_map[static_cast<std::size_t>(c)] : 0; }
 
+    bool invisible(UChar32 c) const { return m_invisible.contains(c); }
+    bool bullet(UChar32 c) const { return m_bullets.contains(c); }
+
     // What `c` expands to, or null.
     const std::string* expansion(UChar32 c) const {
         const auto it = m_expansions.find(c);
@@ -74,6 +89,8 @@ public:
 
 private:
     std::array<char16_t, 0x10000> m_map;
+    icu::UnicodeSet m_invisible;
+    icu::UnicodeSet m_bullets;
     std::map<UChar32, std::string> m_expansions;
 };
 
@@ -228,6 +245,27 @@ NormalisedText normalise(std::string_view utf8) {
         }
         run_start = end;
     };
+    // Drops the original bytes [start, end) from the view: offsets after them map on from `end`.
+    auto remove = [&](std::size_t start, std::size_t end) {
+        flush(start);
+        run_start = end;
+        out.shifts.push_back({static_cast<std::uint32_t>(out.text.size()), static_cast<std::uint32_t>(end)});
+        out.removed.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
+    };
+    // True when only indentation is between the line's start and `at`.
+    auto opens_line = [&](std::size_t at) {
+        std::size_t k = at;
+        while (k > 0) {
+            if (s[k - 1] == ' ' || s[k - 1] == '\t') {
+                --k;
+            } else if (k >= 3 && s[k - 3] == 0xE3 && s[k - 2] == 0x80 && s[k - 1] == 0x80) {
+                k -= 3;  // the ideographic space
+            } else {
+                break;
+            }
+        }
+        return k == 0 || s[k - 1] == '\n' || s[k - 1] == '\r';
+    };
     while (i < n) {
         const std::uint8_t b = s[i];
         std::size_t entity_length = 0;
@@ -259,13 +297,10 @@ NormalisedText normalise(std::string_view utf8) {
                     i + length >= n || s[i + length] == '\n' || s[i + length] == '\r' || (i > 0 && s[i - 1] == '\n');
                 if (block && !line_ends) {
                     replace(i, i + length, "\n");
+                    out.removed.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + length)});
                 } else {
-                    flush(i);
-                    run_start = i + length;
-                    out.shifts.push_back(
-                        {static_cast<std::uint32_t>(out.text.size()), static_cast<std::uint32_t>(i + length)});
+                    remove(i, i + length);
                 }
-                out.removed.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + length)});
                 i += length;
                 continue;
             }
@@ -298,7 +333,9 @@ NormalisedText normalise(std::string_view utf8) {
             U8_NEXT(s, j, static_cast<int32_t>(std::min<std::size_t>(n, INT32_MAX)), c);
             i = static_cast<std::size_t>(j);
             const char16_t folded = c >= 0 ? table[c] : 0;
-            if (folded != 0) {
+            if (c >= 0 && (table.invisible(c) || (table.bullet(c) && opens_line(start)))) {
+                remove(start, i);
+            } else if (folded != 0) {
                 flush(start);
                 out.text.push_back(static_cast<char>(folded));
                 run_start = i;

@@ -103,3 +103,15 @@ TEST_CASE("HTML tags a scraper left are dropped, a block tag inside a line ends 
     CHECK(original_of("加强领导\n二、任务") == "加强领导二、任务");
     CHECK(original_of("《关于<安全生产法>的说明》") == "《关于<安全生产法>的说明》");
 }
+
+TEST_CASE("zero-width characters and soft hyphens are dropped, and a post's bullets at a line's start") {
+    const std::string original =
+        "▲一、促进消费\n　　● 二、市民\u200B政局\n★（一）雨污分\u00AD流\u2060\uFEFF\n说明：●为重点，2024年6\u200B月底前";
+    const auto folded = policy::normalise(original);
+    CHECK(folded.text == "一、促进消费\n   二、市民政局\n(一)雨污分流\n说明:●为重点,2024年6月底前");
+    check_boundaries(original, folded);
+    std::string name;
+    const std::size_t at = folded.text.find("市民政局");
+    folded.append_original(name, original, at, at + std::string("市民政局").size());
+    CHECK(name == "市民政局");
+}
