@@ -391,12 +391,12 @@ bool ends_with_label(std::string_view text, const re2::RE2* label) {
 
 // Whether `paragraph`, three lines at most so far, reads as a notice's title that `next` does
 // not go on (关于…的通知 with no punctuation in it; not before …的通知 cut from its 的 or a
-// bracket).
+// bracket, nor before a bracket the title goes on with: …三年行动方案 / （2019—2021年）的通知).
 bool reads_as_title(const Paragraph& paragraph, std::string_view next) {
     const std::string_view text = paragraph.text;
     return paragraph.pieces.size() <= 3 && text.find("关于") != std::string_view::npos &&
            text.find_first_of(",;:") == std::string_view::npos && text.find("。") == std::string_view::npos &&
-           !next.starts_with("的") && !starts_with_closing(next);
+           !next.starts_with("的") && !starts_with_closing(next) && !next.starts_with("(");
 }
 
 // Unclosed 《, （ or 【: a title, parenthesis or label carried over a line break. How far from the end
@@ -924,7 +924,12 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                                               !line.blank_before && current.text.find(':') == std::string::npos;
                 const std::uint32_t width_slack = line.blank_before ? 2 : unindented_first ? 10 : 6;
                 const std::uint32_t chars_slack = line.blank_before ? 1 : unindented_first ? 5 : 3;
-                join = ends_clause(last) || has_open_bracket(current.text) ||
+                // (A title's bracket on the next line that ends it goes on it: 关于印发…三年行动方案 /
+                // （2019—2021年）的通知.)
+                const bool title_goes_on =
+                    content.starts_with("(") && rules.title_end != nullptr && current.text.size() < k_longest_title &&
+                    current.text.find("关于") != std::string::npos && RE2::PartialMatch(content, *rules.title_end);
+                join = title_goes_on || ends_clause(last) || has_open_bracket(current.text) ||
                        (wrap_width > 0 && previous->width + width_slack >= wrap_width) ||
                        (wrap_chars > 0 && previous->chars + chars_slack >= wrap_chars) || previous->width >= 80;
             }

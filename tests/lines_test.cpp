@@ -614,3 +614,10 @@ TEST_CASE("a notice that lost its line breaks is broken again where its outline 
     const auto kept = paragraphs_of("标题\n\n第一段。\n\n第二段。\n\n第三段。\n\n第四段。\n\n第五段。\n\n" + one_line);
     CHECK(kept.size() == 7);
 }
+
+TEST_CASE("a title's bracket on the next line that ends it goes on the title") {
+    const auto paragraphs = paragraphs_of(
+        "河南省人民政府办公厅\n关于印发河南省城乡供水一体化三年行动方案\n（2019—2021年）的通知\n\n各省辖市人民政府：\n");
+    REQUIRE(paragraphs.size() == 3);
+    CHECK(paragraphs[1].text == "关于印发河南省城乡供水一体化三年行动方案(2019—2021年)的通知");
+}
