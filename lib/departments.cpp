@@ -600,12 +600,22 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
         const std::string_view clause = text.substr(b, e - b);
         RuleMatch m;
         auto at = [&](std::string_view group) { return b + group_offset(clause, group); };
+        // The role words ending `words` (省食安办组织 → 组织), not the 组织 of a body's name
+        // (各级党组织, 共青团组织).
+        auto role_suffix = [&](std::string_view words, RuleMatch& suffix) {
+            if (!find_rule(rule("dept.role_suffix"), words, 0, suffix, false)) {
+                return false;
+            }
+            const std::string_view before = words.substr(0, suffix.begin);
+            return !(words.substr(suffix.begin).starts_with("组织") &&
+                     (before.ends_with("党") || before.ends_with("团")));
+        };
         // The bodies of a group, without the role words after them (责任单位：X、Y按职责分工负责).
         auto split_group = [&](std::string_view group, const char* role) {
             const std::size_t gb = at(group);
             std::size_t ge = gb + group.size();
             RuleMatch suffix;
-            if (find_rule(rule("dept.role_suffix"), group, 0, suffix, false)) {
+            if (role_suffix(group, suffix)) {
                 ge = gb + suffix.begin;
             }
             split_bodies(text, gb, ge, role, out);
@@ -637,8 +647,7 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
             // with its object (武警宝鸡支队给予支援, 县消防救援大队负责业务指导).
             std::size_t re = e;
             RuleMatch suffix;
-            const bool suffixed =
-                find_rule(rule("dept.role_suffix"), clause, 0, suffix, false) && suffix.end == clause.size();
+            const bool suffixed = role_suffix(clause, suffix) && suffix.end == clause.size();
             if (suffixed) {
                 re = b + suffix.begin;
             }
