@@ -170,6 +170,13 @@ TEST_CASE("parts that number their tasks afresh give each task a path of its own
     CHECK(record.sections[1].path == "一");
 }
 
+TEST_CASE("levels of government (直管市, 林区 too) share the name after them in the recipients") {
+    const auto record = extract_text(
+        "关于做好城市排水防涝工作的通知\n\n各市、州、直管市、神农架林区住房和城乡建设局：\n\n一、压实责任\n\n"
+        "1.开展隐患排查。（各地负责）\n\n湖北省住房和城乡建设厅\n2024年3月12日\n");
+    CHECK(record.recipients == std::vector<std::string>{"各市、州、直管市、神农架林区住房和城乡建设局"});
+}
+
 TEST_CASE("a plan numbered by decimals: every number a task, quantities and dates none") {
     const auto record = extract_text(
         "某某市防汛抗旱指挥部办公室\n\n某防办〔2022〕3号\n\n某某市2022年防汛工作方案\n\n"
