@@ -333,7 +333,10 @@ NormalisedText normalise(std::string_view utf8) {
             U8_NEXT(s, j, static_cast<int32_t>(std::min<std::size_t>(n, INT32_MAX)), c);
             i = static_cast<std::size_t>(j);
             const char16_t folded = c >= 0 ? table[c] : 0;
-            if (c >= 0 && (table.invisible(c) || (table.bullet(c) && opens_line(start)))) {
+            // (Invisible characters and bullets have lead bytes C2, E2 or EF BB: the sets are
+            // looked up for those only.)
+            const bool maybe_dropped = b == 0xC2 || b == 0xE2 || (b == 0xEF && s[start + 1] == 0xBB);
+            if (maybe_dropped && c >= 0 && (table.invisible(c) || (table.bullet(c) && opens_line(start)))) {
                 remove(start, i);
             } else if (folded != 0) {
                 flush(start);
