@@ -148,7 +148,8 @@ constexpr std::size_t k_recurring_window = 256;
 // How far before a limit a year mention (2019 年) may start and still be unfinished there.
 constexpr std::size_t k_year_margin = 64;
 
-std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int context_year, int signed_month) const {
+std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int context_year, int signed_month,
+                                               int signed_year) const {
     std::vector<int> fired;
     if (!m_impl->set->Match(text, &fired)) {
         return {};
@@ -316,6 +317,11 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
                 month = month == 1 ? 12 : month - 1;
                 if (month == 12 && !year_text.empty()) {
                     --year;
+                } else if (month == 12 && deadline.year_inferred && nearest == 0 && signed_year != 0 &&
+                           signed_year < year && !match.has("next_year") && !match.has("current")) {
+                    // The coming 元旦 of a notice signed the year before its title's (关于做好
+                    // 2023年春运…的通知 signed 2022-12-26): its eve is in the year of signing.
+                    year = signed_year;
                 }
                 day = days_in_month(year, month);
             }

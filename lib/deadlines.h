@@ -38,7 +38,8 @@ public:
     // `signed_month` (1–12, 0: unknown) is the month the notice was signed in, in
     // `context_year`: a limit whose month is earlier and whose year was inferred to be that
     // year falls in the next (3月底前 in a notice of November: next March).
-    std::vector<DeadlineMatch> find(std::string_view text, int context_year, int signed_month = 0) const;
+    std::vector<DeadlineMatch> find(std::string_view text, int context_year, int signed_month = 0,
+                                    int signed_year = 0) const;
 
 private:
     DeadlineRules();

@@ -449,7 +449,7 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         const int context_year = section_year != 0 ? section_year : meta.year;
         const int signed_month = context_year == signed_year ? signed_month_of_year : 0;
         Task* task = owner[i] == k_none ? nullptr : &record.tasks[owner[i]];
-        std::vector<DeadlineMatch> limits = rules.deadlines.find(text, context_year, signed_month);
+        std::vector<DeadlineMatch> limits = rules.deadlines.find(text, context_year, signed_month, signed_year);
         if (row_header[i] != k_none) {
             // A table row's cell under a time column (完成时限) is read as its labelled line
             // (完成时限：2021年6月, a limit without 前) where the row's text gave none in it.
@@ -466,7 +466,7 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
                 }
                 const std::string labelled = std::string(columns[k]) + ":" + std::string(cells[k]);
                 const std::size_t skip = columns[k].size() + 1;
-                for (DeadlineMatch match : rules.deadlines.find(labelled, context_year, signed_month)) {
+                for (DeadlineMatch match : rules.deadlines.find(labelled, context_year, signed_month, signed_year)) {
                     if (match.begin >= skip) {
                         match.begin = cell_begin + match.begin - skip;
                         match.end = cell_begin + match.end - skip;

@@ -177,6 +177,15 @@ TEST_CASE("levels of government (直管市, 林区 too) share the name after the
     CHECK(record.recipients == std::vector<std::string>{"各市、州、直管市、神农架林区住房和城乡建设局"});
 }
 
+TEST_CASE("元旦前 in a notice signed the year before its title's year is the coming 元旦's eve") {
+    const auto record = extract_text(
+        "交通运输部办公厅关于做好2023年春运安全工作的通知\n\n各省交通运输厅：\n\n一、任务\n\n"
+        "1.元旦前完成驾驶员安全教育培训，1月10日前完成检查。（各地负责）\n\n交通运输部办公厅\n2022年12月26日\n");
+    REQUIRE(record.deadlines.size() == 2);
+    CHECK(record.deadlines[0].date == "2022-12-31");
+    CHECK(record.deadlines[1].date == "2023-01-10");
+}
+
 TEST_CASE("a plan numbered by decimals: every number a task, quantities and dates none") {
     const auto record = extract_text(
         "某某市防汛抗旱指挥部办公室\n\n某防办〔2022〕3号\n\n某某市2022年防汛工作方案\n\n"
