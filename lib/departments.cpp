@@ -333,7 +333,13 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
             }
         }
         const bool level = shared && m_level != nullptr && re2::RE2::PartialMatch(left.substr(piece), *m_level);
-        if (!level && re2::RE2::PartialMatch(left, rule("dept.body_end")) &&
+        // (A word of three characters at most before 与 or 和 opens an office's name
+        // (实验室与设备管理处) unless the right side opens as it does (县委和县政府).)
+        const std::string_view left_piece = left.substr(piece);
+        const std::string_view right = part.substr(right_begin, right_end - right_begin);
+        const bool inside_name =
+            left_piece.size() <= 9 && !left_piece.empty() && !right.starts_with(left_piece.substr(0, 3));
+        if (!level && !inside_name && re2::RE2::PartialMatch(left, rule("dept.body_end")) &&
             !re2::RE2::FullMatch(part.substr(right_begin, right_end - right_begin), rule("dept.empty_body"))) {
             split_bodies(text, begin, begin + match.begin, role, out);
             split_bodies(text, begin + match.end, end, role, out);

@@ -186,6 +186,14 @@ TEST_CASE("元旦前 in a notice signed the year before its title's year is the 
     CHECK(record.deadlines[1].date == "2023-01-10");
 }
 
+TEST_CASE("a university signs as itself, not as the office that printed the notice") {
+    const auto record = extract_text(
+        "江淮大学文件\n\n校发〔2025〕15号\n\n关于印发2025年安全工作要点的通知\n\n各学院、各部门：\n\n一、压实责任\n\n"
+        "1.开展隐患排查。（保卫处负责）\n\n江淮大学\n2025年3月12日\n\n江淮大学党政办公室　　2025年3月13日印发\n");
+    CHECK(record.issuers == std::vector<std::string>{"江淮大学"});
+    CHECK(record.issued == "2025-03-12");
+}
+
 TEST_CASE("a plan numbered by decimals: every number a task, quantities and dates none") {
     const auto record = extract_text(
         "某某市防汛抗旱指挥部办公室\n\n某防办〔2022〕3号\n\n某某市2022年防汛工作方案\n\n"
