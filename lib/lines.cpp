@@ -746,6 +746,17 @@ std::vector<std::size_t> lost_breaks(std::string_view text, const LineRules& rul
     }
     const std::size_t head = cuts.front();
     const std::size_t foot = cuts.back();
+    // A run of spaces (the next paragraph's indentation, 　　 folded) is where a break was.
+    for (std::size_t k = longest_begin; k < longest_begin + longest;) {
+        std::size_t run = k;
+        while (run < longest_begin + longest && (text[run] == ' ' || text[run] == '\t')) {
+            ++run;
+        }
+        if (run - k >= 2 && run < longest_begin + longest) {
+            cuts.push_back(run);
+        }
+        k = run > k ? run : k + 1;
+    }
     add_rule_cuts(text, longest_begin, head, rules.lost_head_before, CutAt::before, cuts);
     add_rule_cuts(text, longest_begin, head, rules.lost_head_after, CutAt::after, cuts);
     add_rule_cuts(text, foot, longest_begin + longest, rules.lost_foot_before, CutAt::before, cuts);

@@ -218,6 +218,9 @@ void NormalisedText::append_original(std::string& out, std::string_view original
         if (it->begin > from) {
             out.append(original, from, it->begin - from);
         }
+        if (it->begin >= from) {
+            out += it->text;
+        }
         from = std::max<std::size_t>(from, it->end);
     }
     if (to > from) {
@@ -250,7 +253,7 @@ NormalisedText normalise(std::string_view utf8) {
         flush(start);
         run_start = end;
         out.shifts.push_back({static_cast<std::uint32_t>(out.text.size()), static_cast<std::uint32_t>(end)});
-        out.removed.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
+        out.removed.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), {}});
     };
     // True when only indentation is between the line's start and `at`.
     auto opens_line = [&](std::size_t at) {
@@ -285,6 +288,19 @@ NormalisedText normalise(std::string_view utf8) {
                     replacement.assign(buffer, error ? 0 : static_cast<std::size_t>(length));
                 }
                 replace(i, i + entity_length, replacement.empty() ? std::string_view(" ") : replacement);
+                // The original text reads the character (&ldquo; → “), a space as a space.
+                std::string written;
+                if (table[static_cast<UChar32>(c)] == u' ') {
+                    written = " ";
+                } else {
+                    char buffer[4];
+                    std::int32_t length = 0;
+                    UBool error = false;
+                    U8_APPEND(reinterpret_cast<std::uint8_t*>(buffer), length, 4, static_cast<UChar32>(c), error);
+                    written.assign(buffer, error ? 0 : static_cast<std::size_t>(length));
+                }
+                out.removed.push_back(
+                    {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + entity_length), std::move(written)});
                 i += entity_length;
                 continue;
             }
@@ -297,7 +313,7 @@ NormalisedText normalise(std::string_view utf8) {
                     i + length >= n || s[i + length] == '\n' || s[i + length] == '\r' || (i > 0 && s[i - 1] == '\n');
                 if (block && !line_ends) {
                     replace(i, i + length, "\n");
-                    out.removed.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + length)});
+                    out.removed.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + length), {}});
                 } else {
                     remove(i, i + length);
                 }

@@ -28,15 +28,17 @@ struct NormalisedText {
     };
     std::vector<Shift> shifts;
 
-    // The original bytes [begin, end) the view dropped (HTML tags), in order.
+    // The original bytes [begin, end) the view dropped or decoded (HTML tags, character
+    // references), in order, with what the original text reads there instead (&ldquo; → “).
     struct Removed {
         std::uint32_t begin;
         std::uint32_t end;
+        std::string text;
     };
     std::vector<Removed> removed;
 
-    // The original text of the view's bytes [begin, end) without what the view dropped:
-    // `original` is the text `normalise` was given.
+    // The original text of the view's bytes [begin, end), without what the view dropped and
+    // with the character references decoded: `original` is the text `normalise` was given.
     void append_original(std::string& out, std::string_view original, std::size_t begin, std::size_t end) const;
 };
 

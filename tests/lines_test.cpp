@@ -610,6 +610,9 @@ TEST_CASE("a notice that lost its line breaks is broken again where its outline 
     // A heading's usual words end it; a page's number is dropped.
     CHECK(paragraphs[12].text == "三、工作要求");
     CHECK(paragraphs[13].text == "各乡镇要于12月10日前报送总结。");
+    // A run of spaces left by the next paragraph's indentation is a break too.
+    const auto indented = paragraphs_of(one_line.substr(0, one_line.find("抄送")) + "        各乡镇要及时报送。");
+    CHECK(indented.back().text == "各乡镇要及时报送。");
     // Lines enough that it has kept its breaks: a long line with numbers in it stays whole.
     const auto kept = paragraphs_of("标题\n\n第一段。\n\n第二段。\n\n第三段。\n\n第四段。\n\n第五段。\n\n" + one_line);
     CHECK(kept.size() == 7);

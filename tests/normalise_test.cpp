@@ -78,6 +78,10 @@ TEST_CASE("HTML character references a scraper left are decoded, and folded like
     CHECK(folded.to_original(folded.text.find("一")) == original.find("一"));
     CHECK(folded.to_original(folded.text.find("省厅")) == original.find("省厅"));
     CHECK(folded.to_original(folded.text.find("AT&T")) == original.find("AT&T"));
+    // The original text reads the characters referred to, a space as a space.
+    std::string written;
+    folded.append_original(written, original, 0, folded.text.size());
+    CHECK(written == "  一、任务（省厅）“三项” AT&T &unknown; &#0;");
 }
 
 TEST_CASE("HTML tags a scraper left are dropped, a block tag inside a line ends it") {
