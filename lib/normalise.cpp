@@ -191,6 +191,15 @@ std::size_t tag_at(std::string_view text, bool& block) {
     return name_end + close + 1;
 }
 
+// `c` in UTF-8 (empty when it is no character).
+std::string utf8_of(char32_t c) {
+    char buffer[4];
+    std::int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<std::uint8_t*>(buffer), length, 4, static_cast<UChar32>(c), error);
+    return std::string(buffer, error ? 0 : static_cast<std::size_t>(length));
+}
+
 }  // namespace
 
 char32_t fold_width(char32_t c) {
@@ -274,33 +283,19 @@ NormalisedText normalise(std::string_view utf8) {
         std::size_t entity_length = 0;
         if (b == '&') {
             if (const char32_t c = entity_at(utf8.substr(i), entity_length)) {
-                // Decoded, then folded like any other character (&nbsp; is a space).
-                std::string replacement;
-                if (const char16_t folded = table[static_cast<UChar32>(c)]) {
-                    replacement.push_back(static_cast<char>(folded));
+                // Decoded, then folded like any other character (&nbsp; is a space); the
+                // original text reads the character (&ldquo; → “), a space as a space.
+                const char16_t folded = table[static_cast<UChar32>(c)];
+                const std::string written = folded == u' ' ? std::string(" ") : utf8_of(c);
+                std::string replacement = written;
+                if (folded != 0) {
+                    replacement.assign(1, static_cast<char>(folded));
                 } else if (const std::string* expanded = table.expansion(static_cast<UChar32>(c))) {
                     replacement = *expanded;
-                } else {
-                    char buffer[4];
-                    std::int32_t length = 0;
-                    UBool error = false;
-                    U8_APPEND(reinterpret_cast<std::uint8_t*>(buffer), length, 4, static_cast<UChar32>(c), error);
-                    replacement.assign(buffer, error ? 0 : static_cast<std::size_t>(length));
                 }
                 replace(i, i + entity_length, replacement.empty() ? std::string_view(" ") : replacement);
-                // The original text reads the character (&ldquo; → “), a space as a space.
-                std::string written;
-                if (table[static_cast<UChar32>(c)] == u' ') {
-                    written = " ";
-                } else {
-                    char buffer[4];
-                    std::int32_t length = 0;
-                    UBool error = false;
-                    U8_APPEND(reinterpret_cast<std::uint8_t*>(buffer), length, 4, static_cast<UChar32>(c), error);
-                    written.assign(buffer, error ? 0 : static_cast<std::size_t>(length));
-                }
                 out.removed.push_back(
-                    {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + entity_length), std::move(written)});
+                    {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + entity_length), written});
                 i += entity_length;
                 continue;
             }
