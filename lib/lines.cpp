@@ -1,5 +1,7 @@
 #include "lines.h"
 
+#include "outline.h"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -541,27 +543,9 @@ constexpr std::size_t k_unbroken_bytes = 1000;
 constexpr int k_unbroken_lines = 5;
 constexpr std::size_t k_unbroken_long_bytes = 3000;
 
-// The value of the Chinese numeral of up to 99 in `text` (一, 十二, 二十三), or 0.
+// The value of the Chinese numeral in `text` (一, 十二, 二十三), or 0.
 int chinese_value(std::string_view text) {
-    static constexpr std::string_view k_digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
-    auto digit = [&](std::string_view c) {
-        for (int d = 0; d < 9; ++d) {
-            if (c == k_digits[d]) {
-                return d + 1;
-            }
-        }
-        return 0;
-    };
-    if (text.empty() || text.size() % 3 != 0 || text.size() > 9) {
-        return 0;
-    }
-    const std::size_t ten = text.find("十");
-    if (ten == std::string_view::npos) {
-        return text.size() == 3 ? digit(text) : 0;
-    }
-    const int tens = ten == 0 ? 1 : ten == 3 ? digit(text.substr(0, 3)) : 0;
-    const int ones = ten + 3 == text.size() ? 0 : ten + 6 == text.size() ? digit(text.substr(ten + 3, 3)) : -1;
-    return tens > 0 && ones >= 0 ? tens * 10 + ones : 0;
+    return text.size() <= 9 ? std::max(parse_chinese_numeral(text), 0) : 0;
 }
 
 bool is_chinese_digit(std::string_view text, std::size_t at) {
