@@ -348,6 +348,15 @@ bool continues_date(std::string_view before, std::string_view line) {
     if (trailing > 0 && leading > 0 && trailing + leading == 4 && line.substr(leading).starts_with("年")) {
         return true;
     }
+    // A month's digits then 月, and its day on the next line (2015年6月 / 30日前).
+    if (before.ends_with("月") && before.size() >= 4 && before[before.size() - 4] >= '0' &&
+        before[before.size() - 4] <= '9') {
+        const std::size_t digits = leading_digits(line);
+        if (digits > 0 && digits <= 2 &&
+            (line.substr(digits).starts_with("日") || line.substr(digits).starts_with("号"))) {
+            return true;
+        }
+    }
     // A year's digits then 年, and a month on the next line.
     if (before.ends_with("年") && before.size() >= 7) {
         const std::string_view year = before.substr(before.size() - 7, 4);
@@ -919,11 +928,12 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                                               !line.blank_before && current.text.find(':') == std::string::npos;
                 const std::uint32_t width_slack = line.blank_before ? 2 : unindented_first ? 10 : 6;
                 const std::uint32_t chars_slack = line.blank_before ? 1 : unindented_first ? 5 : 3;
-                // (A title's bracket on the next line that ends it goes on it: 关于印发…三年行动方案 /
-                // （2019—2021年）的通知.)
-                const bool title_goes_on =
-                    content.starts_with("(") && rules.title_end != nullptr && current.text.size() < k_longest_title &&
-                    current.text.find("关于") != std::string::npos && RE2::PartialMatch(content, *rules.title_end);
+                // (A title's bracket or 的 on the next line that ends it goes on it: 关于印发…三年
+                // 行动方案 / （2019—2021年）的通知, 关于印发 / 2019年工作要点 / 的通知.)
+                const bool title_goes_on = (content.starts_with("(") || content.starts_with("的")) &&
+                                           rules.title_end != nullptr && current.text.size() < k_longest_title &&
+                                           current.text.find("关于") != std::string::npos &&
+                                           RE2::PartialMatch(content, *rules.title_end);
                 join = title_goes_on || ends_clause(last) || has_open_bracket(current.text) ||
                        (wrap_width > 0 && previous->width + width_slack >= wrap_width) ||
                        (wrap_chars > 0 && previous->chars + chars_slack >= wrap_chars) || previous->width >= 80;

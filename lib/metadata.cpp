@@ -100,7 +100,11 @@ bool is_space(char c) {
 
 // The ISO date of a match's year, month and day groups ("" when it is no date).
 std::string iso_date_of(const RuleMatch& match) {
-    auto number = [&](const std::string& group) { return std::atoi(std::string(match.group(group)).c_str()); };
+    // (A rule's second form names its groups year2, month2, day2: 2019.3.22 beside 2019年3月22日.)
+    auto number = [&](const std::string& group) {
+        const std::string_view value = match.has(group) ? match.group(group) : match.group(group + "2");
+        return std::atoi(std::string(value).c_str());
+    };
     return iso_date(number("year"), number("month"), number("day"));
 }
 
@@ -346,6 +350,11 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
                 if (joined.find("关于") != std::string::npos && re2::RE2::PartialMatch(joined, *m_title_about)) {
                     layout.title_first = i;
                     layout.title_last = k;
+                    // (关于印发 / 2019年工作要点 / 的通知: a line of 的… that ends it goes on it.)
+                    if (k + 1 < n && text(k + 1).starts_with("的") && titleish(k + 1) &&
+                        re2::RE2::PartialMatch(joined + std::string(text(k + 1)), *m_title_about)) {
+                        layout.title_last = k + 1;
+                    }
                     break;
                 }
                 if (joined.find("关于") == std::string::npos) {

@@ -194,6 +194,23 @@ TEST_CASE("a university signs as itself, not as the office that printed the noti
     CHECK(record.issued == "2025-03-12");
 }
 
+TEST_CASE("a title over three lines ending in a line of 的…, and a date written 2019.3.22") {
+    const auto record = extract_text(
+        "吉林省安全生产委员会\n\n关于印发\n2019年工作要点\n的通知\n\n吉安委〔2019〕6号\n\n各市（州）人民政府：\n"
+        "　　现将要点印发给你们。\n\n一、任务\n1. 加强监管。（省应急厅负责）\n\n吉林省安全生产委员会\n2019.3.22\n");
+    CHECK(record.title == "关于印发2019年工作要点的通知");
+    CHECK(record.issued == "2019-03-22");
+    const auto dashed = extract_text(
+        "关于做好汛期安全工作的通知\n\n各市：\n\n一、任务\n1. "
+        "加强监管。（省应急厅负责）\n\n某省应急管理厅\n2019-06-02\n");
+    CHECK(dashed.issued == "2019-06-02");
+    const auto printed = extract_text(
+        "关于做好汛期安全工作的通知\n\n各市：\n\n一、任务\n1. 加强监管。（省应急厅负责）\n\n"
+        "某省应急管理厅办公室　　2024.3.22印发\n");
+    CHECK(printed.issued == "2024-03-22");
+    CHECK(printed.issuers == std::vector<std::string>{"某省应急管理厅办公室"});
+}
+
 TEST_CASE("a plan numbered by decimals: every number a task, quantities and dates none") {
     const auto record = extract_text(
         "某某市防汛抗旱指挥部办公室\n\n某防办〔2022〕3号\n\n某某市2022年防汛工作方案\n\n"

@@ -620,7 +620,14 @@ TEST_CASE("a notice that lost its line breaks is broken again where its outline 
 
 TEST_CASE("a title's bracket on the next line that ends it goes on the title") {
     const auto paragraphs = paragraphs_of(
-        "河南省人民政府办公厅\n关于印发河南省城乡供水一体化三年行动方案\n（2019—2021年）的通知\n\n各省辖市人民政府：\n");
+        "河南省人民政府办公厅\n关于印发河南省城乡供水一体化三年行动方案\n（2019—2021年）的通知\n\n各省辖市人民政府："
+        "\n");
     REQUIRE(paragraphs.size() == 3);
     CHECK(paragraphs[1].text == "关于印发河南省城乡供水一体化三年行动方案(2019—2021年)的通知");
+}
+
+TEST_CASE("a month's digits and 月 at a line's end go on with the day on the next") {
+    const auto paragraphs = paragraphs_of("1. 各市(州)于2015年6月\n30日前将侧重点报送。（省安委办负责）\n");
+    REQUIRE(paragraphs.size() == 1);
+    CHECK(paragraphs[0].text == "1. 各市(州)于2015年6月30日前将侧重点报送。(省安委办负责)");
 }
