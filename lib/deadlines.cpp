@@ -172,6 +172,8 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
     std::size_t covered = 0;
     std::size_t year_scanned = 0;    // text before it has been searched for year mentions
     int nearest = 0;                 // the last year mentioned before year_scanned
+    std::size_t cited_counted = 0;   // 《 and 》 counted up to here
+    int cited_depth = 0;             // titles open there
     std::size_t titles_counted = 0;  // 《》 before this offset are counted in title_depth
     int title_depth = 0;
     for (const RuleMatch& match : candidates) {
@@ -224,9 +226,19 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         // A date without 前 after a period's start (2024年11月上旬至2025年3月底) ends the period.
         const bool period_end = !matched.ends_with("前") && m_impl->period_start != nullptr &&
                                 re2::RE2::PartialMatch(before, *m_impl->period_start);
-        if ((m_impl->not_a_limit != nullptr && re2::RE2::PartialMatch(before, *m_impl->not_a_limit)) || period_end ||
-            (m_impl->qualifier != nullptr && re2::RE2::PartialMatch(after, *m_impl->qualifier)) || word_after ||
-            past_qualifier) {
+        // A limit inside a cited title (《2030年前碳达峰行动方案》, closed a little after it) is that
+        // document's name. (The brackets are counted on from the last match: matches come in order.)
+        for (; cited_counted < match.begin; ++cited_counted) {
+            if (text.compare(cited_counted, 3, "《") == 0) {
+                ++cited_depth;
+            } else if (text.compare(cited_counted, 3, "》") == 0 && cited_depth > 0) {
+                --cited_depth;
+            }
+        }
+        const bool cited = cited_depth > 0 && text.substr(match.end, 300).find("》") != std::string_view::npos;
+        if (cited || (m_impl->not_a_limit != nullptr && re2::RE2::PartialMatch(before, *m_impl->not_a_limit)) ||
+            period_end || (m_impl->qualifier != nullptr && re2::RE2::PartialMatch(after, *m_impl->qualifier)) ||
+            word_after || past_qualifier) {
             covered = match.end;
             continue;
         }
