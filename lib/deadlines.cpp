@@ -250,11 +250,9 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         if (!recurs && m_impl->recurring != nullptr &&
             m_impl->recurring->Match(before, 0, before.size(), re2::RE2::UNANCHORED, &every, 1)) {
             recurs = true;
-            // 每年11月底前 keeps 每年 (11月底前 alone would be one date); 每年汛期前 states its
-            // limit in 汛期前 already.
-            if (event.empty()) {
-                deadline.begin = static_cast<std::size_t>(every.data() - text.data());
-            }
+            // 每年11月底前 keeps 每年 (11月底前 alone would be one date); so does 每学期开学前
+            // (开学前 alone would be one term's).
+            deadline.begin = static_cast<std::size_t>(every.data() - text.data());
         }
         const auto holiday = event.empty() ? m_impl->holidays.end() : m_impl->holidays.find(event);
         const int holiday_month = holiday == m_impl->holidays.end() ? 0 : holiday->second.first;
