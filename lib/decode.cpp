@@ -193,23 +193,31 @@ bool looks_binary(std::string_view utf8) {
     return total > 0 && control * 100 > total;
 }
 
-// UTF-16 without a BOM shows as NUL bytes at one parity (ASCII characters' high bytes).
+// UTF-16 without a BOM: the byte order under which nearly every code unit is a character a
+// notice is written in (ASCII, CJK ideographs and punctuation, full-width forms). Counting
+// NUL bytes by parity alone misreads Chinese text, whose 一 (U+4E00) has a NUL low byte.
 std::string guess_bomless_utf16(std::string_view bytes) {
-    std::size_t even = 0;
-    std::size_t odd = 0;
-    const std::size_t limit = std::min<std::size_t>(bytes.size(), 1 << 16);
-    for (std::size_t i = 0; i < limit; ++i) {
-        if (bytes[i] == 0) {
-            (i % 2 == 0 ? even : odd)++;
-        }
-    }
-    if (bytes.size() % 2 != 0) {
+    if (bytes.size() % 2 != 0 || bytes.size() < 2) {
         return {};
     }
-    if (odd > 4 * even + 1) {
+    const std::size_t limit = std::min<std::size_t>(bytes.size(), 1 << 16) & ~std::size_t{1};
+    auto plausible = [](unsigned u) {
+        return (u >= 0x20 && u < 0x7F) || u == '\n' || u == '\r' || u == '\t' || (u >= 0x4E00 && u <= 0x9FFF) ||
+               (u >= 0x3000 && u <= 0x303F) || (u >= 0xFF00 && u <= 0xFFEF) || (u >= 0x2000 && u <= 0x206F);
+    };
+    std::size_t little = 0;
+    std::size_t big = 0;
+    for (std::size_t i = 0; i < limit; i += 2) {
+        const auto lo = static_cast<unsigned char>(bytes[i]);
+        const auto hi = static_cast<unsigned char>(bytes[i + 1]);
+        little += plausible(lo | (hi << 8)) ? 1 : 0;
+        big += plausible((lo << 8) | hi) ? 1 : 0;
+    }
+    const std::size_t units = limit / 2;
+    if (little * 10 >= units * 9 && little > big) {
         return "UTF-16LE";
     }
-    if (even > 4 * odd + 1) {
+    if (big * 10 >= units * 9 && big > little) {
         return "UTF-16BE";
     }
     return {};

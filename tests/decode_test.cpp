@@ -89,6 +89,23 @@ TEST_CASE("UTF-16LE without a BOM is recognised by its NUL bytes") {
     CHECK(decoded.text == utf8_original());
 }
 
+TEST_CASE("UTF-16 without a BOM is read in the byte order that gives text, though 一 has a NUL low byte") {
+    // Chinese with many 一 (U+4E00: 00 4E in UTF-16LE) puts NULs at both parities.
+    std::u16string text = u"一、一一一一一一一一一一一一一一一一一一一一一一一一一一一一\n某某县人民政府关于2022年的通知\n";
+    for (const bool little : {true, false}) {
+        std::string bytes;
+        for (const char16_t unit : text) {
+            const char lo = static_cast<char>(unit & 0xFF);
+            const char hi = static_cast<char>(unit >> 8);
+            bytes += little ? std::string{lo, hi} : std::string{hi, lo};
+        }
+        auto decoded = policy::decode(bytes, "x.txt");
+        REQUIRE(decoded.ok());
+        CHECK(decoded->encoding == (little ? "UTF-16LE" : "UTF-16BE"));
+        CHECK(decoded->text.starts_with("一、一一"));
+    }
+}
+
 TEST_CASE("GB18030 is detected, converted, and offsets map back to its bytes") {
     const auto decoded = decode_file("gongxinting-2024.gb18030.txt");
     CHECK(decoded.encoding == "GB18030");
