@@ -37,7 +37,9 @@ public:
     // `context_year` (0: none) supplies the year where the text gives none before the match.
     // `signed_month` (1–12, 0: unknown) is the month the notice was signed in, in
     // `context_year`: a limit whose month is earlier and whose year was inferred to be that
-    // year falls in the next (3月底前 in a notice of November: next March).
+    // year falls in the next (3月底前 in a notice of November: next March). `signed_year` (0:
+    // unknown) is the year it was signed in: a 元旦前 without a year in a notice signed before
+    // `context_year` is the coming one (its eve in the year of signing).
     std::vector<DeadlineMatch> find(std::string_view text, int context_year, int signed_month = 0,
                                     int signed_year = 0) const;
 
