@@ -472,9 +472,29 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
     // body before it: the sentence is read as a labelled one.
     // So does 牵头单位：县委宣传部（县文明办）, whose parenthesis is the other name of the body it
     // is attached to (not a parenthesis naming 县文明办 alone).
+    // So does 配合单位：县城管局、各乡镇（街道）, whose parenthesis is a level inside the last name.
+    // (Both the name before the parenthesis, after the list's last mark, and the parenthesis
+    // are levels: 各乡镇（街道）, not …统筹（各乡镇）.)
+    auto level_in_name = [&] {
+        const std::size_t open = matching_open(text, close, 40);
+        if (open == std::string_view::npos || open == 0 || m_level == nullptr) {
+            return false;
+        }
+        const std::string_view before = text.substr(0, open);
+        std::size_t piece = 0;
+        for (const std::string_view mark : {std::string_view("、"), std::string_view(":"), std::string_view(","),
+                                            std::string_view(";"), std::string_view("。")}) {
+            const std::size_t at = before.rfind(mark);
+            if (at != std::string_view::npos) {
+                piece = std::max(piece, at + mark.size());
+            }
+        }
+        return re2::RE2::FullMatch(before.substr(piece), *m_level) &&
+               re2::RE2::FullMatch(text.substr(open + 1, close - open - 2), *m_level);
+    };
     const bool role_mark = close > 0 && text[close - 1] == ')' &&
                            (find_rule(rule("dept.marked_lead"), text.substr(0, close), 0, match_mark, false) ||
-                            labelled_alias(text.substr(0, close)));
+                            labelled_alias(text.substr(0, close)) || level_in_name());
     // Some issuers put the bodies in lenticular brackets: …【省应急管理厅牵头】.
     if (!role_mark && text.substr(0, close).ends_with("】")) {
         const std::size_t lenticular = text.substr(0, close).rfind("【");

@@ -211,6 +211,15 @@ TEST_CASE("a title over three lines ending in a line of 的…, and a date writt
     CHECK(printed.issuers == std::vector<std::string>{"某省应急管理厅办公室"});
 }
 
+TEST_CASE("a labelled line whose last name ends in a level's bracket keeps it (各乡镇（街道）)") {
+    const auto record = extract_text(
+        "关于印发河道整治方案的通知\n\n各乡镇：\n\n一、整治任务\n\n1.整治河道。\n配合单位：县城管局、各乡镇（街道）\n\n"
+        "某县人民政府办公室\n2018年3月1日\n");
+    REQUIRE(record.tasks.size() == 1);
+    CHECK(bodies(record.tasks[0]) == std::vector<std::pair<std::string, std::string>>{{"县城管局", "responsible"},
+                                                                                      {"乡镇（街道）", "responsible"}});
+}
+
 TEST_CASE("a plan numbered by decimals: every number a task, quantities and dates none") {
     const auto record = extract_text(
         "某某市防汛抗旱指挥部办公室\n\n某防办〔2022〕3号\n\n某某市2022年防汛工作方案\n\n"
