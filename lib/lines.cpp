@@ -3,6 +3,7 @@
 #include "outline.h"
 
 #include <re2/re2.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -642,10 +643,10 @@ std::vector<std::size_t> unbroken_cuts(std::string_view line, std::size_t offset
                 continue;
             }
         }
-        i += (static_cast<unsigned char>(line[i]) & 0x80) == 0 ? 1
-                                                               : (static_cast<unsigned char>(line[i]) >= 0xF0   ? 4
-                                                                  : static_cast<unsigned char>(line[i]) >= 0xE0 ? 3
-                                                                                                                : 2);
+        // (On to the next character: ICU's UTF-8 step.)
+        std::int32_t next = static_cast<std::int32_t>(i);
+        U8_FWD_1(reinterpret_cast<const std::uint8_t*>(line.data()), next, static_cast<std::int32_t>(line.size()));
+        i = static_cast<std::size_t>(next);
     }
     // A lone number is no outline: at least three cuts, or the line stays whole.
     if (cuts.size() < 3) {
