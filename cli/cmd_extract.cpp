@@ -17,6 +17,8 @@
 #include <ostream>
 #include <thread>
 
+#include <sys/stat.h>
+
 #include "app.h"
 #include "decode.h"
 #include "extract.h"
@@ -75,42 +77,58 @@ ResultSet task_rows(const Record& record) {
 
 // The files to read: each argument as given, a directory replaced by the *.txt files under
 // it, sorted, so a run over a folder is the same run every time.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& arguments) {
+// The input files (a directory's *.txt files, sorted, in its place) with each one's size as
+// the file system tells it (0 for stdin or when it cannot say): one stat per argument.
+struct Inputs {
     std::vector<std::string> files;
+    std::vector<std::uint64_t> sizes;
+};
+
+Inputs expand_inputs(const std::vector<std::string>& arguments) {
+    Inputs inputs;
     for (const std::string& argument : arguments) {
-        std::error_code ec;
-        if (argument != "-" && fs::is_directory(argument, ec)) {
-            std::vector<std::string> found;
+        struct stat info {};
+        const bool known = argument != "-" && ::stat(argument.c_str(), &info) == 0;
+        if (known && S_ISDIR(info.st_mode)) {
+            std::vector<std::pair<std::string, std::uint64_t>> found;
+            std::error_code ec;
             for (auto it =
                      fs::recursive_directory_iterator(argument, fs::directory_options::skip_permission_denied, ec);
                  !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
                 if (it->path().extension() == ".txt" && it->is_regular_file(ec)) {
-                    found.push_back(it->path().string());
+                    std::error_code size_ec;
+                    const std::uint64_t size = it->file_size(size_ec);
+                    found.emplace_back(it->path().string(), size_ec ? 0 : size);
                 }
             }
             std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
+            for (auto& [file, size] : found) {
+                inputs.files.push_back(std::move(file));
+                inputs.sizes.push_back(size);
+            }
         } else {
-            files.push_back(argument);
+            inputs.files.push_back(argument);
+            inputs.sizes.push_back(known && S_ISREG(info.st_mode) ? static_cast<std::uint64_t>(info.st_size) : 0);
         }
     }
     if (arguments.empty()) {
-        files.push_back("-");
+        inputs.files.emplace_back("-");
+        inputs.sizes.push_back(0);
     }
-    return files;
+    return inputs;
 }
 
-// What the index knows a file by: its absolute, normalised path ("-" stays "-").
-std::string index_key(const std::string& path) {
+// What the index knows a file by: its absolute, normalised path ("-" stays "-"). `cwd` is the
+// working directory, asked for once (fs::absolute asks the system for every path).
+std::string index_key(const std::string& path, const fs::path& cwd) {
     if (path == "-") {
         return path;
     }
-    std::error_code ec;
-    fs::path absolute = fs::absolute(path, ec);
-    if (ec) {
-        return path;
+    const fs::path given(path);
+    if (given.is_absolute() || cwd.empty()) {
+        return given.lexically_normal().string();
     }
-    return absolute.lexically_normal().string();
+    return (cwd / given).lexically_normal().string();
 }
 
 // The grammar, extractor and segmenter, loaded by the first worker that needs them: a run
@@ -213,11 +231,16 @@ void run_in_order(const std::vector<std::uint64_t>& sizes, unsigned jobs, Work w
                 }
             }
             Outcome outcome = work(i);
+            bool front = false;
             {
                 std::lock_guard lock(mutex);
                 pending[i - next_consume] = std::move(outcome);
+                front = i == next_consume;
             }
-            produced.notify_one();
+            // (The writer waits only for the front: outcomes behind it are taken with it.)
+            if (front) {
+                produced.notify_one();
+            }
         }
     };
 
@@ -227,22 +250,32 @@ void run_in_order(const std::vector<std::uint64_t>& sizes, unsigned jobs, Work w
     for (unsigned t = 0; t < started; ++t) {
         threads.emplace_back(worker);
     }
-    while (next_consume < count) {
-        Outcome outcome;
+    // Every outcome ready at the front is taken at once: over many small or unchanged files
+    // one hand-off per file cost more than the files.
+    std::vector<Outcome> ready;
+    bool stopped = false;
+    while (next_consume < count && !stopped) {
+        std::size_t first = 0;
         {
             std::unique_lock lock(mutex);
             produced.wait(lock, [&] { return !pending.empty() && pending.front().has_value(); });
-            outcome = std::move(*pending.front());
-            pending.pop_front();
-            ahead_bytes -= sizes[next_consume];
-            ++next_consume;
+            first = next_consume;
+            while (!pending.empty() && pending.front().has_value()) {
+                ready.push_back(std::move(*pending.front()));
+                pending.pop_front();
+                ahead_bytes -= sizes[next_consume];
+                ++next_consume;
+            }
         }
         consumed.notify_all();
-        if (!consume(next_consume - 1, outcome)) {
-            std::lock_guard lock(mutex);
-            stop = true;
-            break;
+        for (std::size_t k = 0; k < ready.size() && !stopped; ++k) {
+            stopped = !consume(first + k, ready[k]);
         }
+        ready.clear();
+    }
+    if (stopped) {
+        std::lock_guard lock(mutex);
+        stop = true;
     }
     consumed.notify_all();
     for (std::thread& thread : threads) {
@@ -283,20 +316,11 @@ private:
     bool m_shown = false;
 };
 
-// Each input's size as the file system tells it (0 for stdin or when it cannot say).
-std::vector<std::uint64_t> file_sizes(const std::vector<std::string>& files) {
-    std::vector<std::uint64_t> sizes;
-    sizes.reserve(files.size());
-    for (const std::string& file : files) {
-        std::error_code ec;
-        const auto size = file == "-" ? 0 : fs::file_size(file, ec);
-        sizes.push_back(ec ? 0 : size);
-    }
-    return sizes;
-}
-
 void run_extract(const ExtractArgs& args, Context& context) {
-    const std::vector<std::string> files = expand_inputs(args.files);
+    const Inputs inputs = expand_inputs(args.files);
+    const std::vector<std::string>& files = inputs.files;
+    std::error_code cwd_error;
+    const fs::path cwd = fs::current_path(cwd_error);
     const bool indexing = !args.no_index;
     const unsigned jobs =
         args.jobs > 0 ? static_cast<unsigned>(args.jobs) : std::max(1u, std::thread::hardware_concurrency());
@@ -343,7 +367,7 @@ void run_extract(const ExtractArgs& args, Context& context) {
         }
         sizes[i] = bytes->size();  // each worker writes its own slot
         const std::string hash = sha256_hex(*bytes);
-        const std::string key = indexing ? index_key(path) : path;
+        const std::string key = indexing ? index_key(path, cwd) : path;
         if (indexing && !args.force) {
             if (const auto it = stored.find(key); it != stored.end() && it->second == hash) {
                 outcome.kind = Outcome::Kind::unchanged;
@@ -380,7 +404,7 @@ void run_extract(const ExtractArgs& args, Context& context) {
         format = context.out_is_tty ? "summary" : "json";
     }
     nlohmann::json array = nlohmann::json::array();
-    const std::vector<std::uint64_t> file_bytes = file_sizes(files);
+    const std::vector<std::uint64_t>& file_bytes = inputs.sizes;
     ProgressLine progress(context, files.size(),
                           std::accumulate(file_bytes.begin(), file_bytes.end(), std::uint64_t{0}));
     std::size_t added = 0, replaced = 0, unchanged = 0, failed = 0;
