@@ -329,8 +329,11 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
         }
         return i;
     };
+    // (A title's closing bracket ends no sentence: …实施方案（2020—2022年）, …办法（试行）.)
     auto titleish = [&](std::size_t i) {
-        return text(i).size() < k_short_line && !ends_sentence(text(i)) && !is_chrome(text(i));
+        const std::string_view t = text(i);
+        return t.size() < k_short_line &&
+               (!ends_sentence(t) || (t.back() == ')' && re2::RE2::PartialMatch(t, *m_doc_type_end))) && !is_chrome(t);
     };
 
     // The title: 关于…的通知, possibly over up to three short lines. A site's document table

@@ -27,11 +27,12 @@ constexpr const char16_t* k_expanded_set = u"[\u2474-\u249B\u3220-\u3229]";
 
 // Characters that take no room and mean nothing in a notice's text, which a word processor or
 // a web page leaves inside words (市民\u200B政局, 雨污分\u00AD流): dropped from the view.
-constexpr const char16_t* k_invisible_set = u"[\\u00AD\\u200B-\\u200F\\u2060\\uFEFF]";
+constexpr const char16_t* k_invisible_set = u"[\\u00AD\\u200B-\\u200F\\u2060\\uFE0E\\uFE0F\\uFEFF]";
 
-// Marks a WeChat post or a web page sets before a heading or a paragraph (▲一、…, ●二、…):
-// dropped from the view at a line's start (after its indentation), where they are no text.
-constexpr const char16_t* k_bullet_set = u"[▲△▼▽►▶●○◆◇■□★☆◎※•√✓✔❖➢➤]";
+// Marks a WeChat post or a web page sets before a heading or a paragraph (▲一、…, ●二、…,
+// ▍三、…, 🔹四、…): dropped from the view at a line's start (after its indentation), where
+// they are no text. Block elements, geometric shapes, dingbat arrows and pictographs (emoji).
+constexpr const char16_t* k_bullet_set = u"[★☆◎※•√✓✔❖\\u2580-\\u25FF\\u2794-\\u27BF\\p{Extended_Pictographic}]";
 
 // Built once from ICU's data: for each BMP code point, what it folds to (0: unchanged), and
 // the few numbering characters that expand to several. A constant after construction,
@@ -344,9 +345,10 @@ NormalisedText normalise(std::string_view utf8) {
             U8_NEXT(s, j, static_cast<int32_t>(std::min<std::size_t>(n, INT32_MAX)), c);
             i = static_cast<std::size_t>(j);
             const char16_t folded = c >= 0 ? table[c] : 0;
-            // (Invisible characters and bullets have lead bytes C2, E2 or EF BB: the sets are
-            // looked up for those only.)
-            const bool maybe_dropped = b == 0xC2 || b == 0xE2 || (b == 0xEF && s[start + 1] == 0xBB);
+            // (Invisible characters and bullets have lead bytes C2, E2, EF B8 or EF BB, or four
+            // bytes: the sets are looked up for those only.)
+            const bool maybe_dropped =
+                b == 0xC2 || b == 0xE2 || (b == 0xEF && (s[start + 1] == 0xBB || s[start + 1] == 0xB8));
             if (maybe_dropped && c >= 0 && (table.invisible(c) || (table.bullet(c) && opens_line(start)))) {
                 remove(start, i);
             } else if (folded != 0) {
@@ -356,6 +358,18 @@ NormalisedText normalise(std::string_view utf8) {
                 out.shifts.push_back({static_cast<std::uint32_t>(out.text.size()), static_cast<std::uint32_t>(i)});
             } else if (const std::string* expanded = c >= 0x2474 ? table.expansion(c) : nullptr) {
                 replace(start, i, *expanded);
+            }
+            continue;
+        }
+        if (b >= 0xF0 && b <= 0xF4) {
+            // Beyond the BMP nothing folds; a pictograph opening a line (📌一、…) is a bullet.
+            const std::size_t start = i;
+            UChar32 c;
+            int32_t j = static_cast<int32_t>(i);
+            U8_NEXT(s, j, static_cast<int32_t>(std::min<std::size_t>(n, INT32_MAX)), c);
+            i = static_cast<std::size_t>(j);
+            if (c >= 0 && table.bullet(c) && opens_line(start)) {
+                remove(start, i);
             }
             continue;
         }

@@ -347,6 +347,20 @@ TEST_CASE(
     CHECK(record.citations[0].where.line == 13);  // its own line, not the table's (10)
 }
 
+TEST_CASE("a plan's title may end in the span or year it covers, in brackets") {
+    const auto record = extract_text(
+        "宁波市应急管理局关于印发《宁波市危险化学品安全专项整治三年行动实施方案（2020—2022年）》的通知\n\n"
+        "各区县（市）应急管理局：\n\n现将方案印发给你们。\n\n宁波市应急管理局\n2020年5月8日\n\n"
+        "宁波市危险化学品安全专项整治三年行动实施方案（2020—2022年）\n\n一、重点任务\n\n1."
+        "开展排查（市应急管理局牵头）。\n");
+    CHECK(record.plan_title == "宁波市危险化学品安全专项整治三年行动实施方案（2020—2022年）");
+    // Published without its cover letter, the plan's title is the notice's.
+    const auto alone = extract_text(
+        "某市安全生产工作要点（2024年）\n\n一、重点任务\n\n1.开展排查（市应急管理局牵头）。\n\n"
+        "2.强化执法（市应急管理局负责）。\n");
+    CHECK(alone.title == "某市安全生产工作要点（2024年）");
+}
+
 TEST_CASE("a limit in the month of signing is dated from the date of signing; 下月 and 当月 are limits with no date") {
     const auto record = extract_text(
         "关于印发工作要点的通知\n各科室：\n请各科室于本月底前将工作计划报局办公室，下月10日前报送总结，当月25日前完成自"

@@ -110,7 +110,8 @@ TEST_CASE("HTML tags a scraper left are dropped, a block tag inside a line ends 
 
 TEST_CASE("zero-width characters and soft hyphens are dropped, and a post's bullets at a line's start") {
     const std::string original =
-        "▲一、促进消费\n　　● 二、市民\u200B政局\n★（一）雨污分\u00AD流\u2060\uFEFF\n说明：●为重点，2024年6\u200B月底前";
+        "▲一、促进消费\n　　● "
+        "二、市民\u200B政局\n★（一）雨污分\u00AD流\u2060\uFEFF\n说明：●为重点，2024年6\u200B月底前";
     const auto folded = policy::normalise(original);
     CHECK(folded.text == "一、促进消费\n   二、市民政局\n(一)雨污分流\n说明:●为重点,2024年6月底前");
     check_boundaries(original, folded);
@@ -118,4 +119,13 @@ TEST_CASE("zero-width characters and soft hyphens are dropped, and a post's bull
     const std::size_t at = folded.text.find("市民政局");
     folded.append_original(name, original, at, at + std::string("市民政局").size());
     CHECK(name == "市民政局");
+
+    // A post editor's block elements, small squares, arrows and emoji (with their variation
+    // selector) before headings; the same marks inside a line stay.
+    const std::string post =
+        "▍一、统筹\n◾（一）加强\n📌️ "
+        "二、深化\n🔹1.落实\n➜3.推进\n完成率达95%🔹以上";
+    const auto post_folded = policy::normalise(post);
+    CHECK(post_folded.text == "一、统筹\n(一)加强\n 二、深化\n1.落实\n3.推进\n完成率达95%🔹以上");
+    check_boundaries(post, post_folded);
 }
