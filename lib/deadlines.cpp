@@ -200,9 +200,21 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
                 continue;
             }
             this_month_text = std::to_string(month);
+        } else if (match.has("this_quarter")) {
+            // 本季度末前: the last month of the quarter of signing (下季度, 季度末前: none named).
+            const std::string_view which = match.group("this_quarter");
+            const bool own = which.starts_with("本") || which.starts_with("当");
+            year = context_year;
+            if (!own || signed_month == 0) {
+                out.push_back(deadline);
+                covered = match.end;
+                continue;
+            }
+            this_month_text = std::to_string((signed_month + 2) / 3 * 3);
         }
-        const std::string_view month_text =
-            match.has("this_month") ? std::string_view(this_month_text) : match.group("month");
+        const std::string_view month_text = match.has("this_month") || match.has("this_quarter")
+                                                ? std::string_view(this_month_text)
+                                                : match.group("month");
         // Only the words just before the limit can say it recurs (the rule ends in $): a
         // window of the last k_recurring_window bytes, from a character boundary, keeps a long
         // paragraph linear (searching all of the text before each limit was quadratic).
@@ -312,8 +324,8 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         }
         // A month already past when the notice was signed is next year's.
         const auto roll_past = [&](int month) {
-            if (deadline.year_inferred && !match.has("next_year") && year == context_year && signed_month != 0 &&
-                month > 0 && month < signed_month) {
+            if (deadline.year_inferred && !match.has("next_year") && !match.has("current") && year == context_year &&
+                signed_month != 0 && month > 0 && month < signed_month) {
                 ++year;
             }
         };

@@ -295,6 +295,7 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         }
     }
     std::string part_label;
+    std::map<std::string, int> path_uses;  // task paths given so far, and how often
 
     // Sections and tasks; which task each paragraph belongs to.
     std::vector<std::size_t> owner(paragraphs.size(), k_none);  // index into record.tasks
@@ -339,6 +340,11 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         }
         Task task;
         task.path = paths_repeat && !part_label.empty() ? part_label + "/" + node.path : node.path;
+        // A number given twice within one part (5． / 5．, a slip in numbering) gives the
+        // second task the path with #2, so a path still names one task.
+        if (const int seen = ++path_uses[task.path]; seen > 1) {
+            task.path += "#" + std::to_string(seen);
+        }
         task.number = node.number;
         task.section = node.section;
         task.text = source.original(node.paragraph, node.text_begin, text.size());

@@ -37,6 +37,12 @@ bool follows(int value, int last) {
     return value == last + 1 || value == last + 2;
 }
 
+// Accepts `value` after `last` as follows() does, or the same number again: a slip in
+// numbering by hand (5． / 5．) is two items, not one running on.
+bool follows_or_repeats(int value, int last) {
+    return follows(value, last) || (last != 0 && value == last);
+}
+
 // 2.1.1 → {2, 1, 1}.
 std::vector<int> number_parts(std::string_view numeral) {
     std::vector<int> parts(1, 0);
@@ -372,7 +378,7 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                 }
                 // Under a new 一、 the （N） start afresh or, as many ministries number them, go
                 // on from the last section's: 一、（一）（二） 二、（三）.
-                if (!follows(marker.value, last_heading2) &&
+                if (!follows_or_repeats(marker.value, last_heading2) &&
                     !(last_heading2 == 0 && previous_heading2 != 0 && follows(marker.value, previous_heading2))) {
                     break;
                 }
@@ -387,7 +393,7 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
             case MarkerKind::item: {
                 const bool decimal = marker.numeral.find('.') != std::string::npos;
                 std::vector<int> parts = number_parts(marker.numeral);
-                if (decimal ? !follows_decimal(parts, last_number) : !follows(marker.value, last_item)) {
+                if (decimal ? !follows_decimal(parts, last_number) : !follows_or_repeats(marker.value, last_item)) {
                     break;
                 }
                 if (!decimal) {

@@ -347,6 +347,26 @@ TEST_CASE(
     CHECK(record.citations[0].where.line == 13);  // its own line, not the table's (10)
 }
 
+TEST_CASE(
+    "a number given twice by a slip (2． / 2．, （二） / （二）) opens a task or section each time; the second task's "
+    "path says #2") {
+    const auto record = extract_text(
+        "关于做好校园安全工作的通知\n\n各学校：\n\n一、重点任务\n\n（一）安全排查\n\n"
+        "1．排查校舍隐患。（县教育局负责）\n\n2．排查食堂隐患。（县市场监管局负责）\n\n"
+        "2．排查校园周边消防安全隐患，11月15日前完成整治。（县公安消防大队牵头，各派出所配合）\n\n"
+        "（二）督导检查\n\n3．开展督查。（县教育局负责）\n\n（二）严格考核\n\n4．严格考核。（县教育局负责）\n\n"
+        "县教育局\n2018年9月3日\n");
+    CHECK(task_paths(record) ==
+          std::vector<std::string>{"一/(一)/1", "一/(一)/2", "一/(一)/2#2", "一/(二)/3", "一/(二)/4"});
+    REQUIRE(record.tasks.size() == 5);
+    CHECK(bodies(record.tasks[2]) ==
+          std::vector<std::pair<std::string, std::string>>{{"县公安消防大队", "lead"}, {"派出所", "responsible"}});
+    REQUIRE(record.tasks[2].deadlines.size() == 1);
+    CHECK(record.tasks[2].deadlines[0].task == "一/(一)/2#2");
+    REQUIRE(record.sections.size() == 4);
+    CHECK(record.sections[3].heading == "严格考核");
+}
+
 TEST_CASE("a plan's title may end in the span or year it covers, in brackets") {
     const auto record = extract_text(
         "宁波市应急管理局关于印发《宁波市危险化学品安全专项整治三年行动实施方案（2020—2022年）》的通知\n\n"
