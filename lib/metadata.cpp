@@ -89,8 +89,10 @@ std::vector<std::string_view> labelled_cells(std::string_view line) {
     return fields;
 }
 
-constexpr std::size_t k_head_search = 40;        // paragraphs searched for the title
-constexpr std::size_t k_short_line = 300;        // bytes: longer paragraphs are not titles or names
+constexpr std::size_t k_head_search = 40;  // paragraphs searched for the title
+constexpr std::size_t k_short_line = 300;
+// A page's headline repeats the title at most this many paragraphs above the notice's own.
+constexpr std::size_t k_headline_reach = 8;      // bytes: longer paragraphs are not titles or names
 constexpr std::size_t k_page_end_reach = 40;     // paragraphs from the end searched for 相关链接
 constexpr std::size_t k_longest_headline = 150;  // bytes of a numbered headline in a page's list
 
@@ -373,6 +375,20 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
                 !re2::RE2::PartialMatch(text(i), *m_outline_start) &&
                 re2::RE2::PartialMatch(text(i), *m_doc_type_end)) {
                 layout.title_first = layout.title_last = i;
+                break;
+            }
+        }
+    }
+    // A page's headline above the notice's own head says the title first (关于… / 发布时间：… /
+    // 【字体：大 中 小】 / 信阳市农业农村局 / 关于…): the notice begins at the title said again, after
+    // nothing but chrome, field lines and issuers.
+    if (layout.title_first != k_none && layout.title_first == layout.title_last) {
+        for (std::size_t k = layout.title_last + 1; k < std::min(n, layout.title_last + k_headline_reach); ++k) {
+            if (text(k) == text(layout.title_first)) {
+                layout.title_first = layout.title_last = k;
+                break;
+            }
+            if (!is_chrome(text(k)) && !is_field_line(text(k)) && !is_org_line(text(k))) {
                 break;
             }
         }

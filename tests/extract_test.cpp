@@ -452,6 +452,23 @@ TEST_CASE("a title the page repeats above the text is read there, not in the doc
     CHECK(record.citations[0].where.line == 10);
 }
 
+TEST_CASE("a page's headline that says the title above the notice's own head cites nothing") {
+    const auto record = extract_text(
+        "信阳市农业农村局\n首页 > 政务公开 > 通知公告\n关于印发《信阳市2022年推进乡村振兴重点工作实施方案》的通知\n"
+        "发布时间：2022-04-08 09:30　　来源：市农业农村局\n【字体：大 中 小】\n\n信阳市农业农村局\n"
+        "关于印发《信阳市2022年推进乡村振兴重点工作实施方案》的通知\n\n信农〔2022〕18号\n\n各县区农业农村局：\n\n"
+        "现将《信阳市2022年推进乡村振兴重点工作实施方案》印发给你们。\n\n一、重点任务\n\n"
+        "1.稳定粮食生产（市农业农村局牵头）。\n\n信阳市农业农村局\n2022年4月8日\n");
+    CHECK(record.title == "关于印发《信阳市2022年推进乡村振兴重点工作实施方案》的通知");
+    CHECK(record.issuers == std::vector<std::string>{"信阳市农业农村局"});
+    std::size_t titles = 0;
+    for (const auto& citation : record.citations) {
+        titles += citation.kind == "title" ? 1 : 0;
+        CHECK(citation.where.line != 3);
+    }
+    CHECK(titles == 2);
+}
+
 TEST_CASE("a government site's document table gives the 文号, date and issuer") {
     const auto record = extract_text(
         "首页 > 政府信息公开 > 政策文件\n索 引 号：000014349/2019-00033\n发文机关：国务院办公厅\n"
