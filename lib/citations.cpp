@@ -18,6 +18,15 @@ std::size_t previous_char(std::string_view text, std::size_t pos) {
     return i;
 }
 
+// End of the UTF-8 character starting at `pos`.
+std::size_t next_char_end(std::string_view text, std::size_t pos) {
+    std::size_t i = pos + 1;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) {
+        ++i;
+    }
+    return i;
+}
+
 bool is_han(std::string_view ch) {
     if (ch.size() != 3 && ch.size() != 4) {
         return false;
@@ -67,7 +76,7 @@ Result<CitationRules> CitationRules::create(const Grammar& grammar) {
             rules.m_issuer_prefixes.push_back(entry[0]);
             continue;
         }
-        rules.m_issuer_stops.insert(entry[0]);
+        rules.m_issuer_stops[entry[0]] = entry.size() > 1 ? entry[1] : std::string();
     }
     return rules;
 }
@@ -99,8 +108,14 @@ std::vector<CitationMatch> CitationRules::find_doc_numbers(std::string_view text
             if (!is_han(ch) && !latin) {
                 break;
             }
-            if (m_issuer_stops.count(std::string(ch)) > 0 && !opens_code(text, prev)) {
-                break;
+            if (const auto stop = m_issuer_stops.find(std::string(ch));
+                stop != m_issuer_stops.end() && !opens_code(text, prev)) {
+                // (Unless the character after it, already taken, makes it a code's: 经 in 粤经信.)
+                const std::size_t next_end = begin < code_end ? next_char_end(text, begin) : begin;
+                const std::string_view next = text.substr(begin, next_end - begin);
+                if (next.empty() || stop->second.find(next) == std::string::npos) {
+                    break;
+                }
             }
             begin = prev;
             ++chars;

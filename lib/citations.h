@@ -5,6 +5,7 @@
 // which task a citation sits in.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -43,9 +44,11 @@ public:
 private:
     std::vector<CitationMatch> find_doc_numbers(std::string_view text) const;
     const re2::RE2* m_doc_number = nullptr;
-    const re2::RE2* m_serial_more = nullptr;     // optional
-    const re2::RE2* m_issuer_body = nullptr;     // optional: citation.issuer_body
-    std::set<std::string> m_issuer_stops;        // single characters (UTF-8)
+    const re2::RE2* m_serial_more = nullptr;  // optional
+    const re2::RE2* m_issuer_body = nullptr;  // optional: citation.issuer_body
+    // Single characters (UTF-8), each with the characters after which it is a code's own
+    // (经 before 信 贸 开 …: 粤经信, 鄂经贸安全, 江经开管发).
+    std::map<std::string, std::string> m_issuer_stops;
     std::vector<std::string> m_issuer_prefixes;  // words cut off the front of an issuer code
 };
 

@@ -266,7 +266,16 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             // (开学前 alone would be one term's).
             deadline.begin = static_cast<std::size_t>(every.data() - text.data());
         }
-        const auto holiday = event.empty() ? m_impl->holidays.end() : m_impl->holidays.find(event);
+        auto holiday = event.empty() ? m_impl->holidays.end() : m_impl->holidays.find(event);
+        // Two events sharing the 前 (“五一”、国庆前): the earlier eve when both are fixed
+        // holidays; no date when either is not (春节、清明节前).
+        if (const std::string_view first_event = match.group("first_event");
+            !first_event.empty() && holiday != m_impl->holidays.end()) {
+            const auto first = m_impl->holidays.find(first_event);
+            holiday = first == m_impl->holidays.end()
+                          ? first
+                          : std::min(first, holiday, [](auto a, auto b) { return a->second < b->second; });
+        }
         const int holiday_month = holiday == m_impl->holidays.end() ? 0 : holiday->second.first;
         if ((!event.empty() && holiday_month == 0) || recurs) {
             out.push_back(deadline);
