@@ -865,7 +865,13 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                 ((wrap_width > 0 && previous->width + 2 >= wrap_width) ||
                  (wrap_chars > 0 && previous->chars + 1 >= wrap_chars)) &&
                 text.substr(previous->begin, previous->end - previous->begin).find(':') == std::string_view::npos;
-            if (previous->bare_number && current.pieces.size() == 1 && !line.starts) {
+            // (A 版记 list wrapped: 抄送：…、长江、海 / 河水利委员会。 — up to the line ending in 。.)
+            const bool list_goes_on = !ends_sentence(last) && !line.blank_before && !line.label &&
+                                      opens(rules.block_label, current.text) && !opens(rules.block_label, content) &&
+                                      (content.ends_with("。") || content.ends_with("、") || content.ends_with(","));
+            if (list_goes_on) {
+                join = true;
+            } else if (previous->bare_number && current.pieces.size() == 1 && !line.starts) {
                 // An outline number alone on its line: the next line is its text (across a
                 // blank line or a page break too).
                 join = true;

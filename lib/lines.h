@@ -82,6 +82,10 @@ struct LineRules {
     // Matches (unanchored) a page's number in such a notice (…办公室。— 3 —抄送：…): broken out
     // of the text, then dropped like a page marker. Null: none.
     const re2::RE2* lost_page_marker = nullptr;
+    // Matches (anchored at the line's start) a 版记's list label (抄送：, 主送：): a paragraph
+    // opening so and left unfinished goes on over the next lines up to the one ending in 。
+    // (抄送：…，水利部黄河、淮河、长江、海 / 河水利委员会。), however short the line. Null: none.
+    const re2::RE2* block_label = nullptr;
 };
 
 std::vector<Paragraph> split_paragraphs(std::string_view normalised, const LineRules& rules);

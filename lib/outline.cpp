@@ -156,6 +156,7 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_lost_foot_before = grammar.optional_rule("lines.lost_foot_before");
     rules.m_lost_heading_word = grammar.optional_rule("lines.lost_heading_word");
     rules.m_lost_page_marker = grammar.optional_rule("lines.lost_page_marker");
+    rules.m_block_label = grammar.optional_rule("lines.block_label");
     rules.m_title_number = grammar.optional_rule("lines.title_number");
     rules.m_heading_year = grammar.optional_rule("outline.heading_year");
     rules.m_grade_list = grammar.optional_rule("outline.grade_list");

@@ -71,7 +71,7 @@ public:
                 m_title_end,        m_own_line,          m_bare_number,
                 m_heading_open,     m_item_open,         m_label,
                 m_title_number,     m_lost_head_before,  m_lost_head_after,
-                m_lost_foot_before, m_lost_heading_word, m_lost_page_marker};
+                m_lost_foot_before, m_lost_heading_word, m_lost_page_marker, m_block_label};
     }
 
 private:
@@ -95,6 +95,7 @@ private:
     const re2::RE2* m_lost_foot_before = nullptr;   // optional
     const re2::RE2* m_lost_heading_word = nullptr;  // optional
     const re2::RE2* m_lost_page_marker = nullptr;   // optional
+    const re2::RE2* m_block_label = nullptr;        // optional
     const re2::RE2* m_title_number = nullptr;       // optional
     const re2::RE2* m_heading_year = nullptr;       // optional
     const re2::RE2* m_grade_list = nullptr;         // optional

@@ -417,6 +417,22 @@ TEST_CASE("a ministry notice with a Chinese-numeral date and 抄送") {
     CHECK(record.tasks[1].deadlines[0].date == "2020-12-31");
 }
 
+TEST_CASE("a 抄送 list wrapped onto the next line goes on to its 。, the 印发 line after it not") {
+    const auto record = extract_text(
+        "关于做好防汛工作的通知\n\n各市人民政府：\n\n一、加强领导\n\n1.做好准备工作。（省水利厅负责）\n\n"
+        "河南省防汛抗旱指挥部\n2017年4月28日\n\n抄送：国家防汛抗旱总指挥部办公室，水利部黄河、淮河、长江、海\n"
+        "　　　河水利委员会。\n河南省防汛抗旱指挥部办公室　　2017年4月28日印发\n");
+    CHECK(record.cc ==
+          std::vector<std::string>{"国家防汛抗旱总指挥部办公室", "水利部黄河、淮河、长江、海河水利委员会"});
+    CHECK(record.issued == "2017-04-28");
+    // Unfinished and followed by the 印发 line: the list ends where it is.
+    const auto unfinished = extract_text(
+        "关于做好防汛工作的通知\n\n各市人民政府：\n\n一、加强领导\n\n1.做好准备工作。（省水利厅负责）\n\n"
+        "河南省防汛抗旱指挥部\n2017年4月28日\n\n抄送：国家防汛抗旱总指挥部办公室，省水利厅\n"
+        "河南省防汛抗旱指挥部办公室　　2017年4月28日印发\n");
+    CHECK(unfinished.cc == std::vector<std::string>{"国家防汛抗旱总指挥部办公室", "省水利厅"});
+}
+
 TEST_CASE("a notice with no structure gives a record with few fields, not an error") {
     const auto record = extract_text("这是一段没有结构的文字。\n");
     CHECK(record.tasks.empty());
