@@ -75,6 +75,7 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
         rules.m_rules[name] = &grammar.rule(name);
     }
     rules.m_level = grammar.optional_rule("dept.level");
+    rules.m_organ = grammar.optional_rule("dept.organ");
     rules.m_place = grammar.optional_rule("dept.place");
     rules.m_named_place = grammar.optional_rule("dept.named_place");
     rules.m_shared_head = grammar.optional_rule("dept.shared_head");
@@ -408,8 +409,13 @@ bool DepartmentRules::labelled_alias(std::string_view text) const {
         return false;  // not attached to a name (a name ends in an ideograph)
     }
     const std::string_view inner = text.substr(open + 1, text.size() - open - 2);
+    // A party organ's other name after one (县直各单位党组（党委）, 各乡镇党委（党工委）), short as it is.
+    const std::string_view before = text.substr(0, open);
+    auto organ = [&](std::string_view word) { return m_organ != nullptr && re2::RE2::FullMatch(word, *m_organ); };
+    const bool organs = organ(inner) && ((before.size() >= 6 && organ(before.substr(before.size() - 6))) ||
+                                         (before.size() >= 9 && organ(before.substr(before.size() - 9))));
     // (A body's name of three characters at least: not 县（市）.)
-    if (inner.size() < 9 || !re2::RE2::PartialMatch(inner, rule("dept.body_end")) ||
+    if ((!organs && (inner.size() < 9 || !re2::RE2::PartialMatch(inner, rule("dept.body_end")))) ||
         inner.find_first_of(",;") != std::string_view::npos || inner.find("、") != std::string_view::npos ||
         re2::RE2::PartialMatch(inner, rule("dept.role_word")) || text.substr(0, open).ends_with("、")) {
         return false;

@@ -433,6 +433,21 @@ TEST_CASE("a 抄送 list wrapped onto the next line goes on to its 。, the 印�
     CHECK(unfinished.cc == std::vector<std::string>{"国家防汛抗旱总指挥部办公室", "省水利厅"});
 }
 
+TEST_CASE("a rectification's labelled lines (责任单位：… / 整改时限：…) are read each on its own") {
+    const auto record = extract_text(
+        "关于印发巡察反馈问题整改方案的通知\n\n各乡镇：\n\n一、整改任务\n\n1.健全隐患排查治理机制，完善整改台账。\n"
+        "　　责任单位：县住房和城乡建设局（牵头），县自然资源局、县城市管理和综合执法局，各乡镇人民政府\n\n"
+        "　　整改时限：2025年6月底前\n\n2.加强督查。\n　　责任单位：县应急管理局\n　　整改时限：立行立改并长期坚持\n");
+    REQUIRE(record.tasks.size() == 2);
+    CHECK(bodies(record.tasks[0]) ==
+          std::vector<std::pair<std::string, std::string>>{{"县住房和城乡建设局", "lead"},
+                                                           {"县自然资源局", "responsible"},
+                                                           {"县城市管理和综合执法局", "responsible"},
+                                                           {"乡镇人民政府", "responsible"}});
+    REQUIRE(record.tasks[0].deadlines.size() == 1);
+    CHECK(record.tasks[0].deadlines[0].date == "2025-06-30");
+}
+
 TEST_CASE("a notice with no structure gives a record with few fields, not an error") {
     const auto record = extract_text("这是一段没有结构的文字。\n");
     CHECK(record.tasks.empty());
