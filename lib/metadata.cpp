@@ -381,14 +381,17 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     }
     // A page's headline above the notice's own head says the title first (关于… / 发布时间：… /
     // 【字体：大 中 小】 / 信阳市农业农村局 / 关于…): the notice begins at the title said again, after
-    // nothing but chrome, field lines and issuers.
+    // nothing but chrome, field lines, issuers and the own 文号 (set above the title, GB/T 9704).
     if (layout.title_first != k_none && layout.title_first == layout.title_last) {
         for (std::size_t k = layout.title_last + 1; k < std::min(n, layout.title_last + k_headline_reach); ++k) {
-            if (text(k) == text(layout.title_first)) {
+            // (The headline may open with the issuer the head sets on a line of its own.)
+            if (text(k) == text(layout.title_first) ||
+                (text(k).starts_with("关于") && text(layout.title_first).ends_with(text(k)))) {
                 layout.title_first = layout.title_last = k;
                 break;
             }
-            if (!is_chrome(text(k)) && !is_field_line(text(k)) && !is_org_line(text(k))) {
+            if (!is_chrome(text(k)) && !is_field_line(text(k)) && !is_org_line(text(k)) &&
+                !citations.whole_doc_number(text(k))) {
                 break;
             }
         }

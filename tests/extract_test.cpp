@@ -498,6 +498,20 @@ TEST_CASE("a page's headline that says the title above the notice's own head cit
         CHECK(citation.where.line != 3);
     }
     CHECK(titles == 2);
+    // The headline opening with the issuer, and the own 文号 set above the notice's title.
+    const auto red_head = extract_text(
+        "首页 > 政务公开\n云溪县安全生产委员会关于印发《云溪县2024年安全生产工作要点》的通知\n"
+        "发布时间：2024-03-04 09:30:12  来源：县应急管理局\n\n云溪县安全生产委员会文件\n\n云安委〔2024〕2号\n\n"
+        "云溪县安全生产委员会\n关于印发《云溪县2024年安全生产工作要点》的通知\n\n各乡（镇）人民政府：\n\n"
+        "现将《云溪县2024年安全生产工作要点》印发给你们。\n\n一、重点任务\n\n1.压实责任（县应急管理局牵头）。\n\n"
+        "云溪县安全生产委员会\n2024年3月1日\n");
+    CHECK(red_head.title == "关于印发《云溪县2024年安全生产工作要点》的通知");
+    CHECK(red_head.doc_number->text == "云安委〔2024〕2号");
+    std::size_t red_head_titles = 0;
+    for (const auto& citation : red_head.citations) {
+        red_head_titles += citation.kind == "title" ? 1 : 0;
+    }
+    CHECK(red_head_titles == 2);
 }
 
 TEST_CASE("a government site's document table gives the 文号, date and issuer") {

@@ -618,6 +618,32 @@ TEST_CASE("a notice that lost its line breaks is broken again where its outline 
     CHECK(kept.size() == 7);
 }
 
+TEST_CASE(
+    "a one-line notice breaks at a signature dated in Chinese numerals, after a heading's joined words, "
+    "and before a closing paragraph after the last task's parenthesis") {
+    std::string filler;
+    for (int i = 0; i < 12; ++i) {
+        filler += "加强监督检查，推进隐患排查治理体系建设，";
+    }
+    const std::string one_line =
+        "某某县教育局关于印发校园安全专项整治方案的通知某教发〔2018〕32号各学校：现将方案印发给你们。"
+        "某某县教育局二〇一八年八月二十七日某某县校园安全专项整治方案一、整治内容和措施以排查为主" +
+        filler + "1.全面排查隐患，" + filler + "（县教育局负责）2.加强巡查，" + filler +
+        "（县监察局、县林业局负责）各乡镇、各有关部门要于2018年12月10日前报送总结。某某县教育局二〇一八年八月二十七日"
+        "抄送：县委办。";
+    const auto paragraphs = paragraphs_of(one_line);
+    auto opens = [&](std::string_view prefix) {
+        return std::count_if(paragraphs.begin(), paragraphs.end(),
+                             [&](const policy::Paragraph& p) { return p.text.starts_with(prefix); });
+    };
+    CHECK(opens("二〇一八年八月二十七日") == 2);
+    CHECK(opens("某某县校园安全专项整治方案") == 1);
+    CHECK(opens("以排查为主") == 1);
+    CHECK(opens("各乡镇、各有关部门要") == 1);
+    CHECK(std::any_of(paragraphs.begin(), paragraphs.end(),
+                      [](const policy::Paragraph& p) { return p.text == "一、整治内容和措施"; }));
+}
+
 TEST_CASE("a title's bracket on the next line that ends it goes on the title") {
     const auto paragraphs = paragraphs_of(
         "河南省人民政府办公厅\n关于印发河南省城乡供水一体化三年行动方案\n（2019—2021年）的通知\n\n各省辖市人民政府："
