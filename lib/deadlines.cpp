@@ -323,8 +323,10 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             // plan of 2019 is due in 2019.)
             year = nearest != 0 ? std::max(nearest, context_year) : context_year;
             if (match.has("next_year")) {
-                // 明年: the year after the notice's own (else after the nearest one named).
-                const int base = context_year != 0 ? context_year : nearest;
+                // 明年: the year after the notice's own (else after the nearest one named); 次年:
+                // the year after the one named before it (2024年3月底前…，次年3月底前), else the notice's.
+                const bool following = match.group("next_year").starts_with("次") && nearest != 0;
+                const int base = following ? nearest : context_year != 0 ? context_year : nearest;
                 year = base != 0 ? base + 1 : 0;
             } else if (match.has("current") && context_year != 0) {
                 // 今年底前: the notice's own year, whatever year was named before it.

@@ -667,7 +667,9 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
             clause_begin = next;  // 完成时限：… and the like name nobody.
             continue;
         }
-        if (find_rule(rule("dept.cohost"), list, 0, m)) {
+        // (联合 after a list's 、 is inside a name: 中国民航局、中央军委联合参谋部、公安部.)
+        if (find_rule(rule("dept.cohost"), list, 0, m) &&
+            !(m.group("joint") == "联合" && m.group("lead").find("、") != std::string_view::npos)) {
             split_bodies(text, at(m.group("lead")), at(m.group("lead")) + m.group("lead").size(), "lead", out);
             split_group(m.group("rest"), "responsible");
         } else if (find_rule(rule("dept.lead"), list, 0, m)) {
