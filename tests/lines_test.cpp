@@ -644,6 +644,31 @@ TEST_CASE(
                       [](const policy::Paragraph& p) { return p.text == "一、整治内容和措施"; }));
 }
 
+TEST_CASE("a one-line notice breaks at a page's fields and chrome, a red head's 文件, a note after the signature") {
+    std::string filler;
+    for (int i = 0; i < 12; ++i) {
+        filler += "加强监督检查，推进隐患排查治理体系建设，";
+    }
+    const std::string one_line =
+        "某某市应急管理局 首页 > 政务公开 发布时间：2023-11-22 【字体：大 中 小】某某市安全生产委员会办公室文件"
+        "某安办〔2023〕87号某某市安全生产委员会办公室关于加强安全生产工作的实施意见各县区：现将意见印发给你们。一、基本"
+        "情况此次检查" +
+        filler + "1.全面排查隐患，" + filler + "（县教育局负责）2.加强巡查，" + filler +
+        "（县应急局负责）某某市安全生产委员会办公室2023年11月20日（此件公开发布）抄送：市委办。";
+    const auto paragraphs = paragraphs_of(one_line);
+    auto opens = [&](std::string_view prefix) {
+        return std::count_if(paragraphs.begin(), paragraphs.end(),
+                             [&](const policy::Paragraph& p) { return p.text.starts_with(prefix); });
+    };
+    CHECK(opens("首页") == 1);
+    CHECK(opens("发布时间:") == 1);
+    CHECK(opens("某安办〔2023〕87号") == 1);
+    CHECK(opens("关于加强安全生产工作的实施意见") == 1);
+    CHECK(opens("(此件公开发布)") == 1);
+    CHECK(std::any_of(paragraphs.begin(), paragraphs.end(),
+                      [](const policy::Paragraph& p) { return p.text == "一、基本情况"; }));
+}
+
 TEST_CASE("a title's bracket on the next line that ends it goes on the title") {
     const auto paragraphs = paragraphs_of(
         "河南省人民政府办公厅\n关于印发河南省城乡供水一体化三年行动方案\n（2019—2021年）的通知\n\n各省辖市人民政府："
