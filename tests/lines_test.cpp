@@ -575,11 +575,27 @@ TEST_CASE("an ordinal cut after its 第 goes on, though the numeral opens like a
               "全国安全生产工作要坚持人民至上、生命至上，坚持安全第一、预防为主，统筹发展和安全。")});
 }
 
-TEST_CASE("a notice that lost its line breaks is broken again where its outline numbers go on in sequence") {
+namespace {
+
+// A task's text long enough that a one-line notice's line is far longer than any other.
+std::string task_filler() {
     std::string filler;
     for (int i = 0; i < 12; ++i) {
         filler += "加强监督检查，推进隐患排查治理体系建设，";
     }
+    return filler;
+}
+
+// How many paragraphs open with `prefix`.
+std::ptrdiff_t count_opening(const std::vector<policy::Paragraph>& paragraphs, std::string_view prefix) {
+    return std::count_if(paragraphs.begin(), paragraphs.end(),
+                         [&](const policy::Paragraph& p) { return p.text.starts_with(prefix); });
+}
+
+}  // namespace
+
+TEST_CASE("a notice that lost its line breaks is broken again where its outline numbers go on in sequence") {
+    const std::string filler = task_filler();
     const std::string one_line =
         "某某县人民政府办公室关于印发2021年安全生产工作要点的通知某政办发〔2021〕7号各乡镇人民政府："
         "现将要点印发给你们。某某县人民政府办公室2021年3月5日一、强化责任落实1.开展排查，" +
@@ -621,10 +637,7 @@ TEST_CASE("a notice that lost its line breaks is broken again where its outline 
 TEST_CASE(
     "a one-line notice breaks at a signature dated in Chinese numerals, after a heading's joined words, "
     "and before a closing paragraph after the last task's parenthesis") {
-    std::string filler;
-    for (int i = 0; i < 12; ++i) {
-        filler += "加强监督检查，推进隐患排查治理体系建设，";
-    }
+    const std::string filler = task_filler();
     const std::string one_line =
         "某某县教育局关于印发校园安全专项整治方案的通知某教发〔2018〕32号各学校：现将方案印发给你们。"
         "某某县教育局二〇一八年八月二十七日某某县校园安全专项整治方案一、整治内容和措施以排查为主" +
@@ -632,23 +645,16 @@ TEST_CASE(
         "（县监察局、县林业局负责）各乡镇、各有关部门要于2018年12月10日前报送总结。某某县教育局二〇一八年八月二十七日"
         "抄送：县委办。";
     const auto paragraphs = paragraphs_of(one_line);
-    auto opens = [&](std::string_view prefix) {
-        return std::count_if(paragraphs.begin(), paragraphs.end(),
-                             [&](const policy::Paragraph& p) { return p.text.starts_with(prefix); });
-    };
-    CHECK(opens("二〇一八年八月二十七日") == 2);
-    CHECK(opens("某某县校园安全专项整治方案") == 1);
-    CHECK(opens("以排查为主") == 1);
-    CHECK(opens("各乡镇、各有关部门要") == 1);
+    CHECK(count_opening(paragraphs, "二〇一八年八月二十七日") == 2);
+    CHECK(count_opening(paragraphs, "某某县校园安全专项整治方案") == 1);
+    CHECK(count_opening(paragraphs, "以排查为主") == 1);
+    CHECK(count_opening(paragraphs, "各乡镇、各有关部门要") == 1);
     CHECK(std::any_of(paragraphs.begin(), paragraphs.end(),
                       [](const policy::Paragraph& p) { return p.text == "一、整治内容和措施"; }));
 }
 
 TEST_CASE("a one-line notice breaks at a page's fields and chrome, a red head's 文件, a note after the signature") {
-    std::string filler;
-    for (int i = 0; i < 12; ++i) {
-        filler += "加强监督检查，推进隐患排查治理体系建设，";
-    }
+    const std::string filler = task_filler();
     const std::string one_line =
         "某某市应急管理局 首页 > 政务公开 发布时间：2023-11-22 【字体：大 中 小】某某市安全生产委员会办公室文件"
         "某安办〔2023〕87号某某市安全生产委员会办公室关于加强安全生产工作的实施意见各县区：现将意见印发给你们。一、基本"
@@ -656,15 +662,11 @@ TEST_CASE("a one-line notice breaks at a page's fields and chrome, a red head's 
         filler + "1.全面排查隐患，" + filler + "（县教育局负责）2.加强巡查，" + filler +
         "（县应急局负责）某某市安全生产委员会办公室2023年11月20日（此件公开发布）抄送：市委办。";
     const auto paragraphs = paragraphs_of(one_line);
-    auto opens = [&](std::string_view prefix) {
-        return std::count_if(paragraphs.begin(), paragraphs.end(),
-                             [&](const policy::Paragraph& p) { return p.text.starts_with(prefix); });
-    };
-    CHECK(opens("首页") == 1);
-    CHECK(opens("发布时间:") == 1);
-    CHECK(opens("某安办〔2023〕87号") == 1);
-    CHECK(opens("关于加强安全生产工作的实施意见") == 1);
-    CHECK(opens("(此件公开发布)") == 1);
+    CHECK(count_opening(paragraphs, "首页") == 1);
+    CHECK(count_opening(paragraphs, "发布时间:") == 1);
+    CHECK(count_opening(paragraphs, "某安办〔2023〕87号") == 1);
+    CHECK(count_opening(paragraphs, "关于加强安全生产工作的实施意见") == 1);
+    CHECK(count_opening(paragraphs, "(此件公开发布)") == 1);
     CHECK(std::any_of(paragraphs.begin(), paragraphs.end(),
                       [](const policy::Paragraph& p) { return p.text == "一、基本情况"; }));
 }
