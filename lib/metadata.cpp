@@ -165,10 +165,16 @@ bool is_list_entry(std::string_view text, unsigned number) {
 
 // Whether `short_form` abbreviates `full`: it is shorter, at least three characters, opens and
 // ends with the same characters and keeps the rest in order (发展改革委 / 发展和改革委员会,
-// 省安委会办公室 / 省安全生产委员会办公室).
+// 省安委会办公室 / 省安全生产委员会办公室); a country's name opening the full one may go
+// (民航华东地区管理局 / 中国民用航空华东地区管理局).
 bool abbreviates(std::string_view short_form, std::string_view full) {
     if (short_form.size() >= full.size() || short_form.size() < 9) {
         return false;
+    }
+    for (const std::string_view country : {std::string_view("中华人民共和国"), std::string_view("中国")}) {
+        if (full.starts_with(country) && !short_form.starts_with(country)) {
+            return abbreviates(short_form, full.substr(country.size()));
+        }
     }
     auto next = [](std::string_view text, std::size_t pos) {
         std::size_t end = pos + 1;

@@ -633,6 +633,11 @@ TEST_CASE("a signature in the short form of the head's issuer names no second is
         "关于开展燃气安全排查整治的通知\n各有关单位：\n一、排查整治\n1.全面排查城镇燃气隐患。\n\n"
         "吉林省应急管理厅    吉林省住房和城乡建设厅\n2022年4月6日\n");
     CHECK(joint.issuers == std::vector<std::string>{"吉林省应急管理厅", "吉林省住房和城乡建设厅"});
+    // The short form may leave out the country's name opening the full one.
+    const auto country = extract_text(
+        "中国民用航空华东地区管理局\n关于开展机场安全隐患排查的通知\n各监管局：\n一、排查整治\n"
+        "1.全面排查机场安全隐患。\n\n民航华东地区管理局\n2024年4月6日\n");
+    CHECK(country.issuers == std::vector<std::string>{"中国民用航空华东地区管理局"});
 }
 
 TEST_CASE("a date of signing in Chinese numerals may write its zero ○, O or 0") {
