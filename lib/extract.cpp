@@ -333,9 +333,13 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         // (Not the body of an item that is only a heading: 6.2 预案实施时间 / 本预案自印发之日起实施。)
         const bool heading_only = text.size() - node.text_begin <= k_longest_item_heading &&
                                   text.find("。") == std::string_view::npos && text.find(';') == std::string_view::npos;
+        // (Nor, after the last task's labelled lines — 责任单位：… / 完成时限：… —, a paragraph that
+        // is no label: the labels end the item.)
         while (last + 1 < limit && !is_stop[last + 1] &&
                !(last_item && !(heading_only && last == node.paragraph) &&
-                 rules.metadata.is_closing(paragraphs[last + 1].text))) {
+                 rules.metadata.is_closing(paragraphs[last + 1].text)) &&
+               !(last_item && last > node.paragraph && rules.departments.is_label_line(paragraphs[last].text) &&
+                 !rules.departments.is_label_line(paragraphs[last + 1].text))) {
             ++last;
         }
         Task task;

@@ -448,6 +448,23 @@ TEST_CASE("a rectification's labelled lines (责任单位：… / 整改时限�
     CHECK(record.tasks[0].deadlines[0].date == "2025-06-30");
 }
 
+TEST_CASE(
+    "the last task's labelled lines end it: a closing request or an office's contact line after them is not its") {
+    for (const std::string closing : {"请各地认真抓好落实。", "宜昌市安委会办公室联系人：张某某，0717-6221234。"}) {
+        CAPTURE(closing);
+        const auto record = extract_text(
+            "关于印发2025年安全生产工作要点的通知\n\n各县市区人民政府：\n\n一、重点任务\n\n"
+            "1.压实安全责任。\n责任单位：市应急管理局\n完成时限：2025年6月底前\n\n"
+            "2.提升基层应急能力，2025年底前实现达标率90%以上。\n责任单位：各县市区人民政府、市应急管理局\n"
+            "完成时限：2025年12月底前\n\n" +
+            closing + "\n\n宜昌市安全生产委员会\n2025年3月1日\n");
+        REQUIRE(record.tasks.size() == 2);
+        CHECK(bodies(record.tasks[1]) == std::vector<std::pair<std::string, std::string>>{
+                                             {"县市区人民政府", "responsible"}, {"市应急管理局", "responsible"}});
+        CHECK(record.tasks[1].text.find(closing.substr(0, 6)) == std::string::npos);
+    }
+}
+
 TEST_CASE("a notice with no structure gives a record with few fields, not an error") {
     const auto record = extract_text("这是一段没有结构的文字。\n");
     CHECK(record.tasks.empty());
