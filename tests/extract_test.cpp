@@ -465,6 +465,17 @@ TEST_CASE(
     }
 }
 
+TEST_CASE("attachments marked 附件1：title on the title's line number their tasks afresh under their labels") {
+    const auto record = extract_text(
+        "关于印发方案的通知\n\n各市：\n\n现印发给你们。\n\n附件：1.甲方案\n2."
+        "乙清单\n\n某省住房和城乡建设厅\n2024年3月1日\n\n"
+        "附件1：全省城镇燃气安全专项整治巩固提升工作方案\n\n一、任务\n\n1.排查隐患（省住建厅负责）。\n\n"
+        "2.整治隐患（省住建厅负责）。\n\n附件2：2024年城镇燃气安全重点工作清单\n\n一、任务\n\n1."
+        "甲（省住建厅负责）。\n\n"
+        "2.乙（省住建厅负责）。\n");
+    CHECK(task_paths(record) == std::vector<std::string>{"附件1/一/1", "附件1/一/2", "附件2/一/1", "附件2/一/2"});
+}
+
 TEST_CASE("a notice with no structure gives a record with few fields, not an error") {
     const auto record = extract_text("这是一段没有结构的文字。\n");
     CHECK(record.tasks.empty());
