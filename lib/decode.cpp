@@ -313,7 +313,8 @@ Result<std::string> read_input(const std::string& path) {
         return make_error(ErrorCode::bad_input, fmt::format("{}: is a directory", path));
     }
     // A regular file's size is known; a pipe's or device's is not, so it is read in blocks.
-    std::size_t capacity = S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) + 1 : std::size_t{1} << 16;
+    const std::size_t capacity =
+        S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) + 1 : std::size_t{1} << 16;
     std::size_t filled = 0;
     for (;;) {
         if (filled == bytes.size()) {
