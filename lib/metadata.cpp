@@ -90,9 +90,9 @@ std::vector<std::string_view> labelled_cells(std::string_view line) {
 }
 
 constexpr std::size_t k_head_search = 40;  // paragraphs searched for the title
-constexpr std::size_t k_short_line = 300;
+constexpr std::size_t k_short_line = 300;  // bytes: longer paragraphs are not titles or names
 // A page's headline repeats the title at most this many paragraphs above the notice's own.
-constexpr std::size_t k_headline_reach = 8;      // bytes: longer paragraphs are not titles or names
+constexpr std::size_t k_headline_reach = 8;
 constexpr std::size_t k_page_end_reach = 40;     // paragraphs from the end searched for 相关链接
 constexpr std::size_t k_longest_headline = 150;  // bytes of a numbered headline in a page's list
 
