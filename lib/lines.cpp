@@ -867,8 +867,8 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                 text.substr(previous->begin, previous->end - previous->begin).find(':') == std::string_view::npos;
             // (A 版记 list wrapped: 抄送：…、长江、海 / 河水利委员会。 — up to the line ending in 。.)
             const bool list_goes_on = !ends_sentence(last) && !line.blank_before && !line.label &&
-                                      opens(rules.block_label, current.text) && !opens(rules.block_label, content) &&
-                                      (content.ends_with("。") || content.ends_with("、") || content.ends_with(","));
+                                      (content.ends_with("。") || content.ends_with("、") || content.ends_with(",")) &&
+                                      opens(rules.block_label, current.text) && !opens(rules.block_label, content);
             if (list_goes_on) {
                 join = true;
             } else if (previous->bare_number && current.pieces.size() == 1 && !line.starts) {
