@@ -186,11 +186,12 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
     });
     std::vector<DeadlineMatch> out;
     std::size_t covered = 0;
-    std::size_t year_scanned = 0;    // text before it has been searched for year mentions
-    int nearest = 0;                 // the last year mentioned before year_scanned
-    std::size_t cited_counted = 0;   // 《 and 》 counted up to here
-    int cited_depth = 0;             // titles open there
-    std::size_t titles_counted = 0;  // 《》 before this offset are counted in title_depth
+    std::size_t year_scanned = 0;                     // text before it has been searched for year mentions
+    int nearest = 0;                                  // the last year mentioned before year_scanned
+    std::size_t yearly_end = std::string_view::npos;  // the end of the last 每年 limit
+    std::size_t cited_counted = 0;                    // 《 and 》 counted up to here
+    int cited_depth = 0;                              // titles open there
+    std::size_t titles_counted = 0;                   // 《》 before this offset are counted in title_depth
     int title_depth = 0;
     for (const RuleMatch& match : candidates) {
         if (match.begin < covered) {
@@ -276,6 +277,17 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             // 每年11月底前 keeps 每年 (11月底前 alone would be one date); so does 每学期开学前
             // (开学前 alone would be one term's).
             deadline.begin = static_cast<std::size_t>(every.data() - text.data());
+        }
+        // 次年 after a yearly limit in the same sentence (每年12月20日前报送…，次年1月15日前报送) is
+        // the year after each one: it recurs too.
+        if (!recurs && yearly_end != std::string_view::npos && match.group("next_year").starts_with("次") &&
+            text.substr(yearly_end, match.begin - yearly_end).find("。") == std::string_view::npos) {
+            recurs = true;
+        }
+        if (recurs &&
+            (match.group("every").starts_with("每年") ||
+             std::string_view(every.data() == nullptr ? "" : every.data(), every.size()).starts_with("每年"))) {
+            yearly_end = match.end;
         }
         auto holiday = event.empty() ? m_impl->holidays.end() : m_impl->holidays.find(event);
         // Two events sharing the 前 (“五一”、国庆前): the earlier eve when both are fixed
