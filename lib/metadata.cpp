@@ -492,10 +492,30 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     }
     layout.body_end = end < links_from ? walk_back(end) : end;
 
+    // The date of signing: the first date-only line after the title.
+    for (std::size_t i = title == k_none ? layout.body_begin : layout.title_last + 1; i < n; ++i) {
+        if (text(i).size() < 64 && date_line(text(i))) {
+            layout.signature_date = i;
+            break;
+        }
+    }
+
     // The plan's own title, after the cover letter: a short title line before the outline.
     const std::size_t plan_from = title == k_none ? n : layout.title_last + 1;
     for (std::size_t i = plan_from; i < std::min(layout.body_end, plan_from + 60); ++i) {
         if (re2::RE2::PartialMatch(text(i), *m_attachment)) {
+            // After the signature, 附件1：…方案 opens the plan with its title on the same line.
+            const std::size_t colon = text(i).find(':');
+            if (layout.signature_date != k_none && i > layout.signature_date && colon != std::string_view::npos &&
+                colon <= 12) {
+                const std::string_view rest = text(i).substr(colon + 1);
+                if (rest.size() >= 12 && rest.size() < k_short_line && !ends_sentence(rest) &&
+                    re2::RE2::PartialMatch(rest, *m_doc_type_end)) {
+                    layout.plan_title = i;
+                    layout.plan_title_begin = colon + 1;
+                    break;
+                }
+            }
             // 附件：…工作要点 names the plan that follows; it is not its title, nor are the list's
             // other entries (附件：1．…方案 / 2．…报名表).
             i = attachment_list_end(i);
@@ -526,14 +546,6 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
                 layout.recipients = i;
                 break;
             }
-        }
-    }
-
-    // The date of signing: the first date-only line after the title.
-    for (std::size_t i = title == k_none ? layout.body_begin : layout.title_last + 1; i < n; ++i) {
-        if (text(i).size() < 64 && date_line(text(i))) {
-            layout.signature_date = i;
-            break;
         }
     }
 
@@ -645,7 +657,7 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
         }
     }
     if (layout.plan_title != k_none) {
-        meta.plan_title.push_back({layout.plan_title, 0, text(layout.plan_title).size()});
+        meta.plan_title.push_back({layout.plan_title, layout.plan_title_begin, text(layout.plan_title).size()});
     }
     if (layout.doc_number != k_none) {
         meta.doc_number = citations.whole_doc_number(text(layout.doc_number));

@@ -30,6 +30,7 @@ struct Layout {
     std::size_t title_first = k_none;
     std::size_t title_last = k_none;
     std::size_t plan_title = k_none;
+    std::size_t plan_title_begin = 0;  // where the plan's title starts in its paragraph (after 附件1：)
     std::size_t doc_number = k_none;
     std::size_t recipients = k_none;
     std::size_t signature_date = k_none;

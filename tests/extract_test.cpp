@@ -474,6 +474,8 @@ TEST_CASE("attachments marked 附件1：title on the title's line number their t
         "甲（省住建厅负责）。\n\n"
         "2.乙（省住建厅负责）。\n");
     CHECK(task_paths(record) == std::vector<std::string>{"附件1/一/1", "附件1/一/2", "附件2/一/1", "附件2/一/2"});
+    // The first attachment's title after its mark is the plan's (the cover letter's list is not).
+    CHECK(record.plan_title == "全省城镇燃气安全专项整治巩固提升工作方案");
 }
 
 TEST_CASE("a notice with no structure gives a record with few fields, not an error") {
