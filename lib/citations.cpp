@@ -1,6 +1,7 @@
 #include "citations.h"
 
 #include <re2/re2.h>
+#include <unicode/utf8.h>
 
 #include <fmt/core.h>
 
@@ -15,15 +16,6 @@ std::size_t previous_char(std::string_view text, std::size_t pos) {
     do {
         --i;
     } while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80);
-    return i;
-}
-
-// End of the UTF-8 character starting at `pos`.
-std::size_t next_char_end(std::string_view text, std::size_t pos) {
-    std::size_t i = pos + 1;
-    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) {
-        ++i;
-    }
     return i;
 }
 
@@ -111,8 +103,12 @@ std::vector<CitationMatch> CitationRules::find_doc_numbers(std::string_view text
             if (const auto stop = m_issuer_stops.find(std::string(ch));
                 stop != m_issuer_stops.end() && !opens_code(text, prev)) {
                 // (Unless the character after it, already taken, makes it a code's: 经 in 粤经信.)
-                const std::size_t next_end = begin < code_end ? next_char_end(text, begin) : begin;
-                const std::string_view next = text.substr(begin, next_end - begin);
+                std::int32_t next_end = static_cast<std::int32_t>(begin);
+                if (begin < code_end) {
+                    U8_FWD_1(reinterpret_cast<const std::uint8_t*>(text.data()), next_end,
+                             static_cast<std::int32_t>(text.size()));
+                }
+                const std::string_view next = text.substr(begin, static_cast<std::size_t>(next_end) - begin);
                 if (next.empty() || stop->second.find(next) == std::string::npos) {
                     break;
                 }

@@ -284,9 +284,7 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             text.substr(yearly_end, match.begin - yearly_end).find("。") == std::string_view::npos) {
             recurs = true;
         }
-        if (recurs &&
-            (match.group("every").starts_with("每年") ||
-             std::string_view(every.data() == nullptr ? "" : every.data(), every.size()).starts_with("每年"))) {
+        if (recurs && (match.group("every").starts_with("每年") || std::string_view(every).starts_with("每年"))) {
             yearly_end = match.end;
         }
         auto holiday = event.empty() ? m_impl->holidays.end() : m_impl->holidays.find(event);

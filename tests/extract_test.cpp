@@ -37,6 +37,12 @@ std::vector<std::string> task_paths(const policy::Record& record) {
     return paths;
 }
 
+// How many of the notice's citations are 《》 titles.
+std::size_t title_citations(const policy::Record& record) {
+    return static_cast<std::size_t>(std::count_if(record.citations.begin(), record.citations.end(),
+                                                  [](const policy::Citation& c) { return c.kind == "title"; }));
+}
+
 // The dates of the notice's deadlines, in order ("" where undated).
 std::vector<std::string> deadline_dates(const policy::Record& record) {
     std::vector<std::string> dates;
@@ -522,12 +528,10 @@ TEST_CASE("a page's headline that says the title above the notice's own head cit
         "1.稳定粮食生产（市农业农村局牵头）。\n\n信阳市农业农村局\n2022年4月8日\n");
     CHECK(record.title == "关于印发《信阳市2022年推进乡村振兴重点工作实施方案》的通知");
     CHECK(record.issuers == std::vector<std::string>{"信阳市农业农村局"});
-    std::size_t titles = 0;
     for (const auto& citation : record.citations) {
-        titles += citation.kind == "title" ? 1 : 0;
         CHECK(citation.where.line != 3);
     }
-    CHECK(titles == 2);
+    CHECK(title_citations(record) == 2);
     // The headline opening with the issuer, and the own 文号 set above the notice's title.
     const auto red_head = extract_text(
         "首页 > 政务公开\n云溪县安全生产委员会关于印发《云溪县2024年安全生产工作要点》的通知\n"
@@ -537,11 +541,7 @@ TEST_CASE("a page's headline that says the title above the notice's own head cit
         "云溪县安全生产委员会\n2024年3月1日\n");
     CHECK(red_head.title == "关于印发《云溪县2024年安全生产工作要点》的通知");
     CHECK(red_head.doc_number->text == "云安委〔2024〕2号");
-    std::size_t red_head_titles = 0;
-    for (const auto& citation : red_head.citations) {
-        red_head_titles += citation.kind == "title" ? 1 : 0;
-    }
-    CHECK(red_head_titles == 2);
+    CHECK(title_citations(red_head) == 2);
 }
 
 TEST_CASE("a government site's document table gives the 文号, date and issuer") {
