@@ -204,6 +204,10 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         const std::string_view day_text = match.group("day");
         const std::string_view end_text = match.group("end");
         int year = year_of(year_text);
+        if (const std::string_view plan = match.group("five_year"); !plan.empty()) {
+            // The Nth five-year plan ends in 1955 + 5N: 十二五 (2011–2015) in 2015.
+            year = 1955 + 5 * parse_chinese_numeral(plan);
+        }
         // 本月底前: the month of signing.
         std::string this_month_text;
         if (match.has("this_month")) {
