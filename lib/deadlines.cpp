@@ -20,6 +20,7 @@ struct DeadlineRules::Impl {
     std::unique_ptr<re2::RE2::Set> set;  // which rules fire at all, in one pass
     std::unique_ptr<re2::RE2> year_mention;
     const re2::RE2* recurring = nullptr;       // text right before a limit that makes it recur
+    const re2::RE2* joined = nullptr;          // what joins two limits under one 每年 (和, 及, 、)
     const re2::RE2* not_a_limit = nullptr;     // text right before a date that is no limit (截至)
     const re2::RE2* qualifier = nullptr;       // text right after a date that qualifies a thing (建成的)
     const re2::RE2* past_qualifier = nullptr;  // the same after a year before the notice's (建成、)
@@ -70,6 +71,7 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
     // Every rule whose name starts with "deadline." takes part; the named groups say what
     // each captured piece means.
     rules.m_impl->recurring = grammar.optional_rule("deadline.recurring");
+    rules.m_impl->joined = grammar.optional_rule("deadline.recurring_joined");
     rules.m_impl->not_a_limit = grammar.optional_rule("deadline.not_a_limit");
     rules.m_impl->qualifier = grammar.optional_rule("deadline.qualifier_after");
     rules.m_impl->past_qualifier = grammar.optional_rule("deadline.past_qualifier_after");
@@ -85,9 +87,10 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
     }
     for (const GrammarRule* rule : grammar.rules_with_prefix("deadline.")) {
         // (Not the rules that judge a limit's surroundings: they find no limit.)
-        if (rule->name == "deadline.recurring" || rule->name == "deadline.not_a_limit" ||
-            rule->name == "deadline.qualifier_after" || rule->name == "deadline.past_qualifier_after" ||
-            rule->name == "deadline.word_after" || rule->name == "deadline.period_start_before") {
+        if (rule->name == "deadline.recurring" || rule->name == "deadline.recurring_joined" ||
+            rule->name == "deadline.not_a_limit" || rule->name == "deadline.qualifier_after" ||
+            rule->name == "deadline.past_qualifier_after" || rule->name == "deadline.word_after" ||
+            rule->name == "deadline.period_start_before") {
             continue;
         }
         std::string error;
@@ -186,12 +189,13 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
     });
     std::vector<DeadlineMatch> out;
     std::size_t covered = 0;
-    std::size_t year_scanned = 0;                     // text before it has been searched for year mentions
-    int nearest = 0;                                  // the last year mentioned before year_scanned
-    std::size_t yearly_end = std::string_view::npos;  // the end of the last 每年 limit
-    std::size_t cited_counted = 0;                    // 《 and 》 counted up to here
-    int cited_depth = 0;                              // titles open there
-    std::size_t titles_counted = 0;                   // 《》 before this offset are counted in title_depth
+    std::size_t year_scanned = 0;                        // text before it has been searched for year mentions
+    int nearest = 0;                                     // the last year mentioned before year_scanned
+    std::size_t yearly_end = std::string_view::npos;     // the end of the last 每年 limit
+    std::size_t recurring_end = std::string_view::npos;  // the end of the last recurring limit
+    std::size_t cited_counted = 0;                       // 《 and 》 counted up to here
+    int cited_depth = 0;                                 // titles open there
+    std::size_t titles_counted = 0;                      // 《》 before this offset are counted in title_depth
     int title_depth = 0;
     for (const RuleMatch& match : candidates) {
         if (match.begin < covered) {
@@ -287,6 +291,17 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         if (!recurs && yearly_end != std::string_view::npos && match.group("next_year").starts_with("次") &&
             text.substr(yearly_end, match.begin - yearly_end).find("。") == std::string_view::npos) {
             recurs = true;
+        }
+        // A second limit joined to a recurring one (每年6月25日前和12月25日前) recurs with it,
+        // unless it names its own year.
+        if (!recurs && recurring_end != std::string_view::npos && recurring_end <= match.begin && year_text.empty() &&
+            m_impl->joined != nullptr &&
+            re2::RE2::FullMatch(re2::StringPiece(text.data() + recurring_end, match.begin - recurring_end),
+                                *m_impl->joined)) {
+            recurs = true;
+        }
+        if (recurs) {
+            recurring_end = match.end;
         }
         if (recurs && (match.group("every").starts_with("每年") || std::string_view(every).starts_with("每年"))) {
             yearly_end = match.end;
