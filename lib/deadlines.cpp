@@ -187,6 +187,9 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
     std::sort(candidates.begin(), candidates.end(), [](const RuleMatch& a, const RuleMatch& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
     });
+    // The month of signing counts in the notice's own year (本月底前, a month already past); when
+    // it was signed the year before (a 2024 plan signed in December 2023), see below.
+    const int own_month = signed_year == 0 || signed_year == context_year ? signed_month : 0;
     std::vector<DeadlineMatch> out;
     std::size_t covered = 0;
     std::size_t year_scanned = 0;                        // text before it has been searched for year mentions
@@ -217,7 +220,7 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         if (match.has("this_month")) {
             // (当月 and 下月 count from a month the text repeats — 每月统计，下月10日前报送 — more
             // often than from the date of signing: no date.)
-            const int month = match.group("this_month") == "本" ? signed_month : 0;
+            const int month = match.group("this_month") == "本" ? own_month : 0;
             year = context_year;
             if (month == 0) {
                 out.push_back(deadline);  // no date of signing to count from
@@ -230,12 +233,12 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             const std::string_view which = match.group("this_quarter");
             const bool own = which.starts_with("本") || which.starts_with("当");
             year = context_year;
-            if (!own || signed_month == 0) {
+            if (!own || own_month == 0) {
                 out.push_back(deadline);
                 covered = match.end;
                 continue;
             }
-            this_month_text = std::to_string((signed_month + 2) / 3 * 3);
+            this_month_text = std::to_string((own_month + 2) / 3 * 3);
         }
         const std::string_view month_text = match.has("this_month") || match.has("this_quarter")
                                                 ? std::string_view(this_month_text)
@@ -355,7 +358,10 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
                 // 明年: the year after the notice's own (else after the nearest one named); 次年:
                 // the year after the one named before it (2024年3月底前…，次年3月底前), else the notice's.
                 const bool following = match.group("next_year").starts_with("次") && nearest != 0;
-                const int base = following ? nearest : context_year != 0 ? context_year : nearest;
+                // (明年 is counted from the year of signing when known: 明年1月底前 in a notice of
+                // 2023-11 about 2024's work is January 2024.)
+                const int own_year = signed_year != 0 ? signed_year : context_year;
+                const int base = following ? nearest : own_year != 0 ? own_year : nearest;
                 year = base != 0 ? base + 1 : 0;
             } else if (match.has("current") && context_year != 0) {
                 // 今年底前: the notice's own year, whatever year was named before it.
@@ -371,8 +377,19 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         // A month already past when the notice was signed is next year's.
         const auto roll_past = [&](int month) {
             if (deadline.year_inferred && !match.has("next_year") && !match.has("current") && year == context_year &&
-                signed_month != 0 && month > 0 && month < signed_month) {
+                own_month != 0 && month > 0 && month < own_month) {
                 ++year;
+            }
+        };
+        // A notice signed late in the year before its title's (关于做好2021年元旦春节期间…
+        // signed 2020-12-24; 谋划2024年重点工作 signed 2023-11-20): a month from the month of
+        // signing on, with no year named before it in the paragraph, is still the year of
+        // signing (12月28日17时前: four days on; 5月底前 is the title's year).
+        const auto still_signing_year = [&](int month) {
+            if (deadline.year_inferred && nearest == 0 && !match.has("next_year") && !match.has("current") &&
+                year == context_year && signed_year != 0 && signed_year + 1 == context_year && signed_month != 0 &&
+                month >= signed_month) {
+                year = signed_year;
             }
         };
         std::string date;
@@ -400,6 +417,7 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
                                   ? std::atoi(std::string(month_text).c_str())
                                   : parse_chinese_numeral(month_text);  // 十月底前
             roll_past(month);
+            still_signing_year(month);
             if (!day_text.empty()) {
                 const int day = std::isdigit(static_cast<unsigned char>(day_text[0]))
                                     ? std::atoi(std::string(day_text).c_str())

@@ -35,11 +35,13 @@ public:
 
     // Limits in `text`, in order, overlapping matches resolved to the longest leftmost one.
     // `context_year` (0: none) supplies the year where the text gives none before the match.
-    // `signed_month` (1–12, 0: unknown) is the month the notice was signed in, in
-    // `context_year`: a limit whose month is earlier and whose year was inferred to be that
-    // year falls in the next (3月底前 in a notice of November: next March). `signed_year` (0:
-    // unknown) is the year it was signed in: a 元旦前 without a year in a notice signed before
-    // `context_year` is the coming one (its eve in the year of signing).
+    // `signed_month` (1–12, 0: unknown) is the month the notice was signed in, and
+    // `signed_year` (0: unknown, then taken to be `context_year`) the year. Signed in
+    // `context_year`, a limit whose month is earlier and whose year was inferred to be that
+    // year falls in the next (3月底前 in a notice of November: next March). Signed the year
+    // before `context_year` (a plan for next year), a limit in the month of signing or after it
+    // with no year named before it is in the year of signing (12月25日前 in a notice of
+    // November), and so is the eve of the coming 元旦; 明年 counts from the year of signing.
     std::vector<DeadlineMatch> find(std::string_view text, int context_year, int signed_month = 0,
                                     int signed_year = 0) const;
 

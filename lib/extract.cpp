@@ -457,7 +457,7 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
             continue;
         }
         const int context_year = section_year != 0 ? section_year : meta.year;
-        const int signed_month = context_year == signed_year ? signed_month_of_year : 0;
+        const int signed_month = signed_month_of_year;
         Task* task = owner[i] == k_none ? nullptr : &record.tasks[owner[i]];
         std::vector<DeadlineMatch> limits = rules.deadlines.find(text, context_year, signed_month, signed_year);
         if (row_header[i] != k_none) {
