@@ -342,6 +342,7 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
     int last_heading2 = 0;
     int previous_heading2 = 0;  // the last （N） under an earlier 一、: numbering may go on from it
     int last_item = 0;
+    int before_restart = 0;        // the last item before numbering restarted at 1: it may go on from it
     std::vector<int> last_number;  // the last item's number in parts (3. → {3}, 2.1.1 → {2, 1, 1})
     int last_clause = 0;           // the number of the enumeration clause （一）…； just read
     std::string path1;
@@ -394,10 +395,20 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
             case MarkerKind::item: {
                 const bool decimal = marker.numeral.find('.') != std::string::npos;
                 std::vector<int> parts = number_parts(marker.numeral);
-                if (decimal ? !follows_decimal(parts, last_number) : !follows_or_repeats(marker.value, last_item)) {
+                // A box set into the text (专栏1 with its own 1. 2. 3.) restarts the numbering; the
+                // tasks after it go on from before it (…7. 专栏 1. 2. 3. 四、 8.).
+                const bool resumes =
+                    !decimal && before_restart != 0 && marker.value > 1 && follows(marker.value, before_restart);
+                if (decimal ? !follows_decimal(parts, last_number)
+                            : !follows_or_repeats(marker.value, last_item) && !resumes) {
                     break;
                 }
                 if (!decimal) {
+                    if (marker.value == 1 && last_item >= 2) {
+                        before_restart = last_item;
+                    } else if (resumes && !follows_or_repeats(marker.value, last_item)) {
+                        before_restart = 0;
+                    }
                     last_item = marker.value;
                 }
                 last_number = std::move(parts);
@@ -431,7 +442,7 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                 break;
             case MarkerKind::part:
                 // An attachment: its outline is its own.
-                last_heading1 = last_heading2 = previous_heading2 = last_item = 0;
+                last_heading1 = last_heading2 = previous_heading2 = last_item = before_restart = 0;
                 last_number.clear();
                 path1.clear();
                 path2.clear();

@@ -96,6 +96,18 @@ TEST_CASE("item numbering continues across headings or restarts at one") {
     CHECK(nodes[6].section == "二/(一)");
 }
 
+TEST_CASE("after a box with its own 1. 2. (专栏) the tasks go on from before it") {
+    std::vector<policy::OutlineMarker> markers = {
+        marker(MarkerKind::heading1, 1, "一"), marker(MarkerKind::item, 1, "1"),      marker(MarkerKind::item, 2, "2"),
+        marker(MarkerKind::item, 3, "3"),      marker(MarkerKind::item, 4, "4"),      marker(MarkerKind::item, 1, "1"),
+        marker(MarkerKind::item, 2, "2"),      marker(MarkerKind::heading1, 2, "二"), marker(MarkerKind::item, 5, "5"),
+        marker(MarkerKind::item, 6, "6"),      marker(MarkerKind::item, 10, "10"),
+    };
+    // (10 follows neither 6 nor the 4 before the box.)
+    CHECK(node_paths(policy::build_outline(markers, 0, markers.size())) ==
+          std::vector<std::string>{"一", "一/1", "一/2", "一/3", "一/4", "一/1", "一/2", "二", "二/5", "二/6"});
+}
+
 TEST_CASE("decimal items are tasks numbered by their whole number, in sequence") {
     std::vector<policy::OutlineMarker> markers = {
         marker(MarkerKind::item, 1, "1"),     marker(MarkerKind::item, 1, "1.1"),
