@@ -302,6 +302,9 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
     for (std::size_t k = 0; k < nodes.size(); ++k) {
         const OutlineNode& node = nodes[k];
         const std::string_view text = paragraphs[node.paragraph].text;
+        if (node.kind == MarkerKind::article) {
+            continue;  // it only ends the task before it
+        }
         if (node.kind == MarkerKind::part || node.kind == MarkerKind::division) {
             // (Its label: 附件2, 第二部分 — the marker, without the spaces and marks after it.)
             std::size_t end = std::min(node.text_begin, text.size());

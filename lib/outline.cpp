@@ -166,6 +166,7 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_part = &grammar.rule("outline.part");
     rules.m_item_paren = grammar.optional_rule("outline.item_paren");
     rules.m_division = grammar.optional_rule("outline.division");
+    rules.m_article = grammar.optional_rule("outline.article");
     return rules;
 }
 
@@ -281,7 +282,8 @@ OutlineMarker OutlineRules::classify(std::string_view paragraph) const {
     }
     taken = taken || take(MarkerKind::subitem, *m_subitem, false) ||
             take(MarkerKind::enumeration, *m_enumeration, true) || take(MarkerKind::part, *m_part, false) ||
-            (m_division != nullptr && take(MarkerKind::division, *m_division, true));
+            (m_division != nullptr && take(MarkerKind::division, *m_division, true)) ||
+            (m_article != nullptr && take(MarkerKind::article, *m_article, false));
     if (taken) {
         // A "task" whose text is empty or starts with a digit after the dot is a decimal or
         // a date (3.5亿元, 06.11.2014) unless it reads as an item title (1.2014年主要任务).
@@ -345,6 +347,7 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
     int before_restart = 0;        // the last item before numbering restarted at 1: it may go on from it
     std::vector<int> last_number;  // the last item's number in parts (3. → {3}, 2.1.1 → {2, 1, 1})
     int last_clause = 0;           // the number of the enumeration clause （一）…； just read
+    bool in_article = false;       // after a 第N条 of a 办法: its （一） are clauses, not headings
     std::string path1;
     std::string path2;
     // Divisions (第二部分) are the level-1 headings where the notice has no 一、 of its own;
@@ -361,6 +364,7 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                 if (!follows(marker.value, last_heading1)) {
                     break;
                 }
+                in_article = false;
                 last_heading1 = marker.value;
                 last_number.clear();  // decimals start afresh under it (三、 3.1 after 二、 …4.)
                 if (last_heading2 != 0) {
@@ -373,6 +377,9 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                 nodes.push_back({i, marker.kind, path1, "", marker.numeral, marker.text_begin});
                 break;
             case MarkerKind::heading2: {
+                if (in_article) {
+                    break;  // 第六条 …：（一）自查自评。… — a clause of the article
+                }
                 // The last of an enumeration's clauses ends in 。: （一）…的； （二）…的。
                 if (last_clause != 0 && marker.value == last_clause + 1) {
                     last_clause = marker.value;
@@ -425,6 +432,13 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
             case MarkerKind::subitem:
                 last_clause = marker.value;  // a clause （一）…； (0: (1) and ① do not count)
                 break;
+            case MarkerKind::article:
+                // 第十一条: an article of a 办法 ends the task before it (an item 1. 2. is a
+                // clause of one article); its （一） are its clauses — in a 办法 made of articles,
+                // not in a plan quoting one under its 一、. It opens no section.
+                in_article = path1.empty();
+                nodes.push_back({i, marker.kind, "", "", "", marker.text_begin});
+                break;
             case MarkerKind::division:
                 // 第二部分: the 一、 under it are its own; it ends the task before it.
                 last_heading2 = previous_heading2 = 0;
@@ -442,6 +456,7 @@ std::vector<OutlineNode> build_outline(const std::vector<OutlineMarker>& markers
                 break;
             case MarkerKind::part:
                 // An attachment: its outline is its own.
+                in_article = false;
                 last_heading1 = last_heading2 = previous_heading2 = last_item = before_restart = 0;
                 last_number.clear();
                 path1.clear();

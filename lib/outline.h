@@ -20,7 +20,7 @@ class RE2;
 namespace policy {
 
 // `part`: a line that opens an attachment (附件1 alone on its line); numbering starts afresh.
-enum class MarkerKind { none, heading1, heading2, item, subitem, enumeration, part, division };
+enum class MarkerKind { none, heading1, heading2, item, subitem, enumeration, part, division, article };
 
 struct OutlineMarker {
     MarkerKind kind = MarkerKind::none;
@@ -71,7 +71,8 @@ public:
                 m_title_end,        m_own_line,          m_bare_number,
                 m_heading_open,     m_item_open,         m_label,
                 m_title_number,     m_lost_head_before,  m_lost_head_after,
-                m_lost_foot_before, m_lost_heading_word, m_lost_page_marker, m_block_label};
+                m_lost_foot_before, m_lost_heading_word, m_lost_page_marker,
+                m_block_label};
     }
 
 private:
@@ -106,6 +107,7 @@ private:
     const re2::RE2* m_part = nullptr;
     const re2::RE2* m_item_paren = nullptr;  // optional
     const re2::RE2* m_division = nullptr;    // optional
+    const re2::RE2* m_article = nullptr;     // optional
 };
 
 // Items numbered 1) (MarkerKind::item, closing_only) are tasks only in a notice without 1.

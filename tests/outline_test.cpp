@@ -23,6 +23,8 @@ MarkerKind kind_named(const std::string& name) {
         return MarkerKind::part;
     if (name == "division")
         return MarkerKind::division;
+    if (name == "article")
+        return MarkerKind::article;
     return MarkerKind::none;
 }
 
@@ -108,6 +110,18 @@ TEST_CASE("after a box with its own 1. 2. (专栏) the tasks go on from before i
           std::vector<std::string>{"一", "一/1", "一/2", "一/3", "一/4", "一/1", "一/2", "二", "二/5", "二/6"});
 }
 
+TEST_CASE("an article (第N条) ends the item before it; its （一） are clauses until the next 一、") {
+    std::vector<policy::OutlineMarker> markers = {
+        marker(MarkerKind::article, 0, ""),    marker(MarkerKind::item, 1, "1"),
+        marker(MarkerKind::item, 2, "2"),      marker(MarkerKind::article, 0, ""),
+        marker(MarkerKind::heading2, 1, "一"), marker(MarkerKind::heading2, 2, "二"),
+        marker(MarkerKind::heading1, 1, "一"), marker(MarkerKind::heading2, 1, "一"),
+    };
+    const auto nodes = policy::build_outline(markers, 0, markers.size());
+    CHECK(node_paths(nodes) == std::vector<std::string>{"", "1", "2", "", "一", "一/(一)"});
+    CHECK(nodes[3].kind == MarkerKind::article);
+}
+
 TEST_CASE("decimal items are tasks numbered by their whole number, in sequence") {
     std::vector<policy::OutlineMarker> markers = {
         marker(MarkerKind::item, 1, "1"),     marker(MarkerKind::item, 1, "1.1"),
@@ -157,10 +171,12 @@ TEST_CASE("an enumeration's clauses open no headings, the last one ending in 。
         markers.push_back(rules->classify(normalised(paragraph)));
     }
     const auto nodes = policy::build_outline(markers, 0, markers.size());
-    REQUIRE(nodes.size() == 2);
+    // (The article quoted under 一、 ends the item before it; its clauses open nothing.)
+    REQUIRE(nodes.size() == 3);
     CHECK(nodes[0].path == "一");
-    CHECK(nodes[1].path == "一/(一)");
-    CHECK(nodes[1].paragraph == 5);
+    CHECK(nodes[1].kind == policy::MarkerKind::article);
+    CHECK(nodes[2].path == "一/(一)");
+    CHECK(nodes[2].paragraph == 5);
 }
 
 TEST_CASE("（N） numbered on across 一、 sections are headings of each") {
