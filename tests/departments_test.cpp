@@ -29,3 +29,22 @@ TEST_CASE("aliases map to the canonical department") {
     CHECK(rules->canonical("省安委办") == "省安委会办公室");
     CHECK(rules->canonical("某某不存在的局") == "某某不存在的局");
 }
+
+TEST_CASE("a task that opens with who does it; a 任务分工 list's dash ends the task's title") {
+    auto rules = policy::DepartmentRules::create(policy::test::default_grammar());
+    REQUIRE(rules.ok());
+    auto names = [&](const std::string& input) {
+        const std::string text = normalised(input);
+        std::vector<std::string> out;
+        for (const auto& found : rules->find_opening(text)) {
+            out.push_back(text.substr(found.begin, found.end - found.begin) + ":" + found.role);
+        }
+        return out;
+    };
+    CHECK(names("由省市场监管局牵头，省公安厅、省商务厅配合，开展专项整治。") ==
+          std::vector<std::string>{"省市场监管局:lead", "省公安厅:responsible", "省商务厅:responsible"});
+    CHECK(names("开展风险摸底排查——省应急厅牵头，2019年8月底前完成") == std::vector<std::string>{"省应急厅:lead"});
+    CHECK(names("强化专业监管力量——省委编办、省应急厅牵头，2019年年底前完成") ==
+          std::vector<std::string>{"省委编办:lead", "省应急厅:lead"});
+    CHECK(names("加强与公安部门会同执法，严厉打击非法行为。").empty());
+}
