@@ -16,6 +16,7 @@
 #include <optional>
 #include <ostream>
 #include <thread>
+#include <tuple>
 
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -79,12 +80,18 @@ ResultSet task_rows(const Record& record) {
 
 // The files to read: each argument as given, a directory replaced by the *.txt files under
 // it, sorted, so a run over a folder is the same run every time.
-// The input files (a directory's *.txt files, sorted, in its place) with each one's size as
-// the file system tells it (0 for stdin or when it cannot say): one stat per argument.
+// The input files (a directory's *.txt files, sorted, in its place) with each one's size and
+// modification time as the file system tells them (0 for stdin or when it cannot say): one
+// stat per file.
 struct Inputs {
     std::vector<std::string> files;
     std::vector<std::uint64_t> sizes;
+    std::vector<std::int64_t> mtimes;  // ns since 1970
 };
+
+std::int64_t mtime_ns(const struct stat& info) {
+    return static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+}
 
 Inputs expand_inputs(const std::vector<std::string>& arguments) {
     Inputs inputs;
@@ -92,30 +99,34 @@ Inputs expand_inputs(const std::vector<std::string>& arguments) {
         struct stat info {};
         const bool known = argument != "-" && ::stat(argument.c_str(), &info) == 0;
         if (known && S_ISDIR(info.st_mode)) {
-            std::vector<std::pair<std::string, std::uint64_t>> found;
+            std::vector<std::tuple<std::string, std::uint64_t, std::int64_t>> found;
             std::error_code ec;
             for (auto it =
                      fs::recursive_directory_iterator(argument, fs::directory_options::skip_permission_denied, ec);
                  !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                if (it->path().extension() == ".txt" && it->is_regular_file(ec)) {
-                    std::error_code size_ec;
-                    const std::uint64_t size = it->file_size(size_ec);
-                    found.emplace_back(it->path().string(), size_ec ? 0 : size);
+                struct stat entry {};
+                if (it->path().extension() == ".txt" && ::stat(it->path().c_str(), &entry) == 0 &&
+                    S_ISREG(entry.st_mode)) {
+                    found.emplace_back(it->path().string(), static_cast<std::uint64_t>(entry.st_size), mtime_ns(entry));
                 }
             }
             std::sort(found.begin(), found.end());
-            for (auto& [file, size] : found) {
+            for (auto& [file, size, mtime] : found) {
                 inputs.files.push_back(std::move(file));
                 inputs.sizes.push_back(size);
+                inputs.mtimes.push_back(mtime);
             }
         } else {
+            const bool regular = known && S_ISREG(info.st_mode);
             inputs.files.push_back(argument);
-            inputs.sizes.push_back(known && S_ISREG(info.st_mode) ? static_cast<std::uint64_t>(info.st_size) : 0);
+            inputs.sizes.push_back(regular ? static_cast<std::uint64_t>(info.st_size) : 0);
+            inputs.mtimes.push_back(regular ? mtime_ns(info) : 0);
         }
     }
     if (arguments.empty()) {
         inputs.files.emplace_back("-");
         inputs.sizes.push_back(0);
+        inputs.mtimes.push_back(0);
     }
     return inputs;
 }
@@ -346,7 +357,7 @@ void run_extract(const ExtractArgs& args, Context& context) {
         args.jobs > 0 ? static_cast<unsigned>(args.jobs) : std::max(1u, std::thread::hardware_concurrency());
 
     std::optional<Index> index;
-    std::unordered_map<std::string, std::string> stored;
+    std::unordered_map<std::string, StoredFile> stored;
     if (indexing) {
         auto opened = Index::open(default_index_path(args.db));
         if (!opened) {
@@ -356,13 +367,13 @@ void run_extract(const ExtractArgs& args, Context& context) {
         }
         index.emplace(std::move(opened).value());
         if (!args.force) {
-            auto hashes = index->stored_hashes();
-            if (!hashes) {
-                print_error(context, hashes.error().message);
-                context.exit_code = static_cast<int>(hashes.error().code);
+            auto known = index->stored_files();
+            if (!known) {
+                print_error(context, known.error().message);
+                context.exit_code = static_cast<int>(known.error().code);
                 return;
             }
-            stored.swap(*hashes);
+            stored.swap(*known);
         }
     }
 
@@ -380,6 +391,15 @@ void run_extract(const ExtractArgs& args, Context& context) {
     auto work = [&](std::size_t i) {
         Outcome outcome;
         const std::string& path = files[i];
+        const std::string key = indexing ? index_key(path, cwd) : path;
+        const auto known = indexing && !args.force ? stored.find(key) : stored.end();
+        // The same size and modification time as when it was indexed: unchanged, unread (as
+        // make and git judge a file); --force reads it whatever its time says.
+        if (known != stored.end() && known->second.unchanged(inputs.sizes[i], inputs.mtimes[i])) {
+            sizes[i] = inputs.sizes[i];
+            outcome.kind = Outcome::Kind::unchanged;
+            return outcome;
+        }
         auto bytes = read_input(path);
         if (!bytes) {
             outcome.error = std::move(bytes).error();
@@ -387,12 +407,9 @@ void run_extract(const ExtractArgs& args, Context& context) {
         }
         sizes[i] = bytes->size();  // each worker writes its own slot
         const std::string hash = sha256_hex(*bytes);
-        const std::string key = indexing ? index_key(path, cwd) : path;
-        if (indexing && !args.force) {
-            if (const auto it = stored.find(key); it != stored.end() && it->second == hash) {
-                outcome.kind = Outcome::Kind::unchanged;
-                return outcome;
-            }
+        if (known != stored.end() && known->second.sha256 == hash) {
+            outcome.kind = Outcome::Kind::unchanged;
+            return outcome;
         }
         const Tools* loaded = tools.get();
         if (loaded == nullptr) {
@@ -413,6 +430,8 @@ void run_extract(const ExtractArgs& args, Context& context) {
             outcome.record.file = path == "-" ? "-" : fs::path(path).filename().string();
         }
         outcome.record.size = size;
+        // (The time stat gave before reading: a change after it shows as a later time.)
+        outcome.record.mtime_ns = inputs.mtimes[i];
         if (indexing && loaded->segmenter() != nullptr) {
             outcome.text = make_search_text(outcome.record, *loaded->segmenter());
         }

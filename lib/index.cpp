@@ -468,9 +468,14 @@ private:
 };
 
 // The schema changes from one version to the next, in order: k_migrations[v - 1] turns
-// version v into v + 1. Version 1 is the first released schema, so there are none yet;
-// add one here (and bump k_schema_version and schema.sql) whenever the schema changes.
-constexpr const char* k_migrations[] = {nullptr};
+// version v into v + 1. Add one here (and bump k_schema_version and schema.sql) whenever the
+// schema changes.
+// The oldest version the query side reads without migrating it.
+constexpr int k_oldest_readable = 1;
+constexpr const char* k_migrations[] = {
+    // 1 → 2: each file's modification time, so an unchanged file is skipped without reading it.
+    "ALTER TABLE documents ADD COLUMN mtime_ns INTEGER",
+};
 
 std::string recreate_advice(const std::string& path) {
     return fmt::format("re-create it: policy extract --force --db NEW.db FILES… (or delete {})", path);
@@ -586,7 +591,8 @@ Result<Index> Index::open(const std::string& path, Mode mode, std::chrono::milli
         if (version == 0) {
             return make_error(ErrorCode::index_error, fmt::format("{}: not a policy index (no schema version)", path));
         }
-        if (version < k_schema_version) {
+        // (Version 1 lacks only what extract uses to skip unread files: it reads as it is.)
+        if (version < k_oldest_readable) {
             return make_error(ErrorCode::index_error,
                               fmt::format("{}: the index has schema version {}, older than this policy's ({}); "
                                           "run policy extract on it to migrate it",
@@ -755,17 +761,23 @@ Result<std::optional<std::string>> Index::stored_hash(const std::string& path) c
     return std::optional<std::string>{statement.column_text(0)};
 }
 
-Result<std::unordered_map<std::string, std::string>> Index::stored_hashes() const {
-    auto statement = POLICY_TRY(m_impl->prepare("SELECT path, sha256 FROM documents"));
-    std::unordered_map<std::string, std::string> hashes;
+Result<std::unordered_map<std::string, StoredFile>> Index::stored_files() const {
+    auto statement = POLICY_TRY(m_impl->prepare(
+        "SELECT path, sha256, size, mtime_ns, CAST(strftime('%s', extracted_at) AS INTEGER) FROM documents"));
+    std::unordered_map<std::string, StoredFile> files;
     for (;;) {
         const bool row = POLICY_TRY(statement.step());
         if (!row) {
             break;
         }
-        hashes.emplace(statement.column_text(0), statement.column_text(1));
+        StoredFile file;
+        file.sha256 = statement.column_text(1);
+        file.size = static_cast<std::uint64_t>(statement.column_int(2));
+        file.mtime_ns = statement.column_int(3);
+        file.extracted_at = statement.column_int(4);
+        files.emplace(statement.column_text(0), std::move(file));
     }
-    return hashes;
+    return files;
 }
 
 Result<StoreOutcome> Index::store(const Record& record, const SearchText& text) {
@@ -790,16 +802,16 @@ Result<void> Index::Impl::prepare_writer() {
     w->find_document = POLICY_TRY(prepare("SELECT id FROM documents WHERE path = ?1"));
     static constexpr const char* k_columns =
         "path, file, sha256, size, encoding, title, plan_title, doc_number, doc_issuer_code, doc_year, doc_serial, "
-        "issuers, issued, recipients, cc, title_key, plan_title_key, extracted_at";
+        "issuers, issued, recipients, cc, title_key, plan_title_key, extracted_at, mtime_ns";
     w->insert_document = POLICY_TRY(prepare(fmt::format(
         "INSERT INTO documents(id, {}) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-        "?17, ?18, ?19)",
+        "?17, ?18, ?19, ?20)",
         k_columns)));
     w->update_document = POLICY_TRY(prepare(
         "UPDATE documents SET path = ?2, file = ?3, sha256 = ?4, size = ?5, encoding = ?6, title = ?7, "
         "plan_title = ?8, doc_number = ?9, doc_issuer_code = ?10, doc_year = ?11, doc_serial = ?12, issuers = ?13, "
-        "issued = ?14, recipients = ?15, cc = ?16, title_key = ?17, plan_title_key = ?18, extracted_at = ?19 "
-        "WHERE id = ?1"));
+        "issued = ?14, recipients = ?15, cc = ?16, title_key = ?17, plan_title_key = ?18, extracted_at = ?19, "
+        "mtime_ns = ?20 WHERE id = ?1"));
     w->delete_sections = POLICY_TRY(prepare("DELETE FROM sections WHERE document_id = ?1"));
     w->delete_citations = POLICY_TRY(prepare("DELETE FROM citations WHERE document_id = ?1"));
     w->delete_deadlines = POLICY_TRY(prepare("DELETE FROM deadlines WHERE document_id = ?1"));
@@ -923,6 +935,11 @@ Result<StoreOutcome> Index::Impl::store(const Record& record, const SearchText& 
         .bind(17, non_empty(title_key(record.title)))
         .bind(18, non_empty(title_key(record.plan_title)))
         .bind(19, std::string_view(utc_timestamp()));
+    if (record.mtime_ns != 0) {
+        document.bind(20, record.mtime_ns);
+    } else {
+        document.bind_null(20);
+    }
     POLICY_TRY_VOID(document.run());
     const std::int64_t document_id = existed ? old_id : sqlite3_last_insert_rowid(db());
     outcome.document_id = document_id;

@@ -30,7 +30,22 @@ namespace policy {
 class Segmenter;
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int k_schema_version = 1;
+inline constexpr int k_schema_version = 2;
+
+// What the index knows of a file it holds.
+struct StoredFile {
+    std::string sha256;
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;      // its modification time when read (0: unknown)
+    std::int64_t extracted_at = 0;  // when it was read (seconds since 1970)
+
+    // Whether a file of `size` bytes last modified at `mtime_ns` is this one unchanged,
+    // without reading it: same size and time, and that time well before it was read (a file
+    // written in the same second as it was read could change again within the clock's tick).
+    bool unchanged(std::uint64_t size_now, std::int64_t mtime_now) const {
+        return mtime_ns != 0 && mtime_now == mtime_ns && size_now == size && mtime_ns / 1000000000 + 2 <= extracted_at;
+    }
+};
 
 // The default index path: $POLICY_DB, else ./policy.db. `given` (from --db) wins when set.
 std::string default_index_path(const std::string& given = {});
@@ -149,8 +164,8 @@ public:
 
     // The stored content hash of `path`, if it is indexed.
     Result<std::optional<std::string>> stored_hash(const std::string& path) const;
-    // All stored (path, sha256) pairs, for checking many files at once.
-    Result<std::unordered_map<std::string, std::string>> stored_hashes() const;
+    // Every stored file by path, for checking many files at once.
+    Result<std::unordered_map<std::string, StoredFile>> stored_files() const;
 
     // Stores `record` under record.path in one transaction, replacing whatever that path
     // had. `text` is make_search_text's output for it (empty: nothing searchable).

@@ -72,6 +72,7 @@ struct Record {
     std::string path;    // as given ("-" for stdin)
     std::string sha256;  // of the input bytes
     std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;  // the file's modification time (ns since 1970; 0: unknown), not printed
     std::string encoding;
     std::string title;       // the notice's title line (关于…的通知), else the plan's
     std::string plan_title;  // the wrapped plan's own title, when there is one

@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS documents (
     cc              TEXT NOT NULL DEFAULT '[]',  -- JSON array (抄送, copied to)
     title_key       TEXT,                     -- title without 《》 and white space, for citation links
     plan_title_key  TEXT,                     -- the same for plan_title
-    extracted_at    TEXT NOT NULL             -- ISO timestamp (UTC)
+    extracted_at    TEXT NOT NULL,            -- ISO timestamp (UTC)
+    mtime_ns        INTEGER                   -- the file's modification time when read (ns since 1970; NULL: unknown)
 );
 CREATE INDEX IF NOT EXISTS documents_doc_number ON documents(doc_number);
 CREATE INDEX IF NOT EXISTS documents_title_key ON documents(title_key);
@@ -152,4 +153,4 @@ CREATE TRIGGER IF NOT EXISTS documents_delete_search AFTER DELETE ON documents B
     DELETE FROM search WHERE rowid = -old.id;
 END;
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;

@@ -278,6 +278,40 @@ TEST_CASE("an unchanged file is skipped, a changed one replaced, and --force re-
     CHECK(sql_value(db, "PRAGMA integrity_check") == "ok");
 }
 
+TEST_CASE("a file with the size and time it was indexed with is skipped unread; a new time makes it read") {
+    TempDir dir;
+    const auto files = copy_corpus(dir, "in", 1);
+    REQUIRE(files.size() == 3);
+    // Times well in the past, as of notices that have sat in a folder a while (a time within a
+    // second or two of indexing is not trusted: the clock's tick could hide a change).
+    const auto past = fs::last_write_time(files[0]) - std::chrono::hours(24);
+    for (const auto& file : files) {
+        fs::last_write_time(file, past);
+    }
+    REQUIRE(run_in(dir, policy_command("extract --db idx.db in")).code == 0);
+    const std::string db = dir.file("idx.db");
+    CHECK(sql_value(db, "SELECT count(*) FROM documents WHERE mtime_ns IS NULL") == "0");
+
+    // The same size and its old time back on it: judged unchanged without reading it, as make
+    // and git judge files.
+    std::string text = read_file(files[0]);
+    const std::size_t digit = text.find_first_of("0123456789");
+    REQUIRE(digit != std::string::npos);
+    text[digit] = text[digit] == '9' ? '8' : static_cast<char>(text[digit] + 1);
+    std::ofstream(files[0], std::ios::binary | std::ios::trunc) << text;
+    fs::last_write_time(files[0], past);
+    CHECK(run_in(dir, policy_command("extract --db idx.db in")).err == summary(0, 0, 3, 0, "idx.db"));
+
+    // A new time: read, and the new content replaces the old.
+    fs::last_write_time(files[0], past + std::chrono::hours(1));
+    CHECK(run_in(dir, policy_command("extract --db idx.db in")).err == summary(0, 1, 2, 0, "idx.db"));
+    // Touched, content the same: read, and its hash says unchanged.
+    fs::last_write_time(files[1], past + std::chrono::hours(1));
+    CHECK(run_in(dir, policy_command("extract --db idx.db in")).err == summary(0, 0, 3, 0, "idx.db"));
+    // --force reads every file whatever its time.
+    CHECK(run_in(dir, policy_command("extract --force --db idx.db in")).err == summary(0, 3, 0, 0, "idx.db"));
+}
+
 TEST_CASE("a file that cannot be read is reported and the others are still indexed") {
     TempDir dir;
     copy_corpus(dir, "in", 1);
@@ -308,7 +342,7 @@ TEST_CASE("an index from a newer policy makes extract exit 4 with a clear messag
     const Run run = run_in(dir, policy_command("extract --db idx.db in"));
     CHECK(run.code == 4);
     CHECK(run.err ==
-          "policy: idx.db: the index has schema version 99, newer than this policy understands (1); use a newer "
+          "policy: idx.db: the index has schema version 99, newer than this policy understands (2); use a newer "
           "policy, or a new --db\n");
 }
 

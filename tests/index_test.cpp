@@ -161,6 +161,28 @@ TEST_CASE("opening an existing index again keeps its rows") {
     CHECK(sql_value(path, "SELECT count(*) FROM documents") == "1");
 }
 
+TEST_CASE("an index of schema version 1 is read as it is and migrated by a writer, its rows kept") {
+    TempDir dir;
+    const std::string path = dir.file("policy.db");
+    {
+        Index index = open_index(path);
+        const Record record = make_record("/a.txt", "吉办发〔2014〕32号", "关于印发方案的通知");
+        REQUIRE(index.store(record, make_text(record)).ok());
+    }
+    // Version 1 had no mtime_ns.
+    sql_exec(path, "ALTER TABLE documents DROP COLUMN mtime_ns; PRAGMA user_version = 1");
+    {
+        auto reader = Index::open(path, Index::Mode::read_only);
+        REQUIRE_MESSAGE(reader.ok(), reader.error().message);
+        CHECK(reader->schema_version() == 1);
+    }
+    CHECK(sql_value(path, "SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'mtime_ns'") == "0");
+    { open_index(path); }
+    CHECK(sql_value(path, "PRAGMA user_version") == "2");
+    CHECK(sql_value(path, "SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'mtime_ns'") == "1");
+    CHECK(sql_value(path, "SELECT count(*) FROM documents WHERE path = '/a.txt' AND mtime_ns IS NULL") == "1");
+}
+
 TEST_CASE("an index written by a newer policy is refused, naming both versions") {
     TempDir dir;
     const std::string path = dir.file("policy.db");
@@ -170,7 +192,7 @@ TEST_CASE("an index written by a newer policy is refused, naming both versions")
     REQUIRE_FALSE(index.ok());
     CHECK(index.error().code == policy::ErrorCode::index_error);
     CHECK(index.error().message == path +
-                                       ": the index has schema version 99, newer than this policy understands (1); "
+                                       ": the index has schema version 99, newer than this policy understands (2); "
                                        "use a newer policy, or a new --db");
     auto read_only = Index::open(path, Index::Mode::read_only);
     REQUIRE_FALSE(read_only.ok());
