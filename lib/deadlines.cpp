@@ -359,8 +359,9 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
                 // the year after the one named before it (2024年3月底前…，次年3月底前), else the notice's.
                 const bool following = match.group("next_year").starts_with("次") && nearest != 0;
                 // (明年 is counted from the year of signing when known: 明年1月底前 in a notice of
-                // 2023-11 about 2024's work is January 2024.)
-                const int own_year = signed_year != 0 ? signed_year : context_year;
+                // 2023-11 about 2024's work is January 2024. 次年 from the notice's.)
+                const bool ming = match.group("next_year").starts_with("明");
+                const int own_year = ming && signed_year != 0 ? signed_year : context_year;
                 const int base = following ? nearest : own_year != 0 ? own_year : nearest;
                 year = base != 0 ? base + 1 : 0;
             } else if (match.has("current") && context_year != 0) {

@@ -444,25 +444,39 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
     // signing (a month already past is next year's).
     const int signed_year = meta.issued && meta.issued->size() == 10 ? std::atoi(meta.issued->substr(0, 4).c_str()) : 0;
     const int signed_month_of_year = signed_year != 0 ? std::atoi(meta.issued->substr(5, 2).c_str()) : 0;
-    int section_year = 0;
+    int section_year = 0;     // the year the last 一、 names (二、2024年重点工作)
+    int subsection_year = 0;  // the year the last （N） under it names (（二）2023年重点任务)
+    std::vector<bool> opens_section(paragraphs.size(), false);  // a heading of the outline (not a clause)
+    for (const OutlineNode& node : nodes) {
+        opens_section[node.paragraph] = node.kind == MarkerKind::heading1 || node.kind == MarkerKind::heading2;
+    }
     std::vector<std::size_t> from_field;  // citations of a 文号 in a web page's document table
     for (std::size_t i = layout.body_begin; i < layout.body_end; ++i) {
         const std::string_view text = paragraphs[i].text;
-        if (markers[i].kind == MarkerKind::heading1) {
+        if (markers[i].kind == MarkerKind::heading1 || (markers[i].kind == MarkerKind::heading2 && opens_section[i])) {
             re2::StringPiece groups[2];  // the match, its year
             const re2::RE2* heading_year = rules.outline.heading_year();
-            section_year = heading_year != nullptr && heading_year->Match(text, markers[i].text_begin, text.size(),
-                                                                          re2::RE2::UNANCHORED, groups, 2)
-                               ? std::atoi(std::string(groups[1]).c_str())
-                               : 0;
+            const int year = heading_year != nullptr && heading_year->Match(text, markers[i].text_begin, text.size(),
+                                                                            re2::RE2::UNANCHORED, groups, 2)
+                                 ? std::atoi(std::string(groups[1]).c_str())
+                                 : 0;
+            (markers[i].kind == MarkerKind::heading1 ? section_year : subsection_year) = year;
+            if (markers[i].kind == MarkerKind::heading1) {
+                subsection_year = 0;
+            }
         }
         if (rules.metadata.is_chrome(text)) {
             continue;
         }
-        const int context_year = section_year != 0 ? section_year : meta.year;
-        const int signed_month = signed_month_of_year;
+        const int context_year = subsection_year != 0 ? subsection_year : section_year != 0 ? section_year : meta.year;
+        // (Under a heading naming another year than the signing's (（二）2019年重点任务 in a plan
+        // signed in 2018), the date of signing says nothing about its months.)
+        const bool heading_year = subsection_year != 0 || section_year != 0;
+        const bool other_year = heading_year && context_year != signed_year;
+        const int signed_month = other_year ? 0 : signed_month_of_year;
         Task* task = owner[i] == k_none ? nullptr : &record.tasks[owner[i]];
-        std::vector<DeadlineMatch> limits = rules.deadlines.find(text, context_year, signed_month, signed_year);
+        std::vector<DeadlineMatch> limits =
+            rules.deadlines.find(text, context_year, signed_month, other_year ? 0 : signed_year);
         if (row_header[i] != k_none) {
             // A table row's cell under a time column (完成时限) is read as its labelled line
             // (完成时限：2021年6月, a limit without 前) where the row's text gave none in it.
@@ -479,7 +493,8 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
                 }
                 const std::string labelled = std::string(columns[k]) + ":" + std::string(cells[k]);
                 const std::size_t skip = columns[k].size() + 1;
-                for (DeadlineMatch match : rules.deadlines.find(labelled, context_year, signed_month, signed_year)) {
+                for (DeadlineMatch match :
+                     rules.deadlines.find(labelled, context_year, signed_month, other_year ? 0 : signed_year)) {
                     if (match.begin >= skip) {
                         match.begin = cell_begin + match.begin - skip;
                         match.end = cell_begin + match.end - skip;

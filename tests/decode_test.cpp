@@ -91,7 +91,8 @@ TEST_CASE("UTF-16LE without a BOM is recognised by its NUL bytes") {
 
 TEST_CASE("UTF-16 without a BOM is read in the byte order that gives text, though 一 has a NUL low byte") {
     // Chinese with many 一 (U+4E00: 00 4E in UTF-16LE) puts NULs at both parities.
-    std::u16string text = u"一、一一一一一一一一一一一一一一一一一一一一一一一一一一一一\n某某县人民政府关于2022年的通知\n";
+    std::u16string text =
+        u"一、一一一一一一一一一一一一一一一一一一一一一一一一一一一一\n某某县人民政府关于2022年的通知\n";
     for (const bool little : {true, false}) {
         std::string bytes;
         for (const char16_t unit : text) {

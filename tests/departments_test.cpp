@@ -47,4 +47,6 @@ TEST_CASE("a task that opens with who does it; a 任务分工 list's dash ends t
     CHECK(names("强化专业监管力量——省委编办、省应急厅牵头，2019年年底前完成") ==
           std::vector<std::string>{"省委编办:lead", "省应急厅:lead"});
     CHECK(names("加强与公安部门会同执法，严厉打击非法行为。").empty());
+    // A parenthesis in the middle of a task is no opening (nor a name with a bracket in it).
+    CHECK(names("完成检查（省煤炭工业局牵头，省国土资源厅配合），并于年底前验收。").empty());
 }

@@ -777,6 +777,20 @@ TEST_CASE("a section headed by a year's work dates the limits in it that name no
     CHECK(record.deadlines[1].date == "2024-09-30");
 }
 
+TEST_CASE("a （N） headed by a year's work dates its limits; the date of signing says nothing of that year") {
+    const auto record = extract_text(
+        "关于印发安溪县河道整治三年行动方案的通知\n各乡镇人民政府：\n一、重点任务\n（一）2019年重点任务\n"
+        "1.3月底前完成摸底，第三季度末前完成方案，12月底前组织验收。\n（二）2020年重点任务\n"
+        "2.上半年前完成整治，元旦前全面验收，次年1月底前报送总结。\n\n安溪县人民政府\n2018年6月12日\n");
+    REQUIRE(record.deadlines.size() == 6);
+    const std::vector<std::string> dates = {"2019-03-31", "2019-09-30", "2019-12-31",
+                                            "2020-06-30", "2020-12-31", "2021-01-31"};
+    for (std::size_t i = 0; i < dates.size(); ++i) {
+        CAPTURE(record.deadlines[i].text);
+        CHECK(record.deadlines[i].date == dates[i]);
+    }
+}
+
 TEST_CASE("numbered contacts and files after the tasks are no tasks") {
     const auto record = extract_text(
         "关于印发2023年安全生产工作要点的通知\n一、重点任务\n1.开展检查。（省应急管理厅负责）\n"

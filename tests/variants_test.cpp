@@ -247,10 +247,10 @@ TEST_CASE("a notice that lost every line break keeps its tasks, departments and 
                      [](const std::string& line) { return line.starts_with("task ") || line.starts_with("  "); });
         return out;
     };
-    for (const std::string file : {"corpus/jilin-anweihui-2019-gongzuo-yaodian.txt",
-                                   "corpus/jilin-gongxinting-2024-anquan-shengchan-yaodian.txt",
-                                   "corpus/jilin-banfa-2014-32-anquan-gaige-shidian-fangan.txt",
-                                   "tests/data/styles/henan-style-web-page.txt"}) {
+    for (const std::string file :
+         {"corpus/jilin-anweihui-2019-gongzuo-yaodian.txt",
+          "corpus/jilin-gongxinting-2024-anquan-shengchan-yaodian.txt",
+          "corpus/jilin-banfa-2014-32-anquan-gaige-shidian-fangan.txt", "tests/data/styles/henan-style-web-page.txt"}) {
         CAPTURE(file);
         const std::string original = policy::test::read_file(policy::test::source_path(file));
         std::string one_line;
