@@ -79,8 +79,7 @@ ResultSet task_rows(const Record& record) {
 }
 
 // The files to read: each argument as given, a directory replaced by the *.txt files under
-// it, sorted, so a run over a folder is the same run every time.
-// The input files (a directory's *.txt files, sorted, in its place) with each one's size and
+// it, sorted (a run over a folder is the same run every time), with each one's size and
 // modification time as the file system tells them (0 for stdin or when it cannot say): one
 // stat per file.
 struct Inputs {

@@ -355,11 +355,10 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             // plan of 2019 is due in 2019.)
             year = nearest != 0 ? std::max(nearest, context_year) : context_year;
             if (match.has("next_year")) {
-                // 明年: the year after the notice's own (else after the nearest one named); 次年:
-                // the year after the one named before it (2024年3月底前…，次年3月底前), else the notice's.
+                // 明年: the year after the year of signing (明年1月底前 in a notice of 2023-11 about
+                // 2024's work is January 2024), else after the notice's; 次年: the year after the
+                // one named before it (2024年3月底前…，次年3月底前), else after the notice's.
                 const bool following = match.group("next_year").starts_with("次") && nearest != 0;
-                // (明年 is counted from the year of signing when known: 明年1月底前 in a notice of
-                // 2023-11 about 2024's work is January 2024. 次年 from the notice's.)
                 const bool ming = match.group("next_year").starts_with("明");
                 const int own_year = ming && signed_year != 0 ? signed_year : context_year;
                 const int base = following ? nearest : own_year != 0 ? own_year : nearest;
