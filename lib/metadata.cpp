@@ -347,14 +347,20 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     // The title: 关于…的通知, possibly over up to three short lines. A site's document table
     // (标题：关于…的通知) gives it only when the page does not repeat it above the text.
     auto field = [&](std::size_t i) { return re2::RE2::PartialMatch(text(i), *m_field_title); };
+    // (A line of the title may end in a quoted phrase: 关于印发大连市2016年安全生产“打非治违” /
+    // 专项行动实施方案的通知.)
+    auto title_line = [&](std::size_t i) {
+        const std::string_view t = text(i);
+        return titleish(i) || (t.size() < k_short_line && t.ends_with("”") && !is_chrome(t));
+    };
     for (std::size_t pass = 0; pass < 2 && layout.title_first == k_none; ++pass) {
         for (std::size_t i = 0; i < head_limit && layout.title_first == k_none; ++i) {
-            if (!titleish(i) || (pass == 0 && field(i))) {
+            if (!title_line(i) || (pass == 0 && field(i))) {
                 continue;
             }
             std::string joined;
             for (std::size_t k = i; k < std::min(n, i + 3); ++k) {
-                if (!titleish(k) || (k > i && re2::RE2::PartialMatch(text(k), *m_outline_start))) {
+                if (!title_line(k) || (k > i && re2::RE2::PartialMatch(text(k), *m_outline_start))) {
                     break;
                 }
                 joined += text(k);

@@ -200,6 +200,14 @@ TEST_CASE("a university signs as itself, not as the office that printed the noti
     CHECK(record.issued == "2025-03-12");
 }
 
+TEST_CASE("a title whose line ends in a quoted phrase goes on over the next") {
+    const auto record = extract_text(
+        "大连市安全生产委员会办公室\n\n大安委办发〔2016〕9号\n\n关于印发大连市2016\n年安全生产“打非治违”\n"
+        "专项行动实施方案的通知\n\n各区市县安委会：\n为贯彻落实有关要求，现印发给你们。\n\n大连市安全生产委员会办公室\n"
+        "2016年3月1日\n");
+    CHECK(record.title == "关于印发大连市2016年安全生产“打非治违”专项行动实施方案的通知");
+}
+
 TEST_CASE("a title over three lines ending in a line of 的…, and a date written 2019.3.22") {
     const auto record = extract_text(
         "吉林省安全生产委员会\n\n关于印发\n2019年工作要点\n的通知\n\n吉安委〔2019〕6号\n\n各市（州）人民政府：\n"
