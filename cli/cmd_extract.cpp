@@ -198,6 +198,7 @@ private:
 struct Outcome {
     enum class Kind { extracted, unchanged, failed, fatal } kind = Kind::failed;
     Record record;
+    std::int64_t new_time = 0;  // unchanged, read under a time the index does not have: to store
     SearchText text;
     std::optional<Error> error;
 };
@@ -408,6 +409,12 @@ void run_extract(const ExtractArgs& args, Context& context) {
         const std::string hash = sha256_hex(*bytes);
         if (known != stored.end() && known->second.sha256 == hash) {
             outcome.kind = Outcome::Kind::unchanged;
+            // (Touched, copied or checked out again: the index takes its new time, so the next
+            // run need not read it.)
+            if (inputs.mtimes[i] != 0 && inputs.mtimes[i] != known->second.mtime_ns) {
+                outcome.record.path = key;
+                outcome.new_time = inputs.mtimes[i];
+            }
             return outcome;
         }
         const Tools* loaded = tools.get();
@@ -453,6 +460,30 @@ void run_extract(const ExtractArgs& args, Context& context) {
     auto batch_started = std::chrono::steady_clock::now();
     std::optional<Error> fatal;
 
+    // Every write goes into a batch, committed once it is k_batch_time old.
+    auto begin_batch = [&] {
+        if (index->in_batch()) {
+            return true;
+        }
+        auto begun = index->begin_batch();
+        if (!begun) {
+            fatal = std::move(begun).error();
+            return false;
+        }
+        batch_started = std::chrono::steady_clock::now();
+        return true;
+    };
+    auto commit_when_due = [&] {
+        if (std::chrono::steady_clock::now() - batch_started >= k_batch_time) {
+            auto committed = index->commit_batch();
+            if (!committed) {
+                fatal = std::move(committed).error();
+                return false;
+            }
+        }
+        return true;
+    };
+
     auto consume = [&](std::size_t i, Outcome& outcome) {
         progress.advance(sizes[i]);
         switch (outcome.kind) {
@@ -464,9 +495,21 @@ void run_extract(const ExtractArgs& args, Context& context) {
                 print_error(context, outcome.error->message);
                 ++failed;
                 return true;
-            case Outcome::Kind::unchanged:
+            case Outcome::Kind::unchanged: {
                 ++unchanged;
-                return true;
+                if (outcome.new_time == 0) {
+                    return true;
+                }
+                if (!begin_batch()) {
+                    return false;
+                }
+                auto kept = index->update_time(outcome.record.path, outcome.new_time);
+                if (!kept) {
+                    fatal = std::move(kept).error();
+                    return false;
+                }
+                return commit_when_due();
+            }
             case Outcome::Kind::extracted:
                 break;
         }
@@ -499,13 +542,8 @@ void run_extract(const ExtractArgs& args, Context& context) {
             }
             lexicon_added = true;
         }
-        if (!index->in_batch()) {
-            auto begun = index->begin_batch();
-            if (!begun) {
-                fatal = std::move(begun).error();
-                return false;
-            }
-            batch_started = std::chrono::steady_clock::now();
+        if (!begin_batch()) {
+            return false;
         }
         auto stored_outcome = index->store(outcome.record, outcome.text);
         if (!stored_outcome) {
@@ -513,14 +551,7 @@ void run_extract(const ExtractArgs& args, Context& context) {
             return false;
         }
         ++(stored_outcome->replaced ? replaced : added);
-        if (std::chrono::steady_clock::now() - batch_started >= k_batch_time) {
-            auto committed = index->commit_batch();
-            if (!committed) {
-                fatal = std::move(committed).error();
-                return false;
-            }
-        }
-        return true;
+        return commit_when_due();
     };
 
     if (jobs == 1 && !indexing) {

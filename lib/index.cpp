@@ -780,6 +780,15 @@ Result<std::unordered_map<std::string, StoredFile>> Index::stored_files() const 
     return files;
 }
 
+Result<void> Index::update_time(const std::string& path, std::int64_t mtime_ns) {
+    if (m_impl->mode == Mode::read_only) {
+        return make_error(ErrorCode::index_error, fmt::format("{}: the index is open read-only", m_impl->path));
+    }
+    auto statement =
+        POLICY_TRY(m_impl->prepare("UPDATE documents SET mtime_ns = ?2, extracted_at = ?3 WHERE path = ?1"));
+    return statement.bind(1, std::string_view(path)).bind(2, mtime_ns).bind(3, std::string_view(utc_timestamp())).run();
+}
+
 Result<StoreOutcome> Index::store(const Record& record, const SearchText& text) {
     if (m_impl->mode == Mode::read_only) {
         return make_error(ErrorCode::index_error, fmt::format("{}: the index is open read-only", m_impl->path));
