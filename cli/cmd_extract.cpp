@@ -409,9 +409,10 @@ void run_extract(const ExtractArgs& args, Context& context) {
         const std::string hash = sha256_hex(*bytes);
         if (known != stored.end() && known->second.sha256 == hash) {
             outcome.kind = Outcome::Kind::unchanged;
-            // (Touched, copied or checked out again: the index takes its new time, so the next
-            // run need not read it.)
-            if (inputs.mtimes[i] != 0 && inputs.mtimes[i] != known->second.mtime_ns) {
+            // (Touched, copied or checked out again, or written too close to its indexing for
+            // its time to be trusted: the index takes its time as of now, so the next run need
+            // not read it.)
+            if (inputs.mtimes[i] != 0) {
                 outcome.record.path = key;
                 outcome.new_time = inputs.mtimes[i];
             }

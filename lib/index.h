@@ -166,8 +166,8 @@ public:
     Result<std::optional<std::string>> stored_hash(const std::string& path) const;
     // Every stored file by path, for checking many files at once.
     Result<std::unordered_map<std::string, StoredFile>> stored_files() const;
-    // Records that the file at `path`, read again and found unchanged, now has the
-    // modification time `mtime_ns` (as of now): the next run need not read it.
+    // Records that the file at `path`, read again and found unchanged, has the modification
+    // time `mtime_ns` as of now: the next run need not read it.
     Result<void> update_time(const std::string& path, std::int64_t mtime_ns);
 
     // Stores `record` under record.path in one transaction, replacing whatever that path
