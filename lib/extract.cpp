@@ -440,7 +440,7 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
 
     // Deadlines and citations, paragraph by paragraph through the notice. A limit without a
     // year is in the year of its section when the heading names that year's work (二、2024年
-    // 重点工作), else the notice's; the month of signing dates it too when that is the year of
+    // 重点工作, （二）2023年重点任务), else the notice's; the month of signing dates it too when that is the year of
     // signing (a month already past is next year's).
     const int signed_year = meta.issued && meta.issued->size() == 10 ? std::atoi(meta.issued->substr(0, 4).c_str()) : 0;
     const int signed_month_of_year = signed_year != 0 ? std::atoi(meta.issued->substr(5, 2).c_str()) : 0;
@@ -453,17 +453,16 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
     std::vector<std::size_t> from_field;  // citations of a 文号 in a web page's document table
     for (std::size_t i = layout.body_begin; i < layout.body_end; ++i) {
         const std::string_view text = paragraphs[i].text;
-        if (markers[i].kind == MarkerKind::heading1 || (markers[i].kind == MarkerKind::heading2 && opens_section[i])) {
+        const bool heading1 = markers[i].kind == MarkerKind::heading1;
+        if (heading1 || (markers[i].kind == MarkerKind::heading2 && opens_section[i])) {
             re2::StringPiece groups[2];  // the match, its year
             const re2::RE2* heading_year = rules.outline.heading_year();
             const int year = heading_year != nullptr && heading_year->Match(text, markers[i].text_begin, text.size(),
                                                                             re2::RE2::UNANCHORED, groups, 2)
                                  ? std::atoi(std::string(groups[1]).c_str())
                                  : 0;
-            (markers[i].kind == MarkerKind::heading1 ? section_year : subsection_year) = year;
-            if (markers[i].kind == MarkerKind::heading1) {
-                subsection_year = 0;
-            }
+            subsection_year = heading1 ? 0 : year;
+            section_year = heading1 ? year : section_year;
         }
         if (rules.metadata.is_chrome(text)) {
             continue;
@@ -471,12 +470,11 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         const int context_year = subsection_year != 0 ? subsection_year : section_year != 0 ? section_year : meta.year;
         // (Under a heading naming another year than the signing's (（二）2019年重点任务 in a plan
         // signed in 2018), the date of signing says nothing about its months.)
-        const bool heading_year = subsection_year != 0 || section_year != 0;
-        const bool other_year = heading_year && context_year != signed_year;
+        const bool other_year = (subsection_year != 0 || section_year != 0) && context_year != signed_year;
         const int signed_month = other_year ? 0 : signed_month_of_year;
+        const int signed_in = other_year ? 0 : signed_year;
         Task* task = owner[i] == k_none ? nullptr : &record.tasks[owner[i]];
-        std::vector<DeadlineMatch> limits =
-            rules.deadlines.find(text, context_year, signed_month, other_year ? 0 : signed_year);
+        std::vector<DeadlineMatch> limits = rules.deadlines.find(text, context_year, signed_month, signed_in);
         if (row_header[i] != k_none) {
             // A table row's cell under a time column (完成时限) is read as its labelled line
             // (完成时限：2021年6月, a limit without 前) where the row's text gave none in it.
@@ -493,8 +491,7 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
                 }
                 const std::string labelled = std::string(columns[k]) + ":" + std::string(cells[k]);
                 const std::size_t skip = columns[k].size() + 1;
-                for (DeadlineMatch match :
-                     rules.deadlines.find(labelled, context_year, signed_month, other_year ? 0 : signed_year)) {
+                for (DeadlineMatch match : rules.deadlines.find(labelled, context_year, signed_month, signed_in)) {
                     if (match.begin >= skip) {
                         match.begin = cell_begin + match.begin - skip;
                         match.end = cell_begin + match.end - skip;
