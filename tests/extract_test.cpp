@@ -200,6 +200,19 @@ TEST_CASE("a university signs as itself, not as the office that printed the noti
     CHECK(record.issued == "2025-03-12");
 }
 
+TEST_CASE("a fire brigade's 支队 or 大队 signs as itself, not as the office that printed the notice") {
+    const auto record = extract_text(
+        "苏州市消防救援支队\n\n苏州消〔2020〕118号\n\n苏州市消防救援支队关于印发冬春火灾防控工作方案的通知\n\n"
+        "各大队：\n\n一、任务\n\n1.开展隐患排查。（防火监督处负责）\n\n苏州市消防救援支队\n2020年11月6日\n\n"
+        "苏州市消防救援支队司令部　　　2020年11月9日印发\n");
+    CHECK(record.issuers == std::vector<std::string>{"苏州市消防救援支队"});
+    CHECK(record.issued == "2020-11-06");
+    const auto county = extract_text(
+        "关于做好冬季防火工作的通知\n\n各中队：\n\n一、任务\n\n1.开展检查。（各中队负责）\n\n某县消防救援大队\n"
+        "2021年11月2日\n");
+    CHECK(county.issuers == std::vector<std::string>{"某县消防救援大队"});
+}
+
 TEST_CASE("a title whose line ends in a quoted phrase goes on over the next") {
     const auto record = extract_text(
         "大连市安全生产委员会办公室\n\n大安委办发〔2016〕9号\n\n关于印发大连市2016\n年安全生产“打非治违”\n"
