@@ -232,6 +232,7 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_field_line = grammar.optional_rule("meta.field_line");
     rules.m_page_end = &grammar.rule("meta.page_end");
     rules.m_attachment_list = grammar.optional_rule("meta.attachment_list");
+    rules.m_attachment_heading = grammar.optional_rule("meta.attachment_heading");
     rules.m_outline_first = grammar.optional_rule("meta.outline_first");
     rules.m_printed_loose = grammar.optional_rule("meta.printed_loose");
     rules.m_head_dated = grammar.optional_rule("meta.head_dated");
@@ -492,7 +493,10 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
             (end < links_from || !headline(t))) {
             break;
         }
-        if (re2::RE2::PartialMatch(t, *m_page_end) || is_printed(t) || (is_chrome(t) && after_signature(i))) {
+        const bool attachments_follow = m_attachment_heading != nullptr && i + 1 < links_from &&
+                                        re2::RE2::FullMatch(text(i + 1), *m_attachment_heading);
+        if (re2::RE2::PartialMatch(t, *m_page_end) || (is_printed(t) && !attachments_follow) ||
+            (is_chrome(t) && after_signature(i))) {
             end = i;
         }
     }

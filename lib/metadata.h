@@ -101,6 +101,7 @@ private:
     const re2::RE2* m_link_item = nullptr;   // optional: meta.link_item
     const re2::RE2* m_limit_line = nullptr;  // optional: meta.limit_line
     const re2::RE2* m_attachment_list = nullptr;
+    const re2::RE2* m_attachment_heading = nullptr;  // optional: meta.attachment_heading
     const re2::RE2* m_outline_first = nullptr;
     const re2::RE2* m_chrome = nullptr;
     const re2::RE2* m_field_line = nullptr;  // optional

@@ -213,6 +213,25 @@ TEST_CASE("a fire brigade's 支队 or 大队 signs as itself, not as the office 
     CHECK(county.issuers == std::vector<std::string>{"某县消防救援大队"});
 }
 
+TEST_CASE("attachments a copy put after the 版记's 印发 line are the notice's; a page's text there is not") {
+    const std::string head =
+        "关于印发安全生产月活动方案的通知\n\n各区安委会：\n\n一、重点活动\n\n1.开展专题学习。（市委宣传部负责）\n\n"
+        "某市安全生产委员会办公室\n2021年5月18日\n\n抄送：市委办公室。\n\n某市安全生产委员会办公室　　2021年5月18日印发"
+        "\n\n";
+    const auto record =
+        extract_text(head +
+                     "附件1\n\n重点活动安排表\n\n序号　活动名称　　时间安排　　牵头单位\n"
+                     "1　　专题学习　　6月15日前　　市委宣传部\n2　　活动总结　　7月5日前　　市安委办\n\n"
+                     "附件2\n\n活动情况统计表\n\n填报单位：\n");
+    CHECK(record.tasks.size() == 1);
+    REQUIRE(record.deadlines.size() == 2);
+    CHECK(record.deadlines[0].text == "6月15日前");
+    CHECK(record.deadlines[0].date == "2021-06-15");
+    CHECK(record.deadlines[1].date == "2021-07-05");
+    const auto page = extract_text(head + "相关链接\n\n1　　关于做好汛期安全工作的通知　　6月15日前发布\n");
+    CHECK(page.deadlines.empty());
+}
+
 TEST_CASE("a title whose line ends in a quoted phrase goes on over the next") {
     const auto record = extract_text(
         "大连市安全生产委员会办公室\n\n大安委办发〔2016〕9号\n\n关于印发大连市2016\n年安全生产“打非治违”\n"
