@@ -7,11 +7,13 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace policy {
 namespace {
@@ -238,6 +240,57 @@ void NormalisedText::append_original(std::string& out, std::string_view original
     }
 }
 
+namespace {
+
+// Letters a scan's OCR reads for digits inside a number (2O19年, 潭安[2O21]l5号, 1l., I2月): in a
+// run of ASCII digits and O, o, I, l holding at least one digit, with no other Latin letter
+// next to it, each such letter is the digit it stands for. A word keeps its letters (ISO9001,
+// CO2, H2O: a letter touches the run); a run of letters alone (IO, lo) has no digit. One byte
+// for one, so the view's offsets stay as they are; the original text reads the digit too.
+void fold_ocr_digits(NormalisedText& view) {
+    std::string& text = view.text;
+    std::vector<NormalisedText::Removed> read_as;  // the letters read as digits, in order
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    auto is_lookalike = [](char c) { return c == 'O' || c == 'o' || c == 'I' || c == 'l'; };
+    auto is_latin = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n;) {
+        if (!is_digit(text[i]) && !is_lookalike(text[i])) {
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        bool digit = false;
+        bool lookalike = false;
+        for (; i < n && (is_digit(text[i]) || is_lookalike(text[i])); ++i) {
+            digit = digit || is_digit(text[i]);
+            lookalike = lookalike || is_lookalike(text[i]);
+        }
+        const bool bounded = (start == 0 || !is_latin(text[start - 1])) && (i == n || !is_latin(text[i]));
+        if (digit && lookalike && bounded) {
+            for (std::size_t k = start; k < i; ++k) {
+                if (is_lookalike(text[k])) {
+                    text[k] = text[k] == 'O' || text[k] == 'o' ? '0' : '1';
+                    const auto at = static_cast<std::uint32_t>(view.to_original(k));
+                    read_as.push_back({at, at + 1, std::string(1, text[k])});
+                }
+            }
+        }
+    }
+    if (!read_as.empty()) {
+        const auto earlier = [](const NormalisedText::Removed& a, const NormalisedText::Removed& b) {
+            return a.begin < b.begin;
+        };
+        std::vector<NormalisedText::Removed> merged;
+        merged.reserve(view.removed.size() + read_as.size());
+        std::merge(view.removed.begin(), view.removed.end(), read_as.begin(), read_as.end(), std::back_inserter(merged),
+                   earlier);
+        view.removed = std::move(merged);
+    }
+}
+
+}  // namespace
+
 NormalisedText normalise(std::string_view utf8) {
     const WidthTable& table = width_table();
     NormalisedText out;
@@ -376,6 +429,7 @@ NormalisedText normalise(std::string_view utf8) {
         ++i;
     }
     flush(n);
+    fold_ocr_digits(out);
     return out;
 }
 

@@ -1353,3 +1353,16 @@ TEST_CASE(
     REQUIRE(plan.tasks.size() == 1);
     CHECK(plan.tasks[0].path == "一/1");
 }
+
+TEST_CASE("a scanned notice's O and l for 0 and 1 are read as digits in its limits and 文号") {
+    const auto record = extract_text(
+        "关于做好安全生产工作的通知\n\n潭安[2O21]l5号\n\n各县市区：\n\n一、任务\n\n"
+        "1.2O21年1O月底前完成整治。（市应急局负责）\n\n2."
+        "加强宣传。（市委宣传部牵头）\n\n某市安全生产委员会\n2021年3月1日\n");
+    REQUIRE(record.doc_number);
+    CHECK(record.doc_number->text == "潭安〔2021〕15号");
+    REQUIRE(record.deadlines.size() == 1);
+    CHECK(record.deadlines[0].text == "2021年10月底前");
+    CHECK(record.deadlines[0].date == "2021-10-31");
+    CHECK(record.tasks.size() == 2);
+}

@@ -129,3 +129,14 @@ TEST_CASE("zero-width characters and soft hyphens are dropped, and a post's bull
     CHECK(post_folded.text == "一、统筹\n(一)加强\n 二、深化\n1.落实\n3.推进\n完成率达95%🔹以上");
     check_boundaries(post, post_folded);
 }
+
+TEST_CASE("letters a scan's OCR put for digits inside a number are read as the digits") {
+    const std::string original = "2O19年6月底前，潭安[2O21]l5号，1l.加强，I2月l5日；ISO9001、CO2、H2O、IO口、l级";
+    const auto folded = policy::normalise(original);
+    CHECK(folded.text == "2019年6月底前,潭安[2021]15号,11.加强,12月15日;ISO9001、CO2、H2O、IO口、l级");
+    std::string written;
+    folded.append_original(written, original, 0, folded.text.size());
+    CHECK(written == "2019年6月底前，潭安[2021]15号，11.加强，12月15日；ISO9001、CO2、H2O、IO口、l级");
+    // Offsets are unchanged: one byte for one.
+    CHECK(folded.to_original(folded.text.find("15号")) == original.find("l5号"));
+}
