@@ -434,6 +434,7 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
                 continue;  // 13月, 2月30日: not a date, not a limit
             }
         } else if (match.has("half")) {
+            roll_past(6);  // as 6月底前 is
             date = iso_date(year, 6, 30);
         } else if (match.has("quarter")) {
             const std::string_view q = match.group("quarter");
