@@ -839,6 +839,23 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
         if (find_rule(*m_cc, text(i), 0, match)) {
             const std::string_view list = match.group("list");
             split_list(paragraphs, i, group_offset(text(i), list), group_offset(text(i), list) + list.size(), meta.cc);
+            // A list run over more lines (抄送：市委各部门，新乡军分区。 / 市人大常委会办公室，市政协办公室。):
+            // the lines between it and the 印发 line go on with it (a rule line between names none).
+            for (std::size_t j = i + 1; layout.printed != k_none && j < layout.printed; ++j) {
+                const std::string_view t = text(j);
+                if (t.size() >= k_short_line || is_chrome(t) || date_line(t) || is_org_line(t)) {
+                    break;  // (a name alone: the 印发 line's body, its date on the next)
+                }
+                const bool han = std::any_of(t.begin(), t.end(), [](char c) {
+                    const auto b = static_cast<unsigned char>(c);
+                    return b >= 0xE4 && b <= 0xE9;  // a lead byte of U+4000–U+9FFF
+                });
+                if (han) {
+                    const std::size_t end =
+                        t.ends_with("。") ? t.size() - 3 : t.ends_with(".") ? t.size() - 1 : t.size();
+                    split_list(paragraphs, j, 0, end, meta.cc);
+                }
+            }
         }
     }
     // The notice's year: from its titles, else its date; a title's year before the year of
