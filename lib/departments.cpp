@@ -588,8 +588,14 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
     inner = without_clauses(without_clauses(inner, m_citation, false), m_citation, true);
     const bool cites = (m_citation != nullptr && re2::RE2::PartialMatch(inner, *m_citation)) ||
                        (m_aside != nullptr && re2::RE2::PartialMatch(inner, *m_aside));
+    // A body's name alone before it (县农业局（县农机局）, a duty list's heading): the bracket gives
+    // the body's other name, no one's role.
+    const std::string_view before = text.substr(0, open);
+    const bool other_name = before.size() <= 60 && before.find_first_of(",;:") == std::string_view::npos &&
+                            before.find("。") == std::string_view::npos &&
+                            re2::RE2::PartialMatch(before, rule("dept.bare_org"));
     if (!cites && (re2::RE2::PartialMatch(inner, rule("dept.role_word")) ||
-                   is_bare_list(without_clauses(inner, m_time_clause, false)))) {
+                   (!other_name && is_bare_list(without_clauses(inner, m_time_clause, false))))) {
         const std::size_t inner_begin = group_offset(text, inner);
         parse_clauses(text, inner_begin, inner_begin + inner.size(), out);
     }

@@ -851,8 +851,9 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
                     return b >= 0xE4 && b <= 0xE9;  // a lead byte of U+4000–U+9FFF
                 });
                 if (han) {
-                    const std::size_t end =
-                        t.ends_with("。") ? t.size() - 3 : t.ends_with(".") ? t.size() - 1 : t.size();
+                    const std::size_t end = t.ends_with("。")  ? t.size() - 3
+                                            : t.ends_with(".") ? t.size() - 1
+                                                               : t.size();
                     split_list(paragraphs, j, 0, end, meta.cc);
                 }
             }

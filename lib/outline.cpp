@@ -285,11 +285,14 @@ OutlineMarker OutlineRules::classify(std::string_view paragraph) const {
             (m_division != nullptr && take(MarkerKind::division, *m_division, true)) ||
             (m_article != nullptr && take(MarkerKind::article, *m_article, false));
     if (taken) {
-        // A "task" whose text is empty or starts with a digit after the dot is a decimal or
-        // a date (3.5亿元, 06.11.2014) unless it reads as an item title (1.2014年主要任务).
-        if (marker.kind == MarkerKind::item && marker.text_begin < paragraph.size()) {
+        // A "task" whose text is empty or starts with a digit right after the dot is a decimal
+        // or a date (3.5亿元, 06.11.2014) unless it reads as an item title (1.2014年主要任务). After
+        // a 、 or a spaced dot the digit opens the text (2、25吨以上的货车…, 2 . 7座以上客车…).
+        const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+        if (marker.kind == MarkerKind::item && marker.text_begin < paragraph.size() && marker.text_begin >= 2 &&
+            paragraph[marker.text_begin - 1] == '.' && is_digit(paragraph[marker.text_begin - 2])) {
             const char next = paragraph[marker.text_begin];
-            if (next >= '0' && next <= '9') {
+            if (is_digit(next)) {
                 const std::string_view rest = paragraph.substr(marker.text_begin);
                 std::size_t digits = 0;
                 while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') {

@@ -1366,3 +1366,30 @@ TEST_CASE("a scanned notice's O and l for 0 and 1 are read as digits in its limi
     CHECK(record.deadlines[0].date == "2021-10-31");
     CHECK(record.tasks.size() == 2);
 }
+
+TEST_CASE("a duty list's heading with the body's other name in brackets names no one's role") {
+    const auto record = extract_text(
+        "关于印发县安委会成员单位安全生产工作职责的通知\n\n各成员单位：\n\n一、成员单位职责\n\n"
+        "1.县农业局（县农机局）\n负责农业机械安全监督管理。\n\n2.县住建局\n负责建筑施工安全。（县住建局负责）\n\n"
+        "某县安全生产委员会\n2016年5月12日\n");
+    REQUIRE(record.tasks.size() == 2);
+    CHECK(record.tasks[0].departments.empty());
+    CHECK(record.tasks[1].departments.size() == 1);
+}
+
+TEST_CASE("an item whose text opens with a number after 、 or a spaced dot is an item") {
+    const auto record = extract_text(
+        "关于实施交通管制的通告\n\n一、管制措施\n\n1.管制路段全天禁止通行。\n\n2 . 7座以上客车禁止驶入。\n\n"
+        "3、25吨以上的货车禁止驶入。\n\n4.2.5万元以下的罚款由交警部门执行。\n\n某市公安局\n2023年3月1日\n");
+    REQUIRE(record.tasks.size() == 3);
+    CHECK(record.tasks[1].text.starts_with("7座以上客车"));
+    CHECK(record.tasks[2].text.starts_with("25吨以上的货车"));
+}
+
+TEST_CASE("a title ending in 令 or 命令 is a title") {
+    const auto record = extract_text(
+        "朝阳市人民政府\n森林草原防火戒严令\n\n为切实做好森林草原防火工作，决定如下：\n\n一、戒严期限\n\n"
+        "1、戒严期内严禁野外用火。\n\n朝阳市人民政府\n二〇二一年三月一日\n");
+    CHECK(record.title == "森林草原防火戒严令");
+    CHECK(record.issued == "2021-03-01");
+}
