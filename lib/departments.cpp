@@ -75,6 +75,7 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
         rules.m_rules[name] = &grammar.rule(name);
     }
     rules.m_level = grammar.optional_rule("dept.level");
+    rules.m_village_level = grammar.optional_rule("dept.village_level");
     rules.m_organ = grammar.optional_rule("dept.organ");
     rules.m_place = grammar.optional_rule("dept.place");
     rules.m_named_place = grammar.optional_rule("dept.named_place");
@@ -495,8 +496,11 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
                 piece = std::max(piece, at + mark.size());
             }
         }
-        return re2::RE2::FullMatch(before.substr(piece), *m_level) &&
-               re2::RE2::FullMatch(text.substr(open + 1, close - open - 2), *m_level);
+        const auto level = [&](std::string_view part) {
+            return re2::RE2::FullMatch(part, *m_level) ||
+                   (m_village_level != nullptr && re2::RE2::FullMatch(part, *m_village_level));
+        };
+        return level(before.substr(piece)) && level(text.substr(open + 1, close - open - 2));
     };
     const bool role_mark = close > 0 && text[close - 1] == ')' &&
                            (find_rule(rule("dept.marked_lead"), text.substr(0, close), 0, match_mark, false) ||

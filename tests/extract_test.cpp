@@ -1393,3 +1393,16 @@ TEST_CASE("a title ending in 令 or 命令 is a title") {
     CHECK(record.title == "森林草原防火戒严令");
     CHECK(record.issued == "2021-03-01");
 }
+
+TEST_CASE("a clerk's 号 for 日 in the date of signing, and a village's 村（社区） ending a labelled line") {
+    const auto record = extract_text(
+        "关于做好秸秆禁烧工作的通知\n\n各村：\n\n一、任务\n\n1.开展巡查，确保不烧一把火。责任单位:"
+        "镇武装部、各村（社区）\n\n"
+        "2.开展宣传。（各社区、街道宣传办负责）\n\n某镇人民政府\n2020年5月20号\n");
+    CHECK(record.issued == "2020-05-20");
+    REQUIRE(record.tasks.size() == 2);
+    REQUIRE(record.tasks[0].departments.size() == 2);
+    CHECK(record.tasks[0].departments[1].name == "村（社区）");
+    REQUIRE(record.tasks[1].departments.size() == 2);
+    CHECK(record.tasks[1].departments[0].name == "社区");
+}
