@@ -402,10 +402,12 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
                 month = month == 1 ? 12 : month - 1;
                 if (month == 12 && !year_text.empty()) {
                     --year;
-                } else if (month == 12 && deadline.year_inferred && nearest == 0 && signed_year != 0 &&
-                           signed_year < year && !match.has("next_year") && !match.has("current")) {
+                } else if (month == 12 && deadline.year_inferred && signed_year != 0 && signed_year + 1 == year &&
+                           !match.has("next_year") && !match.has("current")) {
                     // The coming 元旦 of a notice signed the year before its title's (关于做好
-                    // 2023年春运…的通知 signed 2022-12-26): its eve is in the year of signing.
+                    // 2023年春运…的通知 signed 2022-12-26), or the year before the one its
+                    // paragraph names (signed 2023-11-08: 2024年春节前…，元旦前): its eve is in the
+                    // year of signing.
                     year = signed_year;
                 }
                 day = days_in_month(year, month);
