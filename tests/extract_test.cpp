@@ -1406,3 +1406,17 @@ TEST_CASE("a clerk's 号 for 日 in the date of signing, and a village's 村（�
     REQUIRE(record.tasks[1].departments.size() == 2);
     CHECK(record.tasks[1].departments[0].name == "社区");
 }
+
+TEST_CASE("a labelled time limit before the labelled bodies, and a labelled year the work spans") {
+    const auto record = extract_text(
+        "关于做好防汛工作的通知\n\n各乡镇：\n\n一、任务\n\n"
+        "1.开展排查。【完成时限】2024年5月15日前【责任单位】县应急管理局、县粮食和物资储备中心\n\n"
+        "2.开展宣传。（责任单位：县委宣传部；完成时限：2024年全年）\n\n"
+        "3.开展巡查。【完成时限】2024年汛期【责任单位】县水务局\n\n某县人民政府办公室\n2024年3月1日\n");
+    REQUIRE(record.tasks.size() == 3);
+    REQUIRE(record.tasks[0].departments.size() == 2);
+    CHECK(record.tasks[0].departments[1].name == "县粮食和物资储备中心");
+    CHECK(record.tasks[1].deadlines.empty());
+    CHECK(record.tasks[2].deadlines.empty());
+    CHECK(record.tasks[2].departments.size() == 1);
+}
