@@ -271,8 +271,9 @@ void fold_ocr_digits(NormalisedText& view) {
             for (std::size_t k = start; k < i; ++k) {
                 if (is_lookalike(text[k])) {
                     text[k] = text[k] == 'O' || text[k] == 'o' ? '0' : '1';
-                    const auto at = static_cast<std::uint32_t>(view.to_original(k));
-                    read_as.push_back({at, at + 1, std::string(1, text[k])});
+                    // (A full-width Ｏ folded to O is three bytes in the original.)
+                    read_as.push_back({static_cast<std::uint32_t>(view.to_original(k)),
+                                       static_cast<std::uint32_t>(view.to_original(k + 1)), std::string(1, text[k])});
                 }
             }
         }

@@ -137,6 +137,13 @@ TEST_CASE("letters a scan's OCR put for digits inside a number are read as the d
     std::string written;
     folded.append_original(written, original, 0, folded.text.size());
     CHECK(written == "2019年6月底前，潭安[2021]15号，11.加强，12月15日；ISO9001、CO2、H2O、IO口、l级");
+    // A full-width letter folded first reads as the digit too, the whole character replaced.
+    const std::string wide = "２Ｏ１９年";
+    std::string wide_written;
+    const auto wide_folded = policy::normalise(wide);
+    CHECK(wide_folded.text == "2019年");
+    wide_folded.append_original(wide_written, wide, 0, wide_folded.text.size());
+    CHECK(wide_written == "２0１９年");
     // Offsets are unchanged: one byte for one.
     CHECK(folded.to_original(folded.text.find("15号")) == original.find("l5号"));
 }
