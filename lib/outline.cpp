@@ -291,11 +291,10 @@ OutlineMarker OutlineRules::classify(std::string_view paragraph) const {
         const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
         if (marker.kind == MarkerKind::item && marker.text_begin < paragraph.size() && marker.text_begin >= 2 &&
             paragraph[marker.text_begin - 1] == '.' && is_digit(paragraph[marker.text_begin - 2])) {
-            const char next = paragraph[marker.text_begin];
-            if (is_digit(next)) {
+            if (is_digit(paragraph[marker.text_begin])) {
                 const std::string_view rest = paragraph.substr(marker.text_begin);
                 std::size_t digits = 0;
-                while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') {
+                while (digits < rest.size() && is_digit(rest[digits])) {
                     ++digits;
                 }
                 // 1.2014年主要任务, 1.5月1日前完成…: a year, or a month (no decimal is
