@@ -557,7 +557,10 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
             std::size_t kept = 0;
             for (std::size_t i = 0; i < record.citations.size(); ++i) {
                 if (!drop[i]) {
-                    record.citations[kept++] = std::move(record.citations[i]);
+                    if (kept != i) {  // (moving a citation onto itself would empty it)
+                        record.citations[kept] = std::move(record.citations[i]);
+                    }
+                    ++kept;
                 }
             }
             record.citations.resize(kept);

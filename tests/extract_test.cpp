@@ -329,6 +329,20 @@ TEST_CASE("the own 文号 in a web page's document table and again above the tex
     CHECK(table_only.citations[0].text == "闽安委〔2013〕5号");
 }
 
+TEST_CASE("dropping the document table's own 文号 keeps the citations before it whole") {
+    const auto record = extract_text(
+        "关于印发《黑龙江省安全生产委员会2020年工作要点》的通知\n\n"
+        "索引号：11230000MB1A8925X2/2020-00315    文号：黑安委〔2020〕5号\n\n"
+        "黑安委〔2020〕5号\n\n各市（地）人民政府：\n\n　　现将工作要点印发给你们。\n\n　　一、压实责任\n\n"
+        "　　1．落实责任制。（省应急管理厅负责）\n\n黑龙江省安全生产委员会\n\n2020年3月20日\n");
+    std::vector<std::pair<std::string, std::string>> citations;
+    for (const auto& citation : record.citations) {
+        citations.emplace_back(citation.kind, citation.text);
+    }
+    CHECK(citations == std::vector<std::pair<std::string, std::string>>{
+                           {"title", "黑龙江省安全生产委员会2020年工作要点"}, {"doc_number", "黑安委〔2020〕5号"}});
+}
+
 TEST_CASE("a document table's fields set side by side with spaces give the 文号 the scraper broke above the text") {
     const auto record = extract_text(
         "首页 > 政务公开 > 政策文件\n索 引 号：11230108/2017-00137　　主题分类：城乡建设\n"
