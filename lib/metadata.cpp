@@ -166,14 +166,19 @@ bool is_list_entry(std::string_view text, unsigned number) {
 // Whether `short_form` abbreviates `full`: it is shorter, at least three characters, opens and
 // ends with the same characters and keeps the rest in order (发展改革委 / 发展和改革委员会,
 // 省安委会办公室 / 省安全生产委员会办公室); a country's name opening the full one may go
-// (民航华东地区管理局 / 中国民用航空华东地区管理局).
-bool abbreviates(std::string_view short_form, std::string_view full) {
+// (民航华东地区管理局 / 中国民用航空华东地区管理局), and so may the places opening it
+// (插甸乡人民政府 / 武定县插甸乡人民政府: `places` matches what goes).
+bool abbreviates(std::string_view short_form, std::string_view full, const re2::RE2& places) {
     if (short_form.size() >= full.size() || short_form.size() < 9) {
         return false;
     }
+    if (full.ends_with(short_form) &&
+        re2::RE2::FullMatch(re2::StringPiece(full.data(), full.size() - short_form.size()), places)) {
+        return true;
+    }
     for (const std::string_view country : {std::string_view("中华人民共和国"), std::string_view("中国")}) {
         if (full.starts_with(country) && !short_form.starts_with(country)) {
-            return abbreviates(short_form, full.substr(country.size()));
+            return abbreviates(short_form, full.substr(country.size()), places);
         }
     }
     auto next = [](std::string_view text, std::size_t pos) {
@@ -211,14 +216,15 @@ bool abbreviates(std::string_view short_form, std::string_view full) {
 
 Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     POLICY_TRY_VOID(
-        grammar.require({"meta.title_about", "meta.doc_type_end", "meta.org_line", "meta.date", "meta.date_cn",
-                         "meta.printed", "meta.cc", "meta.recipients", "meta.attachment", "meta.chrome",
+        grammar.require({"meta.title_about", "meta.doc_type_end", "meta.org_line", "meta.place_prefix", "meta.date",
+                         "meta.date_cn", "meta.printed", "meta.cc", "meta.recipients", "meta.attachment", "meta.chrome",
                          "lines.paragraph_start", "meta.field_doc_number", "meta.field_date", "meta.field_issuer",
                          "meta.field_title", "meta.title_issuer", "meta.aside", "meta.page_end"}));
     MetadataRules rules;
     rules.m_title_about = &grammar.rule("meta.title_about");
     rules.m_doc_type_end = &grammar.rule("meta.doc_type_end");
     rules.m_org_line = &grammar.rule("meta.org_line");
+    rules.m_place_prefix = &grammar.rule("meta.place_prefix");
     rules.m_date = &grammar.rule("meta.date");
     rules.m_date_cn = &grammar.rule("meta.date_cn");
     rules.m_date_compact = grammar.optional_rule("meta.date_compact");
@@ -694,7 +700,8 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
                 // at the head, 国务院安委会办公室 signing).
                 const bool seen = std::any_of(meta.issuers.begin(), meta.issuers.end(), [&](const TextSpan& s) {
                     const std::string_view other = text(s.paragraph).substr(s.begin, s.end - s.begin);
-                    return other == name || abbreviates(name, other) || abbreviates(other, name);
+                    return other == name || abbreviates(name, other, *m_place_prefix) ||
+                           abbreviates(other, name, *m_place_prefix);
                 });
                 if (!seen) {
                     meta.issuers.push_back({i, pos, e});

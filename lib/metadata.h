@@ -84,6 +84,7 @@ private:
     const re2::RE2* m_title_about = nullptr;
     const re2::RE2* m_doc_type_end = nullptr;
     const re2::RE2* m_org_line = nullptr;
+    const re2::RE2* m_place_prefix = nullptr;  // places a short form leaves out
     const re2::RE2* m_date = nullptr;
     const re2::RE2* m_date_cn = nullptr;
     const re2::RE2* m_date_compact = nullptr;  // optional: 20171228, a date that lost 年月日

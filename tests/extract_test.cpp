@@ -722,6 +722,11 @@ TEST_CASE("a signature in the short form of the head's issuer names no second is
         "中国民用航空华东地区管理局\n关于开展机场安全隐患排查的通知\n各监管局：\n一、排查整治\n"
         "1.全面排查机场安全隐患。\n\n民航华东地区管理局\n2024年4月6日\n");
     CHECK(country.issuers == std::vector<std::string>{"中国民用航空华东地区管理局"});
+    // So may the places opening it (the county a township is in).
+    const auto township = extract_text(
+        "武定县插甸乡人民政府文件\n\n关于做好森林防火工作的通知\n各村委会：\n一、落实责任\n"
+        "1.全面排查火灾隐患。\n\n插甸乡人民政府\n2009年1月16日\n");
+    CHECK(township.issuers == std::vector<std::string>{"武定县插甸乡人民政府"});
 }
 
 TEST_CASE("a date of signing in Chinese numerals may write its zero ○, O or 0") {
