@@ -371,9 +371,9 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
     }
     trim(text, name_begin, name_end);
     const std::string_view name = text.substr(name_begin, name_end - name_begin);
-    // 各部门, 各单位: every one of them, named so (a bare 部门 left by X等部门 names nobody).
+    // 各部门, 各单位, 各企业: every one of them, named so (a bare 部门 left by X等部门 names nobody).
     const bool every = name_begin > begin && text.substr(begin, name_begin - begin).ends_with("各") &&
-                       (name == "部门" || name == "单位");
+                       (name == "部门" || name == "单位" || name == "企业");
     if (name.empty() || (re2::RE2::FullMatch(name, rule("dept.empty_body")) && !every) || name.size() > 90) {
         return;
     }
@@ -687,18 +687,22 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
         } else if (label_role != nullptr) {
             split_group(list, label_role);
         } else {
-            // The role words ending the clause, when what is left ends like a body; else a role
-            // with its object (武警宝鸡支队给予支援, 县消防救援大队负责业务指导).
+            // The role words ending the clause, when what is left ends like a body; else, or
+            // when it ends sooner, a role with its object (武警宝鸡支队给予支援, 县消防救援大队负责
+            // 业务指导, 各乡镇人民政府负责督促辖区企业落实: not …负责督促辖区企业 less 落实).
             std::size_t re = e;
             RuleMatch suffix;
             const bool suffixed = role_suffix(clause, suffix) && suffix.end == clause.size();
             if (suffixed) {
                 re = b + suffix.begin;
             }
-            if ((!suffixed || !re2::RE2::PartialMatch(text.substr(b, re - b), rule("dept.body_end"))) &&
-                m_role_object != nullptr && find_rule(*m_role_object, clause, 0, m) &&
+            if (m_role_object != nullptr && find_rule(*m_role_object, clause, 0, m) &&
                 re2::RE2::PartialMatch(m.group("bodies"), rule("dept.body_end"))) {
-                re = at(m.group("bodies")) + m.group("bodies").size();
+                const std::size_t object_end = at(m.group("bodies")) + m.group("bodies").size();
+                if (!suffixed || object_end < re ||
+                    !re2::RE2::PartialMatch(text.substr(b, re - b), rule("dept.body_end"))) {
+                    re = object_end;
+                }
             }
             split_bodies(text, b, re, "responsible", out);
         }
