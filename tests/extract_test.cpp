@@ -343,6 +343,53 @@ TEST_CASE("dropping the document table's own 文号 keeps the citations before i
                            {"title", "黑龙江省安全生产委员会2020年工作要点"}, {"doc_number", "黑安委〔2020〕5号"}});
 }
 
+TEST_CASE("a page's 发布时间 line, breadcrumb and browser title are lines of their own, never the title's") {
+    // A 发布时间 line as wide as a wrapped line, before a blank line and the title.
+    const auto wide = extract_text(
+        "当前位置：首页 > 政务公开 > 政策文件 > 区政府办文件\n"
+        "发布时间：2020-06-03 09:41    来源：区政府办公室    字体：[大 中 小]    浏览次数：1286\n\n"
+        "宜宾市叙州区人民政府办公室关于印发叙州区安全生产专项整治三年行动实施方案的通知\n\n"
+        "各镇人民政府：\n\n　　现将方案印发给你们。\n\n一、工作任务\n\n1.排查隐患。（区应急局负责）\n\n"
+        "宜宾市叙州区人民政府办公室\n2020年5月29日\n");
+    CHECK(wide.title == "宜宾市叙州区人民政府办公室关于印发叙州区安全生产专项整治三年行动实施方案的通知");
+    // A browser's title line (…的通知_栏目_站名), the site's name and a breadcrumb without 首页,
+    // above a text hard-wrapped with a blank line after every line.
+    const auto browser = extract_text(
+        "关于印发《昆明市2025年安全生产治本攻坚三年行动工作要点》的通知_重点领域信息公开_昆明市人民政府\n"
+        "昆明市人民政府\n"
+        "昆明市人民政府 > 政务公开 > 重点领域信息公开 > 安全生产\n"
+        "\n"
+        "昆明市安全生产委员会办公室关于印发《昆明市2025年安全生产治本攻坚三年行动工作要点》的通知\n"
+        "[ 发布时间：2025-03-07 10:15 ]　[ 来源：昆明市应急管理局 ]　[ 字体：大 中 小 ]　[ 打印 ]\n"
+        "分享到：微信　微博　QQ空间\n"
+        "\n"
+        "昆安办〔2025〕5号\n"
+        "\n"
+        "\n"
+        "各县（市、区）安委会，各开发（度假）区安委会，市安委会各成员单位：\n"
+        "\n"
+        "现将《昆明市2025年安全生产治本攻坚三年行动工作要点》印发给你们，请结合实际认\n"
+        "\n"
+        "真抓好落实，并于2025年6月25日前、12月10日前分别将半年和全年工作落实情况报送\n"
+        "\n"
+        "市安委办。\n"
+        "\n"
+        "\n"
+        "昆明市安全生产委员会办公室\n"
+        "\n"
+        "2025年3月3日\n"
+        "\n"
+        "一、压实责任\n"
+        "\n"
+        "1.落实责任制。（市应急局负责）\n");
+    CHECK(browser.title == "昆明市安全生产委员会办公室关于印发《昆明市2025年安全生产治本攻坚三年行动工作要点》的通知");
+    // Cited in the title line and in the letter, not in the browser's line.
+    CHECK(title_citations(browser) == 2);
+    for (const auto& citation : browser.citations) {
+        CHECK(citation.where.line > 3);
+    }
+}
+
 TEST_CASE("a document table's fields set side by side with spaces give the 文号 the scraper broke above the text") {
     const auto record = extract_text(
         "首页 > 政务公开 > 政策文件\n索 引 号：11230108/2017-00137　　主题分类：城乡建设\n"
