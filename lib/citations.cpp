@@ -53,6 +53,43 @@ bool opens_code(std::string_view text, std::size_t at) {
 
 }  // namespace
 
+// (０ to ９ are U+FF10 to U+FF19: EF BC 90 to EF BC 99 in UTF-8.)
+bool has_wide_digit(std::string_view written) {
+    for (std::size_t i = 0; i + 2 < written.size(); ++i) {
+        if (written[i] == '\xEF' && written[i + 1] == '\xBC' && written[i + 2] >= '\x90' && written[i + 2] <= '\x99') {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string widen_digits(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        if (c >= '0' && c <= '9') {
+            out += "\xEF\xBC";
+            out += static_cast<char>('\x90' + (c - '0'));
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string fold_digits(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i + 2 < text.size() && text[i] == '\xEF' && text[i + 1] == '\xBC' && text[i + 2] >= '\x90' &&
+            text[i + 2] <= '\x99') {
+            out += static_cast<char>('0' + (text[i + 2] - '\x90'));
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
 std::string format_doc_number(std::string_view issuer_code, int year, long serial, bool ordinal) {
     return fmt::format("{}〔{}〕{}{}号", issuer_code, year, ordinal ? "第" : "", serial);
 }

@@ -55,4 +55,11 @@ private:
 // 吉办发 + 2014 + 32 → 吉办发〔2014〕32号 (ordinal: 川安委〔2022〕第8号, as written)
 std::string format_doc_number(std::string_view issuer_code, int year, long serial, bool ordinal = false);
 
+// A 文号's digits as a page printed them: whether `written` has a full-width one (长安委〔２０１９〕
+// ３号); `text` with its ASCII digits made full-width; and back (the index resolves 文号 by the
+// folded form, whatever width each notice printed).
+bool has_wide_digit(std::string_view written);
+std::string widen_digits(std::string_view text);
+std::string fold_digits(std::string_view text);
+
 }  // namespace policy

@@ -523,6 +523,11 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
             citation.kind = match.kind;
             citation.number = match.number;
             citation.text = match.number ? match.number->text : source.original(i, match.begin, match.end);
+            // A 文号 printed with full-width digits is given so: FORMAT normalises only its
+            // brackets and white space.
+            if (match.number && has_wide_digit(source.original(i, match.begin, match.end))) {
+                citation.text = widen_digits(citation.text);
+            }
             citation.doc_number = match.doc_number;
             citation.where = source.location(i, match.begin, match.end);
             if (task != nullptr) {
@@ -532,12 +537,17 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         }
     }
     // The notice's own 文号 only in a web page's document table above the text is cited there.
-    auto own = [&](const Citation& c) { return c.number && record.doc_number && c.text == record.doc_number->text; };
+    auto own = [&](const Citation& c) {
+        return c.number && record.doc_number && fold_digits(c.text) == record.doc_number->text;
+    };
     if (meta.field_doc_number && std::none_of(record.citations.begin(), record.citations.end(), own)) {
         Citation citation;
         citation.kind = "doc_number";
         citation.number = record.doc_number;
         citation.text = record.doc_number->text;
+        if (has_wide_digit(source.original(*meta.field_doc_number))) {
+            citation.text = widen_digits(citation.text);
+        }
         citation.where =
             source.location(meta.field_doc_number->paragraph, meta.field_doc_number->begin, meta.field_doc_number->end);
         record.citations.insert(record.citations.begin(), std::move(citation));
@@ -564,6 +574,20 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
                 }
             }
             record.citations.resize(kept);
+        }
+    }
+    // The own 文号 and a title's linked one as printed, where the notice printed its number so.
+    for (Citation& citation : record.citations) {
+        if (citation.number && has_wide_digit(citation.text)) {
+            if (record.doc_number && own(citation) && !has_wide_digit(record.doc_number->text)) {
+                record.doc_number->text = citation.text;
+            }
+            const std::string folded = fold_digits(citation.text);
+            for (Citation& title : record.citations) {
+                if (title.doc_number && *title.doc_number == folded) {
+                    title.doc_number = citation.text;
+                }
+            }
         }
     }
     return record;

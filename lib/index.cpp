@@ -18,6 +18,7 @@
 
 #include <unistd.h>
 
+#include "citations.h"
 #include "embedded.h"
 #include "segment.h"
 
@@ -929,7 +930,8 @@ Result<StoreOutcome> Index::Impl::store(const Record& record, const SearchText& 
         .bind(7, non_empty(record.title))
         .bind(8, non_empty(record.plan_title));
     if (record.doc_number) {
-        document.bind(9, std::string_view(record.doc_number->text)).bind(10, non_empty(record.doc_number->issuer_code));
+        document.bind(9, std::string_view(fold_digits(record.doc_number->text)))
+            .bind(10, non_empty(record.doc_number->issuer_code));
         if (record.doc_number->year != 0) {
             document.bind(11, record.doc_number->year);
         }
@@ -1034,7 +1036,8 @@ Result<StoreOutcome> Index::Impl::store(const Record& record, const SearchText& 
         Statement& insert = w.insert_citation;
         insert.bind(1, document_id);
         bind_task(insert, 2, citation.task);
-        insert.bind_unowned(3, citation.kind).bind_unowned(4, citation.text);
+        insert.bind_unowned(3, citation.kind)
+            .bind(4, std::string_view(citation.kind == "doc_number" ? fold_digits(citation.text) : citation.text));
         if (citation.number) {
             insert.bind(5, non_empty(citation.number->issuer_code));
             if (citation.number->year != 0) {
@@ -1044,7 +1047,8 @@ Result<StoreOutcome> Index::Impl::store(const Record& record, const SearchText& 
                 insert.bind(7, static_cast<std::int64_t>(citation.number->serial));
             }
         }
-        insert.bind(8, citation.doc_number);
+        insert.bind(8,
+                    citation.doc_number ? std::optional<std::string>(fold_digits(*citation.doc_number)) : std::nullopt);
         if (citation.kind == "title") {
             insert.bind(9, non_empty(title_key(citation.text)));
         }

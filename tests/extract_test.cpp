@@ -390,6 +390,23 @@ TEST_CASE("a page's 发布时间 line, breadcrumb and browser title are lines of
     }
 }
 
+TEST_CASE("a 文号 printed with full-width digits is given as printed, its brackets normalised") {
+    const auto record = extract_text(
+        "长春市安全生产委员会文件\n\n长安委［２０１９］３号\n\n关于印发2019年工作要点的通知\n\n各县（市、区）安委会：\n"
+        "\n"
+        "　　按照《吉林省安全生产条例》（吉人常〔２０１７〕１２号）和吉安委〔2019〕6号要求，认真落实。\n\n"
+        "一、压实责任\n\n1.落实责任制。（市应急局负责）\n\n长春市安全生产委员会\n\n2019年3月22日\n");
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->text == "长安委〔２０１９〕３号");
+    CHECK(record.doc_number->year == 2019);
+    std::vector<std::string> texts;
+    for (const auto& citation : record.citations) {
+        texts.push_back(citation.text + (citation.doc_number ? " → " + *citation.doc_number : ""));
+    }
+    CHECK(texts == std::vector<std::string>{"长安委〔２０１９〕３号", "吉林省安全生产条例 → 吉人常〔２０１７〕１２号",
+                                            "吉人常〔２０１７〕１２号", "吉安委〔2019〕6号"});
+}
+
 TEST_CASE("a document table's fields set side by side with spaces give the 文号 the scraper broke above the text") {
     const auto record = extract_text(
         "首页 > 政务公开 > 政策文件\n索 引 号：11230108/2017-00137　　主题分类：城乡建设\n"

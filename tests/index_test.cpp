@@ -443,6 +443,21 @@ TEST_CASE("a citation by 文号 resolves to the cited document whichever is inde
     }
 }
 
+TEST_CASE("a 文号 printed with full-width digits resolves to the document that printed it with ASCII ones") {
+    TempDir dir;
+    const std::string path = dir.file("policy.db");
+    Index index = open_index(path);
+    const Record citing =
+        make_record("/citing.txt", "吉安委〔２０１９〕１号", "关于印发工作要点的通知", "吉办发〔２０１４〕３２号");
+    const Record cited = make_record("/cited.txt", "吉办发〔2014〕32号", "关于印发改革试点方案的通知");
+    for (const Record* record : {&citing, &cited}) {
+        REQUIRE(index.store(*record, make_text(*record)).ok());
+    }
+    CHECK(sql_value(path, "SELECT d.path FROM citation_links l JOIN documents d ON d.id = l.cited_document_id") ==
+          "/cited.txt");
+    CHECK(sql_value(path, "SELECT doc_number FROM documents WHERE path = '/citing.txt'") == "吉安委〔2019〕1号");
+}
+
 TEST_CASE("a citation by title resolves through the plan title, and stays NULL when the document is absent") {
     TempDir dir;
     const std::string path = dir.file("policy.db");
