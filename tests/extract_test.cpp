@@ -407,6 +407,20 @@ TEST_CASE("a 文号 printed with full-width digits is given as printed, its brac
                                             "吉人常〔２０１７〕１２号", "吉安委〔2019〕6号"});
 }
 
+TEST_CASE("a form's numbered notes are no tasks; a spaced 联 系 人 line ends the task before it") {
+    const auto record = extract_text(
+        "关于开展安全生产月活动的通知\n\n各县（市、区）安委会：\n\n一、活动内容\n\n"
+        "1.开展宣传咨询日活动。（市应急管理局负责）\n\n2.纳入年度安全生产目标考核。\n\n"
+        "联 系 人：刘芳（市应急管理局宣传教育科）\n\n某某市安全生产委员会\n\n2021年5月20日\n\n"
+        "附件\n\n安全生产月活动统计表\n\n填表说明：1.本表由各县（市、区）安委办汇总填报；\n"
+        "　　　　　2.数据统计时间截至6月30日；\n　　　　　3.请于7月5日前随活动总结一并报送。\n");
+    CHECK(task_paths(record) == std::vector<std::string>{"一/1", "一/2"});
+    REQUIRE(record.tasks.size() == 2);
+    CHECK(record.tasks[1].departments.empty());
+    REQUIRE(!record.deadlines.empty());
+    CHECK(!record.deadlines.back().task.has_value());
+}
+
 TEST_CASE("a document table's fields set side by side with spaces give the 文号 the scraper broke above the text") {
     const auto record = extract_text(
         "首页 > 政务公开 > 政策文件\n索 引 号：11230108/2017-00137　　主题分类：城乡建设\n"
