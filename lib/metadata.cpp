@@ -742,6 +742,7 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
         }
     }
     // 印发: the date of printing (when no date of signing) and its body.
+    std::string_view printed_org;  // the office on the 印发 line
     if (layout.printed != k_none) {
         const std::size_t i = layout.printed;
         RuleMatch match;
@@ -754,14 +755,7 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
                 meta.issued = date;
             }
         }
-        if (meta.issuers.empty()) {
-            const std::string_view org = match.group("org");
-            if (!org.empty() && re2::RE2::FullMatch(org, *m_org_line)) {
-                meta.issuers.push_back({i, group_offset(text(i), org), group_offset(text(i), org) + org.size()});
-            } else if (i > 0 && is_org_line(text(i - 1))) {
-                add_orgs(i - 1);
-            }
-        }
+        printed_org = match.group("org");
     }
     // A 纪要's head: its office and date on one line above the title.
     for (std::size_t i = 0;
@@ -833,6 +827,16 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
                 pos = e < list.size() ? e + (is_space(list[e]) ? 1 : 3) : e;
             }
             meta.issuers = std::move(orgs);
+        }
+    }
+    // Else the office that printed it (the 版记's 印发 line, or the body on the line above it).
+    if (meta.issuers.empty() && layout.printed != k_none) {
+        const std::size_t i = layout.printed;
+        if (!printed_org.empty() && re2::RE2::FullMatch(printed_org, *m_org_line)) {
+            meta.issuers.push_back(
+                {i, group_offset(text(i), printed_org), group_offset(text(i), printed_org) + printed_org.size()});
+        } else if (i > 0 && is_org_line(text(i - 1))) {
+            add_orgs(i - 1);
         }
     }
     // 主送 and 抄送.

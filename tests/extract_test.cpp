@@ -807,6 +807,15 @@ TEST_CASE("a signature in the short form of the head's issuer names no second is
     CHECK(township.issuers == std::vector<std::string>{"武定县插甸乡人民政府"});
 }
 
+TEST_CASE("the body a title opens with issues the notice, not the office on the 印发 line") {
+    const auto record = extract_text(
+        "西藏自治区安全生产委员会关于印发《2012年全区安全生产工作要点》的通知\n\n各地（市）行署：\n\n"
+        "　　现将工作要点印发给你们。\n\n一、压实责任\n\n1.落实责任制。（自治区安监局负责）\n\n"
+        "二〇一二年三月五日\n\n西藏自治区安全生产委员会办公室　　　　　　2012年3月6日印发\n");
+    CHECK(record.issuers == std::vector<std::string>{"西藏自治区安全生产委员会"});
+    CHECK(record.issued == "2012-03-05");
+}
+
 TEST_CASE("a date of signing in Chinese numerals may write its zero ○, O or 0") {
     for (const std::string zero : {"〇", "○", "O", "0"}) {
         const auto record =
