@@ -232,7 +232,17 @@ bool bare_page_number(std::string_view text, std::size_t begin, std::size_t end,
 constexpr std::size_t k_running_header_bytes = 120;
 
 void drop_running_headers(std::vector<Line>& lines, std::string_view text, int markers) {
-    std::map<std::string_view, int> seen;
+    // (Compared without digits and spaces: a header may carry the page's number, ·20· or 第3页.)
+    auto key = [&](const Line& line) {
+        std::string out;
+        for (const char c : text.substr(line.begin, line.end - line.begin)) {
+            if (!(c >= '0' && c <= '9') && !is_space(static_cast<unsigned char>(c))) {
+                out += c;
+            }
+        }
+        return out;
+    };
+    std::map<std::string, int> seen;
     auto candidate = [&](const Line& line) {
         const std::string_view content = text.substr(line.begin, line.end - line.begin);
         const char32_t last = last_char(content);
@@ -241,7 +251,7 @@ void drop_running_headers(std::vector<Line>& lines, std::string_view text, int m
     };
     for (const Line& line : lines) {
         if (candidate(line)) {
-            ++seen[text.substr(line.begin, line.end - line.begin)];
+            ++seen[key(line)];
         }
     }
     auto repeated = [&](int count) { return count >= 2 && count * 3 >= markers; };
@@ -251,15 +261,19 @@ void drop_running_headers(std::vector<Line>& lines, std::string_view text, int m
     std::vector<Line> kept;
     kept.reserve(lines.size());
     bool dropped = false;
+    bool page = false;
     for (const Line& line : lines) {
-        if (candidate(line) && repeated(seen[text.substr(line.begin, line.end - line.begin)])) {
+        if (candidate(line) && repeated(seen[key(line)])) {
             dropped = true;
+            page = page || line.page_before;
             continue;
         }
         kept.push_back(line);
         if (dropped) {
             kept.back().blank_before = true;  // as after a page marker
+            kept.back().page_before = kept.back().page_before || page;
             dropped = false;
+            page = false;
         }
     }
     lines = std::move(kept);
@@ -824,8 +838,12 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             added.unfinished = !ends_sentence(last_char(content));
             // (A line ending in 。 ends its paragraph anyway: the rule is not tried on it.)
             added.ends = added.own || (added.unfinished && whole_line(rules.ends_paragraph, content));
-            added.by_marker = after_marker;
-            added.page_before = after_marker;
+            // (A form feed opening the line is a page break, as a page marker is.)
+            added.by_marker = after_marker || form_feed;
+            added.page_before = after_marker || form_feed;
+            if (form_feed && lines.size() > 1) {
+                lines[lines.size() - 2].by_marker = true;
+            }
             blank_before = false;
             after_marker = false;
         }

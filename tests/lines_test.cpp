@@ -430,6 +430,19 @@ TEST_CASE("a PDF's running header written by the page markers is dropped like th
     CHECK(texts[4] == "负责)");
 }
 
+TEST_CASE("a form feed opens a page: the header after it, its page's number in it, is dropped") {
+    // Left and right pages set the number on either side of the gazette's name.
+    const auto texts = texts_of(
+        "（五）道路运输\n\f广东省人民政府公报　　　　·20·\n\n和交通运输安全专项整治\n1."
+        "加强监管。（省公安厅、省财政厅按职\n"
+        "\f·21·　　　　广东省人民政府公报\n\n责分工负责）\n2.推进整治。（省生\n\f广东省人民政府公报　　　　·22·\n\n"
+        "态环境厅牵头）\n3.强化督查。\n\f·23·　　　　广东省人民政府公报\n\n4.开展检查。\n");
+    // (The heading stays apart from its rest: nothing here says how wide a full line is.)
+    CHECK(texts == std::vector<std::string>{"(五)道路运输", "和交通运输安全专项整治",
+                                            "1.加强监管。(省公安厅、省财政厅按职责分工负责)",
+                                            "2.推进整治。(省生态环境厅牵头)", "3.强化督查。", "4.开展检查。"});
+}
+
 TEST_CASE("a page's number inside an indented paragraph's line joins the unindented rest to it") {
     const auto texts = texts_of(
         "　　一、深\n\n— 1 —\n\n入学习贯彻习近平总书记关于安全生产重要论述\n\n"
