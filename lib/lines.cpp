@@ -110,12 +110,20 @@ std::vector<std::string_view> spaced_letters(std::string_view content) {
 }
 
 // Appends a line's content (at `begin` in the normalised text) to a paragraph, without the
-// spaces of a letter-spaced line.
+// spaces of a letter-spaced line, but one where a wide gap parts two names set side by side
+// (广 东 省 应 急 管 理 厅　　　　广 东 省 公 安 厅).
 void append_content(Paragraph& paragraph, std::string_view content, std::uint32_t begin) {
     const std::vector<std::string_view> spaced = spaced_letters(content);
     const std::string_view whole[] = {content};
+    const char* previous_end = nullptr;
     for (const std::string_view letter :
          spaced.empty() ? std::span<const std::string_view>(whole) : std::span<const std::string_view>(spaced)) {
+        if (previous_end != nullptr && letter.data() - previous_end >= 2) {
+            paragraph.pieces.push_back({static_cast<std::uint32_t>(paragraph.text.size()),
+                                        static_cast<std::uint32_t>(begin + (previous_end - content.data())), 1});
+            paragraph.text += ' ';
+        }
+        previous_end = letter.data() + letter.size();
         paragraph.pieces.push_back({static_cast<std::uint32_t>(paragraph.text.size()),
                                     static_cast<std::uint32_t>(begin + (letter.data() - content.data())),
                                     static_cast<std::uint32_t>(letter.size())});

@@ -479,6 +479,13 @@ TEST_CASE("a letter-spaced line is read without its spaces, each character still
           std::vector<std::string>{"关于做好2021年汛期安全生产工作的通知"});
     CHECK(texts_of("2021 年 10 月 1 日 前 报 送\n") == std::vector<std::string>{"2021年10月1日前报送"});
     CHECK(texts_of("共 12345 人 参 加 培 训 活 动\n") == std::vector<std::string>{"共 12345 人 参 加 培 训 活 动"});
+    // Two names set side by side keep one space where the wide gap parts them.
+    const std::string side = "广 东 省 应 急 管 理 厅　　　　　广 东 省 公 安 厅\n";
+    const auto signed_by = paragraphs_of(side);
+    REQUIRE(signed_by.size() == 1);
+    CHECK(signed_by[0].text == "广东省应急管理厅 广东省公安厅");
+    CHECK(signed_by[0].normalised_offset(signed_by[0].text.find("广东省公安厅")) ==
+          policy::test::normalised(side).find("广 东 省 公"));
 }
 
 TEST_CASE("a table's row, its cells parted by tabs, is a paragraph of its own however long") {
