@@ -696,11 +696,15 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
             if (suffixed) {
                 re = b + suffix.begin;
             }
-            if (m_role_object != nullptr && find_rule(*m_role_object, clause, 0, m) &&
+            // (The role with its object is sought only where it can change the reading: no
+            // body before the role words, or a role verb before them too.)
+            const bool plain = suffixed && re2::RE2::PartialMatch(text.substr(b, re - b), rule("dept.body_end"));
+            if (m_role_object != nullptr &&
+                (!plain || find_rule(*m_role_object, text.substr(b, re - b), 0, m, false)) &&
+                find_rule(*m_role_object, clause, 0, m) &&
                 re2::RE2::PartialMatch(m.group("bodies"), rule("dept.body_end"))) {
                 const std::size_t object_end = at(m.group("bodies")) + m.group("bodies").size();
-                if (!suffixed || object_end < re ||
-                    !re2::RE2::PartialMatch(text.substr(b, re - b), rule("dept.body_end"))) {
+                if (!plain || object_end < re) {
                     re = object_end;
                 }
             }
