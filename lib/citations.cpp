@@ -100,6 +100,7 @@ Result<CitationRules> CitationRules::create(const Grammar& grammar) {
     rules.m_doc_number = &grammar.rule("citation.doc_number");
     rules.m_serial_more = grammar.optional_rule("citation.serial_more");
     rules.m_issuer_body = grammar.optional_rule("citation.issuer_body");
+    rules.m_header_mark = grammar.optional_rule("citation.header_mark");
     for (const auto& entry : grammar.lexicon("issuer-stop.txt")) {
         if (entry[0].size() > 4) {  // more than one character: a word cut off the front
             rules.m_issuer_prefixes.push_back(entry[0]);
@@ -360,10 +361,14 @@ std::optional<DocNumber> CitationRules::whole_doc_number(std::string_view text) 
         return std::nullopt;
     }
     std::string_view rest = text.substr(numbers[0].end);
-    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) {
-        rest.remove_prefix(1);
+    std::size_t gap = 0;
+    while (gap < rest.size() && (rest[gap] == ' ' || rest[gap] == '\t')) {
+        ++gap;
     }
-    if (!rest.empty()) {
+    rest.remove_prefix(gap);
+    // (Or the head's marks after a wide gap: 石安办明电〔2025〕41号　　等级：特急.)
+    const bool marks = gap >= 2 && m_header_mark != nullptr && re2::RE2::FullMatch(rest, *m_header_mark);
+    if (!rest.empty() && !marks) {
         return std::nullopt;
     }
     return numbers[0].number;

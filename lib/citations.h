@@ -46,6 +46,7 @@ private:
     const re2::RE2* m_doc_number = nullptr;
     const re2::RE2* m_serial_more = nullptr;  // optional
     const re2::RE2* m_issuer_body = nullptr;  // optional: citation.issuer_body
+    const re2::RE2* m_header_mark = nullptr;  // optional: citation.header_mark
     // Single characters (UTF-8), each with the characters after which it is a code's own
     // (经 before 信 贸 开 …: 粤经信, 鄂经贸安全, 江经开管发).
     std::map<std::string, std::string> m_issuer_stops;

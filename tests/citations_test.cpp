@@ -59,4 +59,14 @@ TEST_CASE("a line holding only a 文号 is the notice's own number") {
     // (Not a web page's field whose value the 文号 is, nor a sentence before it.)
     CHECK_FALSE(rules->whole_doc_number(normalised("发文字号：　　吉政发〔2019〕1号")).has_value());
     CHECK_FALSE(rules->whole_doc_number(normalised("按照通知要求　　吉政发〔2019〕1号")).has_value());
+    // Or the head's urgency, secrecy or 等级 after it, across a wide gap.
+    for (const std::string mark : {"等级：特急", "特急", "机密★1年", "紧急程度：加急"}) {
+        CAPTURE(mark);
+        const auto marked = rules->whole_doc_number(normalised("石安办明电〔2025〕41号　　　　" + mark));
+        REQUIRE(marked.has_value());
+        CHECK(marked->text == "石安办明电〔2025〕41号");
+    }
+    // (Not words of a sentence, nor a mark right after the number.)
+    CHECK_FALSE(rules->whole_doc_number(normalised("石安办明电〔2025〕41号　　要求各地")).has_value());
+    CHECK_FALSE(rules->whole_doc_number(normalised("石安办明电〔2025〕41号特急")).has_value());
 }

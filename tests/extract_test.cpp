@@ -816,6 +816,13 @@ TEST_CASE("the body a title opens with issues the notice, not the office on the 
     CHECK(record.issued == "2012-03-05");
 }
 
+TEST_CASE("a 纪要's 分送 list is its 抄送 list") {
+    const auto record = extract_text(
+        "东营市安全生产委员会会议纪要\n\n一、会议要求\n\n会议要求各地加强隐患排查。\n\n"
+        "东营市安全生产委员会办公室\n\n2021年6月8日\n\n分送：市委办公室，市人大常委会办公室，市政府办公室。\n");
+    CHECK(record.cc == std::vector<std::string>{"市委办公室", "市人大常委会办公室", "市政府办公室"});
+}
+
 TEST_CASE("a date of signing in Chinese numerals may write its zero ○, O or 0") {
     for (const std::string zero : {"〇", "○", "O", "0"}) {
         const auto record =
