@@ -116,6 +116,23 @@ std::vector<OutlineMarker> split_run_on_items(std::vector<Paragraph>& paragraphs
         out.push_back(std::move(paragraphs[i]));
         out_markers.push_back(markers[i]);
         OutlineMarker marker = std::move(markers[i]);
+        // A heading with its first item run on after its 。 (（一）强化领导责任。1.深入学习…): the
+        // item opens a paragraph of its own, where it is the first or the next item is its next.
+        if (marker.kind == MarkerKind::heading1 || marker.kind == MarkerKind::heading2) {
+            const std::string_view text = out.back().text;
+            const std::size_t stop = text.find("。", marker.text_begin);
+            if (stop != std::string_view::npos && stop + 3 < text.size()) {
+                OutlineMarker inner = outline.classify(text.substr(stop + 3));
+                if (inner.kind == MarkerKind::item && !inner.closing_only &&
+                    (inner.value == 1 || next_item == inner.value + 1)) {
+                    Paragraph tail = split_off(out.back(), stop + 3, normalised);
+                    out_markers.back() = outline.classify(out.back().text);
+                    out.push_back(std::move(tail));
+                    out_markers.push_back(inner);
+                    marker = std::move(inner);
+                }
+            }
+        }
         while (marker.kind == MarkerKind::item && marker.numeral.find('.') == std::string::npos &&
                next_item != marker.value + 1) {
             const std::string_view text = out.back().text;

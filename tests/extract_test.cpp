@@ -823,6 +823,19 @@ TEST_CASE("a 纪要's 分送 list is its 抄送 list") {
     CHECK(record.cc == std::vector<std::string>{"市委办公室", "市人大常委会办公室", "市政府办公室"});
 }
 
+TEST_CASE("a heading's first item run on after its 。 is a task of its own") {
+    const auto record = extract_text(
+        "关于印发2024年安全生产工作要点的通知\n\n各县（区）人民政府：\n\n一、压实责任\n\n"
+        "（一）强化党政领导责任。1.深入学习贯彻重要论述，2月底前完成专题学习。（市委宣传部牵头）\n\n"
+        "2.落实党政同责。（市应急管理局负责）\n\n二、基础。3.加强宣传。（市委宣传部负责）\n\n"
+        "4.开展培训。（市人社局负责）\n\n南宁市安全生产委员会\n\n2024年1月10日\n");
+    CHECK(task_paths(record) == std::vector<std::string>{"一/(一)/1", "一/(一)/2", "二/3", "二/4"});
+    REQUIRE(record.sections.size() == 3);
+    CHECK(record.sections[1].heading == "强化党政领导责任");
+    REQUIRE(!record.tasks.empty());
+    CHECK(bodies(record.tasks[0]) == std::vector<std::pair<std::string, std::string>>{{"市委宣传部", "lead"}});
+}
+
 TEST_CASE("a date of signing in Chinese numerals may write its zero ○, O or 0") {
     for (const std::string zero : {"〇", "○", "O", "0"}) {
         const auto record =
