@@ -168,7 +168,7 @@ constexpr std::size_t k_recurring_window = 256;
 constexpr std::size_t k_year_margin = 64;
 
 std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int context_year, int signed_month,
-                                               int signed_year) const {
+                                               int signed_year, int signed_day) const {
     std::vector<int> fired;
     if (!m_impl->set->Match(text, &fired)) {
         return {};
@@ -385,10 +385,12 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         // signed 2020-12-24; 谋划2024年重点工作 signed 2023-11-20): a month from the month of
         // signing on, with no year named before it in the paragraph, is still the year of
         // signing (12月28日17时前: four days on; 5月底前 is the title's year).
-        const auto still_signing_year = [&](int month) {
+        // (Not a day before the day of signing: 12月15日前 in a plan signed on 30 December.)
+        const auto still_signing_year = [&](int month, int day) {
             if (deadline.year_inferred && nearest == 0 && !match.has("next_year") && !match.has("current") &&
                 year == context_year && signed_year != 0 && signed_year + 1 == context_year && signed_month != 0 &&
-                month >= signed_month) {
+                (month > signed_month ||
+                 (month == signed_month && (day == 0 || signed_day == 0 || day >= signed_day)))) {
                 year = signed_year;
             }
         };
@@ -418,12 +420,13 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
             const int month = std::isdigit(static_cast<unsigned char>(month_text[0]))
                                   ? std::atoi(std::string(month_text).c_str())
                                   : parse_chinese_numeral(month_text);  // 十月底前
+            const int day = day_text.empty() ? 0
+                            : std::isdigit(static_cast<unsigned char>(day_text[0]))
+                                ? std::atoi(std::string(day_text).c_str())
+                                : parse_chinese_numeral(day_text);  // 十五日前
             roll_past(month);
-            still_signing_year(month);
+            still_signing_year(month, day != 0 ? day : end_text == "上旬" ? 10 : end_text == "中旬" ? 20 : 0);
             if (!day_text.empty()) {
-                const int day = std::isdigit(static_cast<unsigned char>(day_text[0]))
-                                    ? std::atoi(std::string(day_text).c_str())
-                                    : parse_chinese_numeral(day_text);  // 十五日前
                 date = iso_date(year, month, day);
             } else if (end_text == "上旬") {
                 date = iso_date(year, month, 10);

@@ -41,9 +41,11 @@ public:
     // year falls in the next (3月底前 in a notice of November: next March). Signed the year
     // before `context_year` (a plan for next year), a limit in the month of signing or after it
     // with no year named before it is in the year of signing (12月25日前 in a notice of
-    // November), and so is the eve of the coming 元旦; 明年 counts from the year of signing.
-    std::vector<DeadlineMatch> find(std::string_view text, int context_year, int signed_month = 0,
-                                    int signed_year = 0) const;
+    // November), and so is the eve of the coming 元旦; 明年 counts from the year of signing. Not
+    // a day before the day of signing, `signed_day` (1–31, 0: unknown): 12月15日前 in a 2026 plan
+    // signed on 30 December 2025 is 2026's.
+    std::vector<DeadlineMatch> find(std::string_view text, int context_year, int signed_month = 0, int signed_year = 0,
+                                    int signed_day = 0) const;
 
 private:
     DeadlineRules();

@@ -461,6 +461,7 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
     // signing (a month already past is next year's).
     const int signed_year = meta.issued && meta.issued->size() == 10 ? std::atoi(meta.issued->substr(0, 4).c_str()) : 0;
     const int signed_month_of_year = signed_year != 0 ? std::atoi(meta.issued->substr(5, 2).c_str()) : 0;
+    const int signed_day_of_year = signed_year != 0 ? std::atoi(meta.issued->substr(8, 2).c_str()) : 0;
     int section_year = 0;     // the year the last 一、 names (二、2024年重点工作)
     int subsection_year = 0;  // the year the last （N） under it names (（二）2023年重点任务)
     std::vector<bool> opens_section(paragraphs.size(), false);  // a heading of the outline (not a clause)
@@ -490,8 +491,10 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         const bool other_year = (subsection_year != 0 || section_year != 0) && context_year != signed_year;
         const int signed_month = other_year ? 0 : signed_month_of_year;
         const int signed_in = other_year ? 0 : signed_year;
+        const int signed_day = other_year ? 0 : signed_day_of_year;
         Task* task = owner[i] == k_none ? nullptr : &record.tasks[owner[i]];
-        std::vector<DeadlineMatch> limits = rules.deadlines.find(text, context_year, signed_month, signed_in);
+        std::vector<DeadlineMatch> limits =
+            rules.deadlines.find(text, context_year, signed_month, signed_in, signed_day);
         if (row_header[i] != k_none) {
             // A table row's cell under a time column (完成时限) is read as its labelled line
             // (完成时限：2021年6月, a limit without 前) where the row's text gave none in it.
@@ -508,7 +511,8 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
                 }
                 const std::string labelled = std::string(columns[k]) + ":" + std::string(cells[k]);
                 const std::size_t skip = columns[k].size() + 1;
-                for (DeadlineMatch match : rules.deadlines.find(labelled, context_year, signed_month, signed_in)) {
+                for (DeadlineMatch match :
+                     rules.deadlines.find(labelled, context_year, signed_month, signed_in, signed_day)) {
                     if (match.begin >= skip) {
                         match.begin = cell_begin + match.begin - skip;
                         match.end = cell_begin + match.end - skip;

@@ -12,10 +12,11 @@ TEST_CASE("deadline cases from tests/cases/deadlines.jsonl") {
         const std::string input = c["input"];
         const std::string text = normalised(input);
         CAPTURE(c["id"].get<std::string>());
-        // (signed_month and signed_year: the date of signing, when the case gives it.)
+        // (signed_month, signed_year and signed_day: the date of signing, when the case gives it.)
         const int signed_month = c.contains("signed_month") ? c["signed_month"].get<int>() : 0;
         const int signed_year = c.contains("signed_year") ? c["signed_year"].get<int>() : 0;
-        const auto found = rules->find(text, c["context_year"].get<int>(), signed_month, signed_year);
+        const int signed_day = c.contains("signed_day") ? c["signed_day"].get<int>() : 0;
+        const auto found = rules->find(text, c["context_year"].get<int>(), signed_month, signed_year, signed_day);
         const auto& expected = c["expected"];
         REQUIRE(found.size() == expected.size());
         for (std::size_t i = 0; i < found.size(); ++i) {
