@@ -502,9 +502,19 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
         };
         return level(before.substr(piece)) && level(text.substr(open + 1, close - open - 2));
     };
+    // So does 责任单位：各市地方海事处（局）, whose parenthesis is the other ending of the last name.
+    auto ending_in_name = [&] {
+        const std::size_t open = matching_open(text, close, 12);
+        if (open == std::string_view::npos || open == 0) {
+            return false;
+        }
+        const std::string_view ending = text.substr(open + 1, close - open - 2);
+        return ending.size() <= 9 && re2::RE2::FullMatch(ending, rule("dept.bare_org")) &&
+               re2::RE2::PartialMatch(text.substr(0, open), rule("dept.body_end"));
+    };
     const bool role_mark = close > 0 && text[close - 1] == ')' &&
                            (find_rule(rule("dept.marked_lead"), text.substr(0, close), 0, match_mark, false) ||
-                            labelled_alias(text.substr(0, close)) || level_in_name());
+                            labelled_alias(text.substr(0, close)) || level_in_name() || ending_in_name());
     // Some issuers put the bodies in lenticular brackets: …【省应急管理厅牵头】.
     if (!role_mark && text.substr(0, close).ends_with("】")) {
         const std::size_t lenticular = text.substr(0, close).rfind("【");
