@@ -30,7 +30,7 @@ bool is_han(std::string_view ch) {
            c == 0x3007;
 }
 
-constexpr std::size_t k_max_issuer_chars = 12;
+constexpr std::size_t k_max_issuer_chars = 16;
 // At most this many spaces between an issuer code and its bracket.
 constexpr std::size_t k_max_issuer_gap = 2;
 constexpr std::size_t k_max_title_bytes = 600;
