@@ -4,6 +4,8 @@
 #include <unicode/utf8.h>
 
 #include <fmt/core.h>
+#include <algorithm>
+#include <vector>
 
 #include "rule_match.h"
 
@@ -63,10 +65,30 @@ bool has_wide_digit(std::string_view written) {
     return false;
 }
 
-std::string widen_digits(std::string_view text) {
+std::string digits_as_printed(std::string_view text, std::string_view written) {
+    // The width of each digit as printed, in order (true: full-width).
+    std::vector<bool> wide;
+    for (std::size_t i = 0; i < written.size(); ++i) {
+        if (written[i] >= '0' && written[i] <= '9') {
+            wide.push_back(false);
+        } else if (i + 2 < written.size() && written[i] == '\xEF' && written[i + 1] == '\xBC' &&
+                   written[i + 2] >= '\x90' && written[i + 2] <= '\x99') {
+            wide.push_back(true);
+            i += 2;
+        }
+    }
+    const auto digits =
+        static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }));
+    const bool all_wide = !wide.empty() && std::all_of(wide.begin(), wide.end(), [](bool w) { return w; });
+    // Digit for digit where the counts agree; else all full-width when all printed were
+    // (a serial listed after a 文号, ４号, is read with its issuer's year).
+    if (wide.size() != digits && !all_wide) {
+        return std::string(text);
+    }
     std::string out;
+    std::size_t k = 0;
     for (const char c : text) {
-        if (c >= '0' && c <= '9') {
+        if (c >= '0' && c <= '9' && (all_wide || wide[k++])) {
             out += "\xEF\xBC";
             out += static_cast<char>('\x90' + (c - '0'));
         } else {

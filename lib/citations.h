@@ -57,10 +57,11 @@ private:
 std::string format_doc_number(std::string_view issuer_code, int year, long serial, bool ordinal = false);
 
 // A 文号's digits as a page printed them: whether `written` has a full-width one (长安委〔２０１９〕
-// ３号); `text` with its ASCII digits made full-width; and back (the index resolves 文号 by the
+// ３号); `text` (its digits ASCII) with each digit as wide as `written` printed it, in order
+// (吉安委〔2017〕５号 keeps its year narrow); and back to ASCII (the index resolves 文号 by the
 // folded form, whatever width each notice printed).
 bool has_wide_digit(std::string_view written);
-std::string widen_digits(std::string_view text);
+std::string digits_as_printed(std::string_view text, std::string_view written);
 std::string fold_digits(std::string_view text);
 
 }  // namespace policy

@@ -364,8 +364,10 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
                 const int base = following ? nearest : own_year != 0 ? own_year : nearest;
                 year = base != 0 ? base + 1 : 0;
             } else if (match.has("current") && context_year != 0) {
-                // 今年底前: the notice's own year, whatever year was named before it.
-                year = context_year;
+                // 今年底前: the notice's own year, whatever year was named before it; 今年 is the
+                // year it was written in (今年底前 in a notice of December 2019 about 2020's
+                // 元旦 and 春节 is 2019's end; 本年度 is the notice's).
+                year = match.group("current").starts_with("今") && signed_year != 0 ? signed_year : context_year;
             }
             deadline.year_inferred = true;
         }

@@ -546,8 +546,8 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
             citation.text = match.number ? match.number->text : source.original(i, match.begin, match.end);
             // A 文号 printed with full-width digits is given so: FORMAT normalises only its
             // brackets and white space.
-            if (match.number && has_wide_digit(source.original(i, match.begin, match.end))) {
-                citation.text = widen_digits(citation.text);
+            if (match.number) {
+                citation.text = digits_as_printed(citation.text, source.original(i, match.begin, match.end));
             }
             citation.doc_number = match.doc_number;
             citation.where = source.location(i, match.begin, match.end);
@@ -566,9 +566,7 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         citation.kind = "doc_number";
         citation.number = record.doc_number;
         citation.text = record.doc_number->text;
-        if (has_wide_digit(source.original(*meta.field_doc_number))) {
-            citation.text = widen_digits(citation.text);
-        }
+        citation.text = digits_as_printed(citation.text, source.original(*meta.field_doc_number));
         citation.where =
             source.location(meta.field_doc_number->paragraph, meta.field_doc_number->begin, meta.field_doc_number->end);
         record.citations.insert(record.citations.begin(), std::move(citation));

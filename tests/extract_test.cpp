@@ -405,6 +405,12 @@ TEST_CASE("a 文号 printed with full-width digits is given as printed, its brac
     }
     CHECK(texts == std::vector<std::string>{"长安委〔２０１９〕３号", "吉林省安全生产条例 → 吉人常〔２０１７〕１２号",
                                             "吉人常〔２０１７〕１２号", "吉安委〔2019〕6号"});
+    // Each digit as wide as printed: a full-width serial after a half-width year.
+    const auto mixed = extract_text(
+        "关于印发工作要点的通知\n\n吉安委【2017】５号\n\n各市（州）安委会：\n\n一、压实责任\n\n"
+        "1.落实责任制。（省应急厅负责）\n\n吉林省安全生产委员会\n\n2017年3月22日\n");
+    REQUIRE(mixed.doc_number.has_value());
+    CHECK(mixed.doc_number->text == "吉安委〔2017〕５号");
 }
 
 TEST_CASE("a form's numbered notes are no tasks; a spaced 联 系 人 line ends the task before it") {
