@@ -238,6 +238,9 @@ bool bare_page_number(std::string_view text, std::size_t begin, std::size_t end,
 // 牵头单位：县应急管理局 may fall by a marker twice). Such lines are dropped like the markers; the
 // first page's copy, away from any marker (the notice's own 文号 at its head), stays.
 constexpr std::size_t k_running_header_bytes = 120;
+// A line repeated right after itself is read once when it is at least this long (eight
+// characters of Han): a short one (一、, 1.) may well stand twice.
+constexpr std::size_t k_repeated_line_bytes = 24;
 
 void drop_running_headers(std::vector<Line>& lines, std::string_view text, int markers) {
     // (Compared without digits and spaces: a header may carry the page's number, ·20· or 第3页.)
@@ -828,6 +831,12 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             if (!lines.empty()) {
                 lines.back().by_marker = true;
             }
+        } else if (!lines.empty() && end - begin >= k_repeated_line_bytes && !lines.back().by_marker && !after_marker &&
+                   !form_feed &&
+                   text.substr(lines.back().begin, lines.back().end - lines.back().begin) ==
+                       text.substr(begin, end - begin)) {
+            // A long line the same as the one before (a scraper's copy twice over) is read once
+            // (not by a page break: a running header may say what the line under it says).
         } else {
             const std::string_view content = text.substr(begin, end - begin);
             const auto chars = static_cast<std::uint32_t>(std::count_if(

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "lines.h"
 #include "outline.h"
 #include "test_support.h"
@@ -441,6 +443,20 @@ TEST_CASE("a form feed opens a page: the header after it, its page's number in i
     CHECK(texts == std::vector<std::string>{"(五)道路运输", "和交通运输安全专项整治",
                                             "1.加强监管。(省公安厅、省财政厅按职责分工负责)",
                                             "2.推进整治。(省生态环境厅牵头)", "3.强化督查。", "4.开展检查。"});
+}
+
+TEST_CASE("a long line repeated right after itself is read once; a short one, or one by a page break, stays") {
+    CHECK(texts_of(
+              "（三）夯实消防工作基础\n（三）夯实消防工作基础\n2.推动行业部门落实安全责任。（市消防救援支队负责）\n\n"
+              "2.推动行业部门落实安全责任。（市消防救援支队负责）\n一、\n一、\n") ==
+          std::vector<std::string>{"(三)夯实消防工作基础", "2.推动行业部门落实安全责任。(市消防救援支队负责)", "一、",
+                                   "一、"});
+    // A running header saying the plan's title above the title itself.
+    const auto paged = texts_of(
+        "各有关单位：\n\n- 1 -\n\n某省安全生产重点工作分工方案\n\n某省安全生产重点工作分工方案\n\n"
+        "为确保目标任务落到实处，制定本方案。\n\n- 2 -\n\n某省安全生产重点工作分工方案\n\n"
+        "一、总体要求\n");
+    CHECK(std::count(paged.begin(), paged.end(), "某省安全生产重点工作分工方案") == 1);
 }
 
 TEST_CASE("a page's number inside an indented paragraph's line joins the unindented rest to it") {
