@@ -552,9 +552,11 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
         // would fail anywhere earlier, only more slowly).
         // A last sentence that only gives the time (…。责任单位：X。完成时限：2023年底前。) is
         // stepped over: the labelled list is the sentence before it.
+        // Labelled sentences one after another (牵头单位：X。配合单位：Y。) are read together.
+        std::vector<std::pair<std::size_t, std::size_t>> labelled;  // their clauses, last first
         std::size_t end = text.size();
         std::size_t stop = close;
-        for (int sentences = 0; sentences < 3; ++sentences) {
+        for (int sentences = 0; sentences < 4; ++sentences) {
             const std::size_t last_stop = text.substr(0, stop).rfind("。");
             const std::size_t from = last_stop == std::string_view::npos ? 0 : last_stop + 3;
             const std::string_view tail = text.substr(from, end - from);
@@ -562,7 +564,15 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
             if (find_rule(rule("dept.trailing_label"), tail, 0, label)) {
                 const std::string_view clauses = label.group("clauses");
                 const std::size_t begin = group_offset(text, clauses);
-                parse_clauses(text, begin, begin + clauses.size(), out);
+                labelled.emplace_back(begin, begin + clauses.size());
+                if (last_stop == std::string_view::npos) {
+                    break;
+                }
+                end = from;
+                stop = last_stop;
+                continue;
+            }
+            if (!labelled.empty()) {
                 break;
             }
             std::size_t b = from;
@@ -574,6 +584,9 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
             }
             end = from;
             stop = last_stop;
+        }
+        for (auto it = labelled.rbegin(); it != labelled.rend(); ++it) {
+            parse_clauses(text, it->first, it->second, out);
         }
         return out;
     }
