@@ -22,6 +22,9 @@ int digit_value(std::string_view ch) {
     if (ch == "两") {
         return 2;
     }
+    if (ch == "元") {  // 元月: the first month
+        return 1;
+    }
     return -1;
 }
 

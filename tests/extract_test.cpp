@@ -842,6 +842,12 @@ TEST_CASE("a heading's first item run on after its 。 is a task of its own") {
     CHECK(bodies(record.tasks[0]) == std::vector<std::pair<std::string, std::string>>{{"市委宣传部", "lead"}});
 }
 
+TEST_CASE("a date of signing in Chinese numerals may name January 元月") {
+    const auto record = extract_text(
+        "关于做好春节期间安全工作的通知\n各村：\n一、工作\n1.排查隐患。\n\n某某镇人民政府\n二○一八年元月八日\n");
+    CHECK(record.issued == "2018-01-08");
+}
+
 TEST_CASE("a date of signing in Chinese numerals may write its zero ○, O or 0") {
     for (const std::string zero : {"〇", "○", "O", "0"}) {
         const auto record =
