@@ -55,10 +55,20 @@ bool opens_code(std::string_view text, std::size_t at) {
 
 }  // namespace
 
-// (０ to ９ are U+FF10 to U+FF19: EF BC 90 to EF BC 99 in UTF-8.)
+namespace {
+
+// Whether a full-width digit (０ to ９: U+FF10 to U+FF19, EF BC 90 to EF BC 99 in UTF-8) starts
+// at byte `i` of `text`.
+bool wide_digit_at(std::string_view text, std::size_t i) {
+    return i + 2 < text.size() && text[i] == '\xEF' && text[i + 1] == '\xBC' && text[i + 2] >= '\x90' &&
+           text[i + 2] <= '\x99';
+}
+
+}  // namespace
+
 bool has_wide_digit(std::string_view written) {
-    for (std::size_t i = 0; i + 2 < written.size(); ++i) {
-        if (written[i] == '\xEF' && written[i + 1] == '\xBC' && written[i + 2] >= '\x90' && written[i + 2] <= '\x99') {
+    for (std::size_t i = 0; i < written.size(); ++i) {
+        if (wide_digit_at(written, i)) {
             return true;
         }
     }
@@ -71,8 +81,7 @@ std::string digits_as_printed(std::string_view text, std::string_view written) {
     for (std::size_t i = 0; i < written.size(); ++i) {
         if (written[i] >= '0' && written[i] <= '9') {
             wide.push_back(false);
-        } else if (i + 2 < written.size() && written[i] == '\xEF' && written[i + 1] == '\xBC' &&
-                   written[i + 2] >= '\x90' && written[i + 2] <= '\x99') {
+        } else if (wide_digit_at(written, i)) {
             wide.push_back(true);
             i += 2;
         }
@@ -101,8 +110,7 @@ std::string digits_as_printed(std::string_view text, std::string_view written) {
 std::string fold_digits(std::string_view text) {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (i + 2 < text.size() && text[i] == '\xEF' && text[i + 1] == '\xBC' && text[i + 2] >= '\x90' &&
-            text[i + 2] <= '\x99') {
+        if (wide_digit_at(text, i)) {
             out += static_cast<char>('0' + (text[i + 2] - '\x90'));
             i += 2;
         } else {
