@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <span>
 
 namespace policy {
@@ -260,9 +261,11 @@ void drop_running_headers(std::vector<Line>& lines, std::string_view text, int m
         return line.by_marker && content.size() <= k_running_header_bytes && !ends_sentence(last) && last != U')' &&
                last != U'）' && content.find(':') == std::string_view::npos;
     };
-    for (const Line& line : lines) {
-        if (candidate(line)) {
-            ++seen[key(line)];
+    std::vector<std::optional<std::string>> keys(lines.size());  // each candidate's, read once
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (candidate(lines[i])) {
+            keys[i] = key(lines[i]);
+            ++seen[*keys[i]];
         }
     }
     auto repeated = [&](int count) { return count >= 2 && count * 3 >= markers; };
@@ -273,8 +276,9 @@ void drop_running_headers(std::vector<Line>& lines, std::string_view text, int m
     kept.reserve(lines.size());
     bool dropped = false;
     bool page = false;
-    for (const Line& line : lines) {
-        if (candidate(line) && repeated(seen[key(line)])) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Line& line = lines[i];
+        if (keys[i] && repeated(seen[*keys[i]])) {
             dropped = true;
             page = page || line.page_before;
             continue;
