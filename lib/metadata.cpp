@@ -335,10 +335,12 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     }
     auto text = [&](std::size_t i) -> std::string_view { return paragraphs[i].text; };
     // The last entry of the attachment list that paragraph `i` opens (附件：1．… / 2．… / 3．…): the
-    // entries after the first, numbered on; `i` itself when it opens none.
+    // entries after the first, numbered on (all of them when the label stands alone: 附件： /
+    // 1．… / 2．…); `i` itself when it opens none.
     auto attachment_list_end = [&](std::size_t i) {
         if (m_attachment_list != nullptr && re2::RE2::PartialMatch(text(i), *m_attachment_list)) {
-            for (unsigned next = 2; i + 1 < n && is_list_entry(text(i + 1), next); ++next) {
+            const unsigned first = text(i).ends_with(':') ? 1 : 2;
+            for (unsigned next = first; i + 1 < n && is_list_entry(text(i + 1), next); ++next) {
                 ++i;
             }
         }

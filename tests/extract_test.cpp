@@ -1094,6 +1094,19 @@ TEST_CASE("the attachment list before the signature lists files, not tasks") {
     CHECK(task_paths(record) == std::vector<std::string>{"一/1", "一/2"});
 }
 
+TEST_CASE("an attachment label alone on its line lists files on the lines below, not tasks") {
+    const auto record = extract_text(
+        "关于报送隐患排查治理情况的通知\n各乡镇人民政府：\n一、报送内容\n1.隐患排查治理工作开展情况；\n"
+        "2.重大隐患挂牌督办情况。\n\n附件：\n1.隐患排查治理情况统计表\n2.重大隐患整改情况一览表\n"
+        "3.联络员名单回执\n\n宁乡县安全生产委员会办公室\n2016年3月18日\n");
+    CHECK(task_paths(record) == std::vector<std::string>{"一/1", "一/2"});
+    // So do a form's notes under their label (注： / 1.… / 2.…).
+    const auto form = extract_text(
+        "关于报送统计表的通知\n各乡镇：\n一、报送要求\n1.按时报送统计表。\n\n注：\n1.本表由各乡镇汇总填报\n"
+        "2.数据截至上月底\n\n某县应急管理局\n2016年3月18日\n");
+    CHECK(task_paths(form) == std::vector<std::string>{"一/1"});
+}
+
 TEST_CASE("an attachment's numbering starts afresh, outside the notice's sections") {
     const auto record = extract_text(
         "吉林省应急管理厅关于做好汛期安全防范工作的通知\n各市（州）应急管理局：\n一、提高认识\n"
