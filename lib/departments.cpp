@@ -11,7 +11,7 @@ constexpr const char* k_rule_names[] = {
     "dept.role_word",   "dept.clause_split", "dept.cohost",      "dept.lead",           "dept.labelled_lead",
     "dept.labelled",    "dept.role_suffix",  "dept.list_split",  "dept.conjunction",    "dept.body_end",
     "dept.etc",         "dept.empty_body",   "dept.other_label", "dept.trailing_label", "dept.bare_org",
-    "dept.bare_reject", "dept.name_prefix",  "dept.marked_lead", "dept.each_again"};
+    "dept.bare_reject", "dept.name_prefix",  "dept.marked_lead", "dept.each_again",     "dept.person"};
 
 // A time limit after the responsibility parenthesis is at most this long (bytes).
 constexpr std::size_t k_time_tail_bytes = 90;
@@ -278,6 +278,9 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
         return;
     }
     const std::string_view part = text.substr(begin, end - begin);
+    if (re2::RE2::PartialMatch(part, rule("dept.person"))) {
+        return;  // people, not bodies: 县委常委、常务副县长 / 县委、县政府主要领导
+    }
     RuleMatch match;
     // X、Y等有关部门 → X、Y and 有关部门.
     if (find_rule(rule("dept.etc"), part, 0, match) && match.begin == 0) {
