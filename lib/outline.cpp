@@ -143,6 +143,7 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_item = &grammar.rule("outline.item");
     rules.m_decimal_item = grammar.optional_rule("outline.decimal_item");
     rules.m_decimal_quantity = grammar.optional_rule("outline.decimal_quantity");
+    rules.m_toc_entry = grammar.optional_rule("outline.toc_entry");
     rules.m_subitem = &grammar.rule("outline.subitem");
     rules.m_enumeration = &grammar.rule("outline.enumeration");
     rules.m_paragraph_start = &grammar.rule("lines.paragraph_start");
@@ -246,6 +247,11 @@ bool OutlineRules::is_listed_aside(std::string_view paragraph) const {
 
 OutlineMarker OutlineRules::classify(std::string_view paragraph) const {
     OutlineMarker marker;
+    // A table of contents' entry ends in its page number (only such a paragraph is tried).
+    if (m_toc_entry != nullptr && !paragraph.empty() && paragraph.back() >= '0' && paragraph.back() <= '9' &&
+        re2::RE2::PartialMatch(paragraph, *m_toc_entry)) {
+        return marker;
+    }
     RuleMatch match;
     auto take = [&](MarkerKind kind, const re2::RE2& regex, bool chinese) {
         if (!find_rule(regex, paragraph, 0, match) || match.begin != 0) {

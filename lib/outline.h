@@ -81,6 +81,7 @@ private:
     const re2::RE2* m_item = nullptr;
     const re2::RE2* m_decimal_item = nullptr;      // optional
     const re2::RE2* m_decimal_quantity = nullptr;  // optional
+    const re2::RE2* m_toc_entry = nullptr;         // optional
     const re2::RE2* m_subitem = nullptr;
     const re2::RE2* m_enumeration = nullptr;
     const re2::RE2* m_paragraph_start = nullptr;

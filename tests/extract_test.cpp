@@ -1094,6 +1094,20 @@ TEST_CASE("the attachment list before the signature lists files, not tasks") {
     CHECK(task_paths(record) == std::vector<std::string>{"一/1", "一/2"});
 }
 
+TEST_CASE("a table of contents lists headings with their pages; its entries are no sections") {
+    const auto record = extract_text(
+        "山西省安全生产“十二五”规划\n\n目　　录\n\n一、工作回顾………………………… 1\n"
+        "二、主要任务 ......... 2\n　（一）强化源头管控\t\t\t3\n三、保障措施　　　　4\n\n"
+        "山西省安全生产“十二五”规划\n\n一、工作回顾\n全省事故总量下降。\n二、主要任务\n（一）强化源头管控\n"
+        "1.淘汰落后产能。\n三、保障措施\n2.加大安全投入。\n");
+    std::vector<std::string> paths;
+    for (const auto& section : record.sections) {
+        paths.push_back(section.path + " " + section.heading);
+    }
+    CHECK(paths == std::vector<std::string>{"一 工作回顾", "二 主要任务", "二/(一) 强化源头管控", "三 保障措施"});
+    CHECK(task_paths(record) == std::vector<std::string>{"二/(一)/1", "三/2"});
+}
+
 TEST_CASE("an attachment label alone on its line lists files on the lines below, not tasks") {
     const auto record = extract_text(
         "关于报送隐患排查治理情况的通知\n各乡镇人民政府：\n一、报送内容\n1.隐患排查治理工作开展情况；\n"
