@@ -37,6 +37,15 @@ std::vector<std::string> task_paths(const policy::Record& record) {
     return paths;
 }
 
+// The sections, each as its path and heading ("二/(一) 强化源头管控").
+std::vector<std::string> section_lines(const policy::Record& record) {
+    std::vector<std::string> lines;
+    for (const auto& section : record.sections) {
+        lines.push_back(section.path + " " + section.heading);
+    }
+    return lines;
+}
+
 // How many of the notice's citations are 《》 titles.
 std::size_t title_citations(const policy::Record& record) {
     return static_cast<std::size_t>(std::count_if(record.citations.begin(), record.citations.end(),
@@ -1100,11 +1109,8 @@ TEST_CASE("a table of contents lists headings with their pages; its entries are 
         "二、主要任务 ......... 2\n　（一）强化源头管控\t\t\t3\n三、保障措施　　　　4\n\n"
         "山西省安全生产“十二五”规划\n\n一、工作回顾\n全省事故总量下降。\n二、主要任务\n（一）强化源头管控\n"
         "1.淘汰落后产能。\n三、保障措施\n2.加大安全投入。\n");
-    std::vector<std::string> paths;
-    for (const auto& section : record.sections) {
-        paths.push_back(section.path + " " + section.heading);
-    }
-    CHECK(paths == std::vector<std::string>{"一 工作回顾", "二 主要任务", "二/(一) 强化源头管控", "三 保障措施"});
+    CHECK(section_lines(record) ==
+          std::vector<std::string>{"一 工作回顾", "二 主要任务", "二/(一) 强化源头管控", "三 保障措施"});
     CHECK(task_paths(record) == std::vector<std::string>{"二/(一)/1", "三/2"});
 }
 
@@ -1462,12 +1468,8 @@ TEST_CASE("a plan in parts (第一部分…) with (一) under them: the parts ar
         "天津市2013年防汛抗旱工作要点\n\n第一部分　总体目标\n\n确保安全度汛。\n\n第二部分：重点任务\n\n"
         "（一）落实防汛抗旱责任制\n\n1.汛期前完成责任人公示。\n\n第三部分\n\n（一）加强组织领导\n\n"
         "1.4月30日前建立督查制度。\n");
-    std::vector<std::string> sections;
-    for (const auto& section : record.sections) {
-        sections.push_back(section.path + " " + section.heading);
-    }
-    CHECK(sections == std::vector<std::string>{"一 总体目标", "二 重点任务", "二/(一) 落实防汛抗旱责任制", "三 ",
-                                               "三/(一) 加强组织领导"});
+    CHECK(section_lines(record) == std::vector<std::string>{"一 总体目标", "二 重点任务", "二/(一) 落实防汛抗旱责任制",
+                                                            "三 ", "三/(一) 加强组织领导"});
     REQUIRE(record.tasks.size() == 2);
     CHECK(record.tasks[0].path == "二/(一)/1");
     CHECK(record.tasks[1].path == "三/(一)/1");
