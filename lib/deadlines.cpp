@@ -26,6 +26,8 @@ struct DeadlineRules::Impl {
     const re2::RE2* past_qualifier = nullptr;  // the same after a year before the notice's (建成、)
     const re2::RE2* word_after = nullptr;      // 前 opening another word (前提), from the limit's 前 on
     const re2::RE2* period_start = nullptr;    // a period's start right before a date (2024年11月至)
+    const re2::RE2* close_before = nullptr;    // 至 before the date a period ends at
+    const re2::RE2* close_after = nullptr;     // 结束 after it
     std::map<std::string, std::pair<int, int>, std::less<>> holidays;  // holidays.txt: (month, day)
 };
 
@@ -77,6 +79,8 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
     rules.m_impl->past_qualifier = grammar.optional_rule("deadline.past_qualifier_after");
     rules.m_impl->word_after = grammar.optional_rule("deadline.word_after");
     rules.m_impl->period_start = grammar.optional_rule("deadline.period_start_before");
+    rules.m_impl->close_before = grammar.optional_rule("deadline.period_close_before");
+    rules.m_impl->close_after = grammar.optional_rule("deadline.period_close_after");
     for (const auto& entry : grammar.lexicon("holidays.txt")) {
         int month = 0;
         int day = 0;
@@ -90,7 +94,8 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
         if (rule->name == "deadline.recurring" || rule->name == "deadline.recurring_joined" ||
             rule->name == "deadline.not_a_limit" || rule->name == "deadline.qualifier_after" ||
             rule->name == "deadline.past_qualifier_after" || rule->name == "deadline.word_after" ||
-            rule->name == "deadline.period_start_before") {
+            rule->name == "deadline.period_start_before" || rule->name == "deadline.period_close_before" ||
+            rule->name == "deadline.period_close_after") {
             continue;
         }
         std::string error;
@@ -263,9 +268,14 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         const bool past_qualifier = year != 0 && context_year != 0 && year < context_year &&
                                     m_impl->past_qualifier != nullptr &&
                                     re2::RE2::PartialMatch(after, *m_impl->past_qualifier);
-        // A date without 前 after a period's start (2024年11月上旬至2025年3月底) ends the period.
-        const bool period_end = !matched.ends_with("前") && m_impl->period_start != nullptr &&
-                                re2::RE2::PartialMatch(before, *m_impl->period_start);
+        // A date without 前 after a period's start (2024年11月上旬至2025年3月底), or between 至 and
+        // 结束 (…开始，至2016年11月底结束), ends the period.
+        const bool period_end =
+            !matched.ends_with("前") &&
+            ((m_impl->period_start != nullptr && re2::RE2::PartialMatch(before, *m_impl->period_start)) ||
+             (m_impl->close_before != nullptr && m_impl->close_after != nullptr &&
+              re2::RE2::PartialMatch(before, *m_impl->close_before) &&
+              re2::RE2::PartialMatch(after, *m_impl->close_after)));
         // A limit inside a cited title (《2030年前碳达峰行动方案》, closed a little after it) is that
         // document's name. (The brackets are counted on from the last match: matches come in order.)
         count_titles(text, cited_counted, match.begin, cited_depth);
