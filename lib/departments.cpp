@@ -75,6 +75,7 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
         rules.m_rules[name] = &grammar.rule(name);
     }
     rules.m_level = grammar.optional_rule("dept.level");
+    rules.m_office_end = grammar.optional_rule("dept.office_end");
     rules.m_village_level = grammar.optional_rule("dept.village_level");
     rules.m_organ = grammar.optional_rule("dept.organ");
     rules.m_place = grammar.optional_rule("dept.place");
@@ -339,11 +340,13 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
         }
         const bool level = shared && m_level != nullptr && re2::RE2::PartialMatch(left.substr(piece), *m_level);
         // (A word of three characters at most before 与 or 和 opens an office's name
-        // (实验室与设备管理处) unless the right side opens as it does (县委和县政府).)
+        // (实验室与设备管理处) unless the right side opens as it does (县委和县政府) or it is an
+        // office itself (财务处和人事处, 人事股和办公室).)
         const std::string_view left_piece = left.substr(piece);
         const std::string_view right = part.substr(right_begin, right_end - right_begin);
-        const bool inside_name =
-            left_piece.size() <= 9 && !left_piece.empty() && !right.starts_with(left_piece.substr(0, 3));
+        const bool inside_name = left_piece.size() <= 9 && !left_piece.empty() &&
+                                 !right.starts_with(left_piece.substr(0, 3)) &&
+                                 (m_office_end == nullptr || !re2::RE2::PartialMatch(left_piece, *m_office_end));
         if (!level && !inside_name && re2::RE2::PartialMatch(left, rule("dept.body_end")) &&
             !re2::RE2::FullMatch(part.substr(right_begin, right_end - right_begin), rule("dept.empty_body"))) {
             split_bodies(text, begin, begin + match.begin, role, out);
