@@ -435,9 +435,13 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         if (last > node.paragraph) {
             add_departments(node.paragraph);
         }
-        // Sub-items that end in parentheses of their own: （1）…（省公安厅负责） / （2）…
+        // Sub-items that end in parentheses of their own: （1）…（省公安厅负责） / （2）…; and a
+        // parenthesis on a paragraph of its own, the wrap having put it after the sentence it
+        // closes, before the task goes on (…检验检测。 / （牵头单位：…；配合单位：…） / 各有关部门要…).
         for (std::size_t i = node.paragraph + 1; i < first_label && i < last; ++i) {
-            if (markers[i].kind == MarkerKind::subitem) {
+            const std::string_view own = paragraphs[i].text;
+            if (markers[i].kind == MarkerKind::subitem ||
+                (own.starts_with("(") && (own.ends_with(")") || own.ends_with(")。")))) {
                 add_departments(i);
             }
         }

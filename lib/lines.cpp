@@ -933,7 +933,11 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                         ((last == U'〕' || last == U']' || last == U')' || last == U'】') &&
                          starts_with_serial(content)) ||
                         (last == U'》' && opens(rules.title_number, content)) ||
-                        continues_date(current.text, content) || ends_with_label(current.text, rules.label))) {
+                        continues_date(current.text, content) || ends_with_label(current.text, rules.label) ||
+                        // A labelled line cut in the middle of a name, its rest flush left under
+                        // it (责任单位：…、州交通运 / 输局、州水务局).
+                        (previous->label && is_ideograph(last) && line.indent < previous->indent &&
+                         !line.blank_before && !line.own))) {
                 join = true;
             } else if (!starts_new &&
                        open_bracket_distance(

@@ -1103,6 +1103,19 @@ TEST_CASE("the attachment list before the signature lists files, not tasks") {
     CHECK(task_paths(record) == std::vector<std::string>{"一/1", "一/2"});
 }
 
+TEST_CASE("a task's parenthesis on a paragraph of its own before the task goes on names its bodies") {
+    const auto record = extract_text(
+        "河南省2009年安全生产年活动实施方案\n一、重点任务\n"
+        "1.开展建筑施工专项整治。对在用锅炉、压力容器、电梯进行全面检验检测。\n"
+        "（牵头单位：省建设厅、省质监局；配合单位：省交通厅、省水利厅）\n"
+        "各有关部门要在10月底前对专项整治情况进行检查验收。\n2.开展交通专项整治。\n");
+    REQUIRE(record.tasks.size() == 2);
+    using Body = std::pair<std::string, std::string>;
+    CHECK(bodies(record.tasks[0]) ==
+          std::vector<Body>{
+              {"省建设厅", "lead"}, {"省质监局", "lead"}, {"省交通厅", "responsible"}, {"省水利厅", "responsible"}});
+}
+
 TEST_CASE("a table of contents lists headings with their pages; its entries are no sections") {
     const auto record = extract_text(
         "山西省安全生产“十二五”规划\n\n目　　录\n\n一、工作回顾………………………… 1\n"

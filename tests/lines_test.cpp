@@ -340,6 +340,15 @@ TEST_CASE("a label line after a paragraph opening with a label is its own, howev
     CHECK(texts[3] == "完成时限:2021年12月31日前");
 }
 
+TEST_CASE("a labelled line cut in the middle of a name goes on with the flush-left line under it") {
+    const auto texts = texts_of(
+        "    4、建筑施工。重点检查建设工程和电梯。\n    责任单位：州住房和城乡建设局（牵头）、州质监局、州交通运\n"
+        "输局、州水务局\n    完成时限：2013年8月底前\n");
+    REQUIRE(texts.size() == 3);
+    CHECK(texts[1] == "责任单位:州住房和城乡建设局(牵头)、州质监局、州交通运输局、州水务局");
+    CHECK(texts[2] == "完成时限:2013年8月底前");
+}
+
 TEST_CASE("a 文号 line with its 签发人 ends its paragraph in wrapped text") {
     // As wide as the wrap (26): without the rule the title's first line would continue it.
     const auto texts = texts_of(
