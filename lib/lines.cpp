@@ -30,6 +30,7 @@ struct Line {
     bool label = false;        // opens with a task's label (LineRules::label)
     bool by_marker = false;    // the nearest line before or after a page marker
     bool page_before = false;  // a page marker between this line and the one before
+    bool spaced = false;  // letter-spaced (贵 州 省 安 全 生 产 监 督 管 理 局): set by hand, not wrapped
 };
 
 bool is_space(unsigned char c) {
@@ -856,6 +857,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             added.starts = added.own || added.bare_number ||
                            (rules.starts_paragraph != nullptr && RE2::PartialMatch(content, *rules.starts_paragraph));
             added.label = opens(rules.label, content);
+            added.spaced = !spaced_letters(content).empty();
             added.unfinished = !ends_sentence(last_char(content));
             // (A line ending in 。 ends its paragraph anyway: the rule is not tried on it.)
             added.ends = added.own || (added.unfinished && whole_line(rules.ends_paragraph, content));
@@ -984,9 +986,11 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                                            rules.title_end != nullptr && current.text.size() < k_longest_title &&
                                            current.text.find("关于") != std::string::npos &&
                                            RE2::PartialMatch(content, *rules.title_end);
+                // (A letter-spaced line is as wide as its spaces make it: no wrap cut it.)
                 join = title_goes_on || ends_clause(last) || has_open_bracket(current.text) ||
-                       (wrap_width > 0 && previous->width + width_slack >= wrap_width) ||
-                       (wrap_chars > 0 && previous->chars + chars_slack >= wrap_chars) || previous->width >= 80;
+                       (!previous->spaced &&
+                        ((wrap_width > 0 && previous->width + width_slack >= wrap_width) ||
+                         (wrap_chars > 0 && previous->chars + chars_slack >= wrap_chars) || previous->width >= 80));
             }
         }
         if (join) {

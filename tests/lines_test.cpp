@@ -340,6 +340,14 @@ TEST_CASE("a label line after a paragraph opening with a label is its own, howev
     CHECK(texts[3] == "完成时限:2021年12月31日前");
 }
 
+TEST_CASE("letter-spaced letterhead lines as wide as the wrap are lines of their own") {
+    // Each counts 25 characters with its spaces and indentation: as many as the wrap's.
+    const auto texts = texts_of(wrapped_26("  贵 州 省 安 全 生 产 监 督 管 理 局\n  贵 州 煤 矿 安 全 监 察 局\n"));
+    REQUIRE(texts.size() == 4);
+    CHECK(texts[1] == "贵州省安全生产监督管理局");
+    CHECK(texts[2] == "贵州煤矿安全监察局");
+}
+
 TEST_CASE("a labelled line cut in the middle of a name goes on with the flush-left line under it") {
     const auto texts = texts_of(
         "    4、建筑施工。重点检查建设工程和电梯。\n    责任单位：州住房和城乡建设局（牵头）、州质监局、州交通运\n"
