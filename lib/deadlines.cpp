@@ -133,7 +133,8 @@ bool damaged_year_before(std::string_view text, std::size_t pos) {
 }
 
 // Whether a year written right after `before` is a baseline (较2020年, 比2019年, 同比) or the
-// end of a span (2023—2025年, 2023至2025年).
+// end of a span (2023—2025年, 2023至2025年, 2012年12月上旬至2013年1月中旬: a limit after it
+// without a year is in the span's first year, its start).
 bool baseline_or_span(std::string_view before) {
     while (!before.empty() && (before.back() == ' ' || before.back() == '\t')) {
         before.remove_suffix(1);
@@ -144,8 +145,13 @@ bool baseline_or_span(std::string_view before) {
     for (const std::string_view dash : {"-", "—", "–", "~", "至", "到"}) {
         if (before.ends_with(dash)) {
             const std::string_view rest = before.substr(0, before.size() - dash.size());
-            // 2023—2025年, 2023年—2025年: a year before the dash.
-            return rest.ends_with("年") || (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest.back())));
+            // 2023—2025年, 2023年—2025年, 2012年12月上旬至: a year or date before the dash.
+            for (const std::string_view unit : {"年", "月", "日", "号", "旬", "初", "底", "末"}) {
+                if (rest.ends_with(unit)) {
+                    return true;
+                }
+            }
+            return !rest.empty() && std::isdigit(static_cast<unsigned char>(rest.back()));
         }
     }
     return false;
