@@ -1474,6 +1474,14 @@ TEST_CASE("a closing paragraph after the last task is the notice's, not the task
     CHECK(asked.tasks[0].deadlines.empty());
     REQUIRE(asked.deadlines.size() == 1);
     CHECK_FALSE(asked.deadlines[0].task.has_value());
+    // So with no 请 before the bodies asked.
+    const auto unasked = extract_text(
+        "2026年春节安全防范工作通知\n一、任务\n1.严格值班值守。（市应急管理局负责）\n"
+        "各县区、各成员单位于2月24日前将春节期间安全防范工作总结报市安委办。\n");
+    REQUIRE(unasked.tasks.size() == 1);
+    CHECK(unasked.tasks[0].deadlines.empty());
+    REQUIRE(unasked.deadlines.size() == 1);
+    CHECK_FALSE(unasked.deadlines[0].task.has_value());
 }
 
 TEST_CASE("a plan in parts (第一部分…) with (一) under them: the parts are its sections, each task's path unique") {
