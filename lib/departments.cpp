@@ -76,6 +76,7 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     }
     rules.m_level = grammar.optional_rule("dept.level");
     rules.m_office_end = grammar.optional_rule("dept.office_end");
+    rules.m_person_before = grammar.optional_rule("dept.person_before");
     rules.m_village_level = grammar.optional_rule("dept.village_level");
     rules.m_organ = grammar.optional_rule("dept.organ");
     rules.m_place = grammar.optional_rule("dept.place");
@@ -627,8 +628,11 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
     const bool other_name = before.size() <= 60 && before.find_first_of(",;:") == std::string_view::npos &&
                             before.find("。") == std::string_view::npos &&
                             re2::RE2::PartialMatch(before, rule("dept.bare_org"));
-    if (!cites && (re2::RE2::PartialMatch(inner, rule("dept.role_word")) ||
-                   (!other_name && is_bare_list(without_clauses(inner, m_time_clause, false))))) {
+    // (Nor does one after a person's name on a roster line: 联络员：韩雪（省安全监管局办公室）.)
+    const bool unit_of_person = m_person_before != nullptr && re2::RE2::PartialMatch(before, *m_person_before);
+    if (!cites && !unit_of_person &&
+        (re2::RE2::PartialMatch(inner, rule("dept.role_word")) ||
+         (!other_name && is_bare_list(without_clauses(inner, m_time_clause, false))))) {
         const std::size_t inner_begin = group_offset(text, inner);
         parse_clauses(text, inner_begin, inner_begin + inner.size(), out);
     }
