@@ -411,14 +411,28 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         };
         if (row_header[node.paragraph] != k_none) {
             // A table's row: its cells under duty columns (牵头单位, 责任单位…) read as labelled lines.
-            const std::string_view row = text;
             const std::vector<std::string_view>& columns = headers[row_header[node.paragraph]];
-            const std::vector<std::string_view> cells = table_cells(row);
-            for (std::size_t k = 0; k < cells.size() && k < columns.size(); ++k) {
-                const std::string labelled = std::string(columns[k]) + ":" + std::string(cells[k]);
-                if (!cells[k].empty() && rules.departments.is_label_line(labelled)) {
-                    add_found(node.paragraph, rules.departments.find(labelled),
-                              static_cast<std::size_t>(cells[k].data() - row.data()), columns[k].size() + 1);
+            // The cells under columns `first` on of paragraph `i`'s row (or part of a row).
+            auto read_cells = [&](std::size_t i, const std::vector<std::string_view>& cells, std::size_t first) {
+                const std::string_view row = paragraphs[i].text;
+                for (std::size_t k = 0; k < cells.size() && first + k < columns.size(); ++k) {
+                    const std::string_view column = columns[first + k];
+                    const std::string labelled = std::string(column) + ":" + std::string(cells[k]);
+                    if (!cells[k].empty() && rules.departments.is_label_line(labelled)) {
+                        add_found(i, rules.departments.find(labelled),
+                                  static_cast<std::size_t>(cells[k].data() - row.data()), column.size() + 1);
+                    }
+                }
+            };
+            const std::vector<std::string_view> cells = table_cells(text);
+            read_cells(node.paragraph, cells, 0);
+            // A row whose task wrapped before its other cells (a PDF's layout: 3  推进…责任。 /
+            // <indent>省交通运输厅  省公安厅、省安全监管局  2016年6月底前): those cells are a
+            // paragraph of their own under the last columns.
+            for (std::size_t i = node.paragraph + 1; i <= last && cells.size() < columns.size(); ++i) {
+                const std::vector<std::string_view> rest = table_cells(paragraphs[i].text);
+                if (rest.size() >= 2 && cells.size() + rest.size() <= columns.size()) {
+                    read_cells(i, rest, columns.size() - rest.size());
                 }
             }
             std::fill(owner.begin() + static_cast<std::ptrdiff_t>(node.paragraph),

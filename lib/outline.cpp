@@ -175,17 +175,36 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
 }
 
 std::vector<std::string_view> table_cells(std::string_view row) {
+    // Cells are parted by tabs, or, in a table set with spaces (a PDF's layout, full-width
+    // spaces folded), by a gap of two spaces or more; several tabs (an empty cell's) part two
+    // cells as one does. Spaces around a cell are not its.
+    const bool tabbed = row.find('\t') != std::string_view::npos;
+    auto gap_at = [&](std::size_t i) {
+        return row[i] == '\t' || (!tabbed && row[i] == ' ' && i + 1 < row.size() && row[i + 1] == ' ');
+    };
     std::vector<std::string_view> cells;
     std::size_t begin = 0;
-    for (;;) {
-        const std::size_t tab = row.find('\t', begin);
-        cells.push_back(row.substr(begin, tab == std::string_view::npos ? std::string_view::npos : tab - begin));
-        if (tab == std::string_view::npos) {
-            return cells;
-        }
-        begin = tab + 1;
-        while (begin < row.size() && row[begin] == '\t') {
-            ++begin;  // cells parted by several tabs (an empty cell's) are read as parted by one
+    for (std::size_t i = 0;; ++i) {
+        if (i == row.size() || gap_at(i)) {
+            std::size_t end = i;
+            while (end > begin && row[end - 1] == ' ') {
+                --end;
+            }
+            std::size_t first = begin;
+            while (first < end && row[first] == ' ') {
+                ++first;
+            }
+            cells.push_back(row.substr(first, end - first));
+            if (i == row.size()) {
+                return cells;
+            }
+            while (i < row.size() && (row[i] == '\t' || (!tabbed && row[i] == ' '))) {
+                ++i;
+            }
+            begin = i;
+            if (i == row.size()) {
+                return cells;
+            }
         }
     }
 }
@@ -211,10 +230,13 @@ bool OutlineRules::other_table_header(std::string_view paragraph) const {
 
 std::vector<std::string_view> OutlineRules::table_header(std::string_view paragraph) const {
     if (m_table_column == nullptr || m_table_row == nullptr ||
-        std::count(paragraph.begin(), paragraph.end(), '\t') < 2) {
+        (std::count(paragraph.begin(), paragraph.end(), '\t') < 2 && paragraph.find("  ") == std::string_view::npos)) {
         return {};
     }
     std::vector<std::string_view> cells = table_cells(paragraph);
+    if (cells.size() < 3) {
+        return {};
+    }
     const bool names_duty = std::any_of(
         cells.begin(), cells.end(), [&](std::string_view cell) { return re2::RE2::FullMatch(cell, *m_table_column); });
     if (numbered(cells) || !names_duty) {

@@ -39,7 +39,8 @@ struct OutlineNode {
     std::size_t text_begin = 0;
 };
 
-// The cells of a table's row, parted by tabs (several tabs part two cells, as one does).
+// The cells of a table's row, parted by tabs (several tabs part two cells, as one does), or
+// in a row with none by gaps of two spaces or more; without the spaces around them.
 std::vector<std::string_view> table_cells(std::string_view row);
 
 class OutlineRules {

@@ -1542,6 +1542,35 @@ TEST_CASE(
     CHECK(plan.tasks[0].path == "一/1");
 }
 
+TEST_CASE("a task table set with spaces (a PDF's layout, full-width spaces): rows, duty cells, cells wrapped under") {
+    using Bodies = std::vector<std::pair<std::string, std::string>>;
+    const auto record = extract_text(
+        "安徽省道路交通安全专项整治任务分工\n\n"
+        "序号  工作任务                          牵头单位        配合单位                  完成时限\n"
+        "1     开展公路安全生命防护工程建设。    省交通运输厅    省公安厅、省财政厅        2015年底前\n"
+        "2     推进“两客一危”车辆动态监控系统建设和联网联控，严格落实运输企业监控主体责任。\n"
+        "                                        省交通运输厅    省公安厅、省安全监管局    2016年6月底前\n"
+        "3     加强校车安全管理。                省教育厅        省公安厅                  持续推进\n");
+    REQUIRE(record.tasks.size() == 3);
+    CHECK(record.tasks[0].path == "1");
+    CHECK(bodies(record.tasks[0]) ==
+          Bodies{{"省交通运输厅", "lead"}, {"省公安厅", "responsible"}, {"省财政厅", "responsible"}});
+    REQUIRE(record.tasks[0].deadlines.size() == 1);
+    CHECK(record.tasks[0].deadlines[0].text == "2015年底前");
+    // The wrapped row's other cells, on the line under its task, fill its last columns.
+    CHECK(bodies(record.tasks[1]) ==
+          Bodies{{"省交通运输厅", "lead"}, {"省公安厅", "responsible"}, {"省安全监管局", "responsible"}});
+    CHECK(bodies(record.tasks[2]) == Bodies{{"省教育厅", "lead"}, {"省公安厅", "responsible"}});
+    // Full-width spaces part the cells as well, under a section row.
+    const auto wide = extract_text(
+        "序号\u3000\u3000工作任务\u3000\u3000牵头单位\u3000\u3000协办单位\u3000\u3000完成时间\n\n一、整合后续工作\n\n"
+        "1\u3000\u3000完成采矿许可证变更登记。\u3000\u3000省国土资源厅\u3000\u3000省煤炭工业厅\u3000\u30002010年9月底前"
+        "\n");
+    REQUIRE(wide.tasks.size() == 1);
+    CHECK(wide.tasks[0].path == "一/1");
+    CHECK(bodies(wide.tasks[0]) == Bodies{{"省国土资源厅", "lead"}, {"省煤炭工业厅", "responsible"}});
+}
+
 TEST_CASE("a scanned notice's O and l for 0 and 1 are read as digits in its limits and 文号") {
     const auto record = extract_text(
         "关于做好安全生产工作的通知\n\n潭安[2O21]l5号\n\n各县市区：\n\n一、任务\n\n"
