@@ -33,8 +33,18 @@ struct SourceText {
     std::string original(std::size_t index, std::size_t begin, std::size_t end) const {
         const Paragraph& paragraph = paragraphs[index];
         std::string out;
+        std::size_t previous_end = 0;
         for (const Piece& piece : paragraph.pieces) {
+            // A tab the line model put between two pieces (the cells of a table copied one to a
+            // line) parts them here too.
+            for (std::size_t k = std::max(begin, previous_end); k < std::min<std::size_t>(end, piece.paragraph_offset);
+                 ++k) {
+                if (paragraph.text[k] == '\t') {
+                    out.push_back('\t');
+                }
+            }
             const std::size_t piece_end = piece.paragraph_offset + piece.length;
+            previous_end = piece_end;
             const std::size_t b = std::max<std::size_t>(begin, piece.paragraph_offset);
             const std::size_t e = std::min<std::size_t>(end, piece_end);
             if (b >= e) {

@@ -14,6 +14,14 @@
 namespace policy {
 namespace {
 
+// How a line of a table copied one cell to a line goes with the paragraph before it.
+enum class CellJoin : std::uint8_t {
+    none,     // as any line
+    row,      // opens a row (its number) or the header (序号): a paragraph of its own
+    next,     // the row's next cell: joined, a tab before it
+    goes_on,  // the rest of the cell before (a task's text wrapped): joined as is
+};
+
 struct Line {
     std::uint32_t begin;  // content, in the normalised text
     std::uint32_t end;
@@ -31,6 +39,7 @@ struct Line {
     bool by_marker = false;    // the nearest line before or after a page marker
     bool page_before = false;  // a page marker between this line and the one before
     bool spaced = false;  // letter-spaced (贵 州 省 安 全 生 产 监 督 管 理 局): set by hand, not wrapped
+    CellJoin cell = CellJoin::none;  // in a table copied one cell to a line (mark_cell_lines)
 };
 
 bool is_space(unsigned char c) {
@@ -792,6 +801,88 @@ std::vector<std::size_t> lost_breaks(std::string_view text, const LineRules& rul
 
 }  // namespace
 
+// A column's name in a table's header: a few characters, no punctuation.
+constexpr std::size_t k_longest_column_bytes = 24;
+// A table has at most this many columns.
+constexpr std::size_t k_most_columns = 8;
+
+// A task table copied from a web page one cell to a line: 序号 / 重点任务 / 牵头单位 / 配合单位 /
+// 完成时限, then each row as its number alone (1) and its cells, one to a line, with headings
+// (（一）…) between rows. Marks the lines so the header and each row become one paragraph, cells
+// parted by tabs, as a table copied with tabs is: a row with more lines than cells had its task
+// wrapped (…用气安全， / 重点检查…), and the extra lines go on the task's cell. The header
+// needs a column naming who carries a row out or by when (rules.table_column).
+void mark_cell_lines(std::vector<Line>& lines, std::string_view text, const LineRules& rules) {
+    if (rules.table_column == nullptr) {
+        return;
+    }
+    auto content = [&](std::size_t i) { return text.substr(lines[i].begin, lines[i].end - lines[i].begin); };
+    auto column_name = [&](std::size_t i) {
+        const std::string_view c = content(i);
+        return !c.empty() && c.size() <= k_longest_column_bytes && !lines[i].blank_before &&
+               c.find_first_of(" \t,.;:()") == std::string_view::npos && c.find("。") == std::string_view::npos &&
+               c.find("、") == std::string_view::npos;
+    };
+    // The row number a line holds alone (1 to 999), else 0.
+    auto number = [&](std::size_t i) {
+        const std::string_view c = content(i);
+        if (c.empty() || c.size() > 3 ||
+            !std::all_of(c.begin(), c.end(), [](char d) { return d >= '0' && d <= '9'; })) {
+            return 0;
+        }
+        return std::atoi(std::string(c).c_str());
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (content(i) != "序号") {
+            continue;
+        }
+        std::size_t columns = 1;
+        bool duty = false;
+        std::size_t j = i + 1;
+        for (; j < lines.size() && columns < k_most_columns && column_name(j) && number(j) == 0; ++j, ++columns) {
+            duty = duty || RE2::FullMatch(content(j), *rules.table_column);
+        }
+        std::size_t first_row = j;  // (a heading may come before it)
+        while (first_row < lines.size() && opens(rules.heading_open, content(first_row))) {
+            ++first_row;
+        }
+        if (columns < 3 || !duty || first_row >= lines.size() || number(first_row) != 1) {
+            continue;
+        }
+        lines[i].cell = CellJoin::row;
+        for (std::size_t k = i + 1; k < j; ++k) {
+            lines[k].cell = CellJoin::next;
+        }
+        // The rows, numbered on from 1, headings between them.
+        int expected = 1;
+        std::size_t k = j;
+        while (k < lines.size()) {
+            if (number(k) != expected) {
+                if (opens(rules.heading_open, content(k))) {
+                    ++k;  // a heading between rows: a paragraph of its own
+                    continue;
+                }
+                break;
+            }
+            std::size_t end = k + 1;
+            while (end < lines.size() && number(end) != expected + 1 && !opens(rules.heading_open, content(end)) &&
+                   !(lines[end].blank_before && end >= k + columns)) {
+                ++end;
+            }
+            // The row's lines after its number: one a cell, the first extra ones its task's.
+            const std::size_t cells = end - k - 1;
+            const std::size_t extra = cells > columns - 1 ? cells - (columns - 1) : 0;
+            lines[k].cell = CellJoin::row;
+            for (std::size_t m = k + 1; m < end; ++m) {
+                lines[m].cell = m > k + 1 && m <= k + 1 + extra ? CellJoin::goes_on : CellJoin::next;
+            }
+            ++expected;
+            k = end;
+        }
+        i = k - 1;
+    }
+}
+
 std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& rules) {
     const std::vector<std::size_t> cuts = lost_breaks(text, rules);
     std::size_t next_cut = 0;
@@ -883,6 +974,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
     }
 
     drop_running_headers(lines, text, markers);
+    mark_cell_lines(lines, text, rules);
 
     // By character count, more lines must agree: short labelled lines (发文机关：…) are often
     // of a length.
@@ -894,7 +986,12 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
     for (const Line& line : lines) {
         const std::string_view content = text.substr(line.begin, line.end - line.begin);
         bool join = false;
-        if (previous != nullptr && !paragraphs.empty()) {
+        if (line.cell != CellJoin::none && previous != nullptr && !paragraphs.empty()) {
+            join = line.cell != CellJoin::row;
+            if (line.cell == CellJoin::next) {
+                paragraphs.back().text.push_back('\t');
+            }
+        } else if (previous != nullptr && !paragraphs.empty()) {
             Paragraph& current = paragraphs.back();
             const char32_t last = last_char(current.text);
             // (A label line after a paragraph opening with one: 责任单位：… / 完成时限：….)

@@ -86,6 +86,11 @@ struct LineRules {
     // opening so and left unfinished goes on over the next lines up to the one ending in 。
     // (抄送：…，水利部黄河、淮河、长江、海 / 河水利委员会。), however short the line. Null: none.
     const re2::RE2* block_label = nullptr;
+    // Matches (anchored, whole line) a task table's column that says who carries a row out or
+    // by when (牵头单位, 完成时限): a table copied one cell to a line (序号 / 重点任务 / 牵头单位 /
+    // … then 1 / … ) with such a column has its rows put back together, cells parted by tabs.
+    // Null: none is.
+    const re2::RE2* table_column = nullptr;
 };
 
 std::vector<Paragraph> split_paragraphs(std::string_view normalised, const LineRules& rules);

@@ -73,7 +73,7 @@ public:
                 m_heading_open,     m_item_open,         m_label,
                 m_title_number,     m_lost_head_before,  m_lost_head_after,
                 m_lost_foot_before, m_lost_heading_word, m_lost_page_marker,
-                m_block_label};
+                m_block_label,      m_table_column};
     }
 
 private:

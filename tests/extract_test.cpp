@@ -1571,6 +1571,27 @@ TEST_CASE("a task table set with spaces (a PDF's layout, full-width spaces): row
     CHECK(bodies(wide.tasks[0]) == Bodies{{"省国土资源厅", "lead"}, {"省煤炭工业厅", "responsible"}});
 }
 
+TEST_CASE("a task table copied one cell to a line: each row put back together, a wrapped task kept whole") {
+    using Bodies = std::vector<std::pair<std::string, std::string>>;
+    const auto record = extract_text(
+        "宜昌市城镇燃气安全排查整治工作任务分工方案\n二、任务分工\n序号\n工作任务\n牵头单位\n配合单位\n完成时限\n"
+        "（一）全面排查燃气安全风险隐患\n1\n全面排查管道燃气经营企业。\n市城管执法委\n市应急管理局、市市场监管局\n"
+        "2021年7月15日前\n2\n排查餐饮、集贸市场等人员密集场所用气安全，\n重点检查燃气泄漏报警装置安装使用情况。\n市商务"
+        "局\n"
+        "市城管执法委\n2021年7月31日前\n三、工作要求\n各地要加强组织领导。\n");
+    REQUIRE(record.tasks.size() == 2);
+    CHECK(record.tasks[0].path == "二/(一)/1");
+    CHECK(record.tasks[0].text ==
+          "全面排查管道燃气经营企业。\t市城管执法委\t市应急管理局、市市场监管局\t2021年7月15日前");
+    CHECK(bodies(record.tasks[0]) ==
+          Bodies{{"市城管执法委", "lead"}, {"市应急管理局", "responsible"}, {"市市场监管局", "responsible"}});
+    // Its task wrapped over two lines: one cell.
+    CHECK(record.tasks[1].text.starts_with("排查餐饮、集贸市场等人员密集场所用气安全，重点检查"));
+    CHECK(bodies(record.tasks[1]) == Bodies{{"市商务局", "lead"}, {"市城管执法委", "responsible"}});
+    REQUIRE(record.tasks[1].deadlines.size() == 1);
+    CHECK(record.tasks[1].deadlines[0].date == "2021-07-31");
+}
+
 TEST_CASE("a scanned notice's O and l for 0 and 1 are read as digits in its limits and 文号") {
     const auto record = extract_text(
         "关于做好安全生产工作的通知\n\n潭安[2O21]l5号\n\n各县市区：\n\n一、任务\n\n"
