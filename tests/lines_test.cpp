@@ -340,6 +340,13 @@ TEST_CASE("a label line after a paragraph opening with a label is its own, howev
     CHECK(texts[3] == "完成时限:2021年12月31日前");
 }
 
+TEST_CASE("an item opening with its limit's month begins a paragraph after a line left unfinished") {
+    const auto texts =
+        texts_of("1．镇党委每季度召开一次安全生产专题会议 责任单位：镇党政办\n2．3月底前完成责任书签订\n");
+    REQUIRE(texts.size() == 2);
+    CHECK(texts[1] == "2.3月底前完成责任书签订");
+}
+
 TEST_CASE("letter-spaced letterhead lines as wide as the wrap are lines of their own") {
     // Each counts 25 characters with its spaces and indentation: as many as the wrap's.
     const auto texts = texts_of(wrapped_26("  贵 州 省 安 全 生 产 监 督 管 理 局\n  贵 州 煤 矿 安 全 监 察 局\n"));
