@@ -341,8 +341,9 @@ TEST_CASE("a label line after a paragraph opening with a label is its own, howev
 }
 
 TEST_CASE("an item opening with its limit's month begins a paragraph after a line left unfinished") {
-    const auto texts =
-        texts_of("1．镇党委每季度召开一次安全生产专题会议 责任单位：镇党政办\n2．3月底前完成责任书签订\n");
+    const auto texts = texts_of(
+        "1．镇党委、政府每季度至少召开一次安全生产专题会议，研究解决重大问题，落实分管领域安全生产职责 "
+        "责任单位：镇党政办\n2．3月底前完成责任书签订\n");
     REQUIRE(texts.size() == 2);
     CHECK(texts[1] == "2.3月底前完成责任书签订");
 }
