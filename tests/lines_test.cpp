@@ -348,6 +348,14 @@ TEST_CASE("an item opening with its limit's month begins a paragraph after a lin
     CHECK(texts[1] == "2.3月底前完成责任书签订");
 }
 
+TEST_CASE("a line opening with a 文号's year and serial goes on the issuer's code before it") {
+    const auto texts =
+        texts_of("1.认真落实安委办\n〔2021〕6号文件要求，开展排查。\n2.落实省安委会\n（2022）3号文件。\n");
+    REQUIRE(texts.size() == 2);
+    CHECK(texts[0] == "1.认真落实安委办〔2021〕6号文件要求,开展排查。");
+    CHECK(texts[1] == "2.落实省安委会(2022)3号文件。");
+}
+
 TEST_CASE("letter-spaced letterhead lines as wide as the wrap are lines of their own") {
     // Each counts 25 characters with its spaces and indentation: as many as the wrap's.
     const auto texts = texts_of(wrapped_26("  贵 州 省 安 全 生 产 监 督 管 理 局\n  贵 州 煤 矿 安 全 监 察 局\n"));
