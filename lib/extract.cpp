@@ -497,6 +497,31 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         opens_section[node.paragraph] = node.kind == MarkerKind::heading1 || node.kind == MarkerKind::heading2;
     }
     std::vector<std::size_t> from_field;  // citations of a 文号 in a web page's document table
+    // The citations in paragraph `i`, in `task` (null: the notice's).
+    auto cite = [&](std::size_t i, const Task* task) {
+        const std::string_view text = paragraphs[i].text;
+        const bool field_line = rules.metadata.is_field_line(text);
+        for (const CitationMatch& match : rules.citations.find(text)) {
+            if (field_line && match.number) {
+                from_field.push_back(record.citations.size());
+            }
+            Citation citation;
+            citation.kind = match.kind;
+            citation.number = match.number;
+            citation.text = match.number ? match.number->text : source.original(i, match.begin, match.end);
+            // A 文号 printed with full-width digits is given so: FORMAT normalises only its
+            // brackets and white space.
+            if (match.number) {
+                citation.text = digits_as_printed(citation.text, source.original(i, match.begin, match.end));
+            }
+            citation.doc_number = match.doc_number;
+            citation.where = source.location(i, match.begin, match.end);
+            if (task != nullptr) {
+                citation.task = task->path;
+            }
+            record.citations.push_back(std::move(citation));
+        }
+    };
     for (std::size_t i = layout.body_begin; i < layout.body_end; ++i) {
         const std::string_view text = paragraphs[i].text;
         const bool heading1 = markers[i].kind == MarkerKind::heading1;
@@ -563,27 +588,16 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
             }
             record.deadlines.push_back(std::move(deadline));
         }
-        const bool field_line = rules.metadata.is_field_line(text);
-        for (const CitationMatch& match : rules.citations.find(text)) {
-            if (field_line && match.number) {
-                from_field.push_back(record.citations.size());
-            }
-            Citation citation;
-            citation.kind = match.kind;
-            citation.number = match.number;
-            citation.text = match.number ? match.number->text : source.original(i, match.begin, match.end);
-            // A 文号 printed with full-width digits is given so: FORMAT normalises only its
-            // brackets and white space.
-            if (match.number) {
-                citation.text = digits_as_printed(citation.text, source.original(i, match.begin, match.end));
-            }
-            citation.doc_number = match.doc_number;
-            citation.where = source.location(i, match.begin, match.end);
-            if (task != nullptr) {
-                citation.task = task->path;
-            }
-            record.citations.push_back(std::move(citation));
+        cite(i, task);
+    }
+    // The attachment list after the text, before the signature (附件：…关于贯彻落实《…》的
+    // 实施意见 / 2．…), names documents too.
+    for (std::size_t i = layout.body_end; i < paragraphs.size() && i > layout.body_begin; ++i) {
+        const bool listed = std::find(layout.listed.begin(), layout.listed.end(), i) != layout.listed.end();
+        if (!listed && !rules.metadata.is_attachment_line(paragraphs[i].text)) {
+            break;
         }
+        cite(i, nullptr);
     }
     // The notice's own 文号 only in a web page's document table above the text is cited there.
     auto own = [&](const Citation& c) {

@@ -293,6 +293,10 @@ bool MetadataRules::is_closing(std::string_view text) const {
     return m_closing != nullptr && text.size() < 2000 && re2::RE2::PartialMatch(text, *m_closing);
 }
 
+bool MetadataRules::is_attachment_line(std::string_view text) const {
+    return re2::RE2::PartialMatch(text, *m_attachment);
+}
+
 bool MetadataRules::is_field_line(std::string_view text) const {
     return m_field_line != nullptr && text.size() < 600 && re2::RE2::PartialMatch(text, *m_field_line);
 }

@@ -76,6 +76,8 @@ public:
     // A closing paragraph addressed to those who carry the plan out (各地各部门要…, 本方案自印发之日
     // 起施行): after the last task, it is the notice's, not the task's. (meta.closing; optional)
     bool is_closing(std::string_view text) const;
+    // The attachment list's line (附件：…, 附件1：…; meta.attachment).
+    bool is_attachment_line(std::string_view text) const;
     std::optional<std::string> date_line(std::string_view text) const;  // ISO date of a date-only line
 
 private:

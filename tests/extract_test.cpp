@@ -1116,6 +1116,17 @@ TEST_CASE("a task's parenthesis on a paragraph of its own before the task goes o
               {"省建设厅", "lead"}, {"省质监局", "lead"}, {"省交通厅", "responsible"}, {"省水利厅", "responsible"}});
 }
 
+TEST_CASE("a title in the attachment list before the signature is cited, in no task") {
+    const auto record = extract_text(
+        "关于转发危险化学品企业实施意见的通知\n各市安全监管局：\n一、工作要求\n1.认真组织学习。\n\n"
+        "附件：国家安全监管总局关于危险化学品企业贯彻落实《国务院关于进一步加强企业安全生产工作的通知》的实施意见\n\n"
+        "辽宁省安全生产监督管理局\n二○一一年一月二十日\n");
+    REQUIRE(record.tasks.size() == 1);
+    REQUIRE(title_citations(record) == 1);
+    CHECK(record.citations[0].text == "国务院关于进一步加强企业安全生产工作的通知");
+    CHECK_FALSE(record.citations[0].task.has_value());
+}
+
 TEST_CASE("a table of contents lists headings with their pages; its entries are no sections") {
     const auto record = extract_text(
         "山西省安全生产“十二五”规划\n\n目　　录\n\n一、工作回顾………………………… 1\n"
