@@ -689,6 +689,16 @@ TEST_CASE("a page's headline that says the title above the notice's own head cit
     CHECK(red_head.title == "关于印发《云溪县2024年安全生产工作要点》的通知");
     CHECK(red_head.doc_number->text == "云安委〔2024〕2号");
     CHECK(title_citations(red_head) == 2);
+    // An article's headline with its tag, then its byline and an image's place before the head.
+    const auto article = extract_text(
+        "点击上方“淄博应急”可以订阅哦！\n\n【通知】关于开展有限空间作业安全专项治理的通知\n\n"
+        "淄博应急 淄博应急 2019-05-10\n\n[图片]\n\n来源：淄博市应急管理局\n\n淄博市应急管理局\n"
+        "关于开展有限空间作业安全专项治理的通知\n\n淄应急字〔2019〕36号\n\n各区县应急管理局：\n\n"
+        "现将有关事项通知如下：\n\n一、治理范围\n\n1.全市工贸企业（区县应急管理局负责）。\n\n淄博市应急管理局\n"
+        "2019年5月9日\n");
+    CHECK(article.title == "关于开展有限空间作业安全专项治理的通知");
+    REQUIRE(article.doc_number.has_value());
+    CHECK(article.doc_number->text == "淄应急字〔2019〕36号");
 }
 
 TEST_CASE("a government site's document table gives the 文号, date and issuer") {
