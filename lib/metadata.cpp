@@ -242,6 +242,7 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_outline_first = grammar.optional_rule("meta.outline_first");
     rules.m_printed_loose = grammar.optional_rule("meta.printed_loose");
     rules.m_head_dated = grammar.optional_rule("meta.head_dated");
+    rules.m_seal = grammar.optional_rule("meta.seal");
     rules.m_task_label = grammar.optional_rule("meta.task_label");
     rules.m_link_item = grammar.optional_rule("meta.link_item");
     rules.m_limit_line = grammar.optional_rule("meta.limit_line");
@@ -260,7 +261,18 @@ bool MetadataRules::is_printed(std::string_view text) const {
            (m_printed_loose != nullptr && re2::RE2::PartialMatch(text, *m_printed_loose));
 }
 
+std::string_view MetadataRules::without_seal(std::string_view text) const {
+    re2::StringPiece mark;
+    if (m_seal == nullptr || text.size() > 240 || text.empty() ||
+        (text.back() != ')' && !text.ends_with("】") && text.back() != ']') ||
+        !m_seal->Match(text, 0, text.size(), re2::RE2::UNANCHORED, &mark, 1)) {
+        return text;
+    }
+    return text.substr(0, static_cast<std::size_t>(mark.data() - text.data()));
+}
+
 bool MetadataRules::is_org_line(std::string_view text) const {
+    text = without_seal(text);
     if (text.size() > 200) {
         return false;
     }
@@ -279,7 +291,7 @@ bool MetadataRules::is_org_line(std::string_view text) const {
             ++end;
         }
         if (end > pos) {
-            if (!re2::RE2::FullMatch(text.substr(pos, end - pos), *m_org_line)) {
+            if (!re2::RE2::FullMatch(without_seal(text.substr(pos, end - pos)), *m_org_line)) {
                 return false;
             }
             any = true;
@@ -306,6 +318,7 @@ bool MetadataRules::is_chrome(std::string_view text) const {
 }
 
 std::optional<std::string> MetadataRules::date_line(std::string_view text) const {
+    text = without_seal(text);
     RuleMatch match;
     if (find_rule(*m_date, text, 0, match)) {
         const std::string date = iso_date_of(match);
@@ -686,7 +699,7 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
     }
 
     auto add_orgs = [&](std::size_t i) {
-        const std::string_view t = text(i);
+        const std::string_view t = without_seal(text(i));
         std::size_t end = t.size();
         if (t.ends_with("文件") && !re2::RE2::FullMatch(t, *m_org_line)) {
             end -= 6;
@@ -701,16 +714,17 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
                 ++e;
             }
             if (e > pos) {
-                const std::string_view name = t.substr(pos, e - pos);
+                const std::string_view name = without_seal(t.substr(pos, e - pos));
                 // The same body again, or its short form in the signature (国务院安全生产委员会办公室
-                // at the head, 国务院安委会办公室 signing).
-                const bool seen = std::any_of(meta.issuers.begin(), meta.issuers.end(), [&](const TextSpan& s) {
-                    const std::string_view other = text(s.paragraph).substr(s.begin, s.end - s.begin);
-                    return other == name || abbreviates(name, other, *m_place_prefix) ||
-                           abbreviates(other, name, *m_place_prefix);
-                });
+                // at the head, 国务院安委会办公室 signing); not a seal's mark alone, set apart.
+                const bool seen =
+                    name.empty() || std::any_of(meta.issuers.begin(), meta.issuers.end(), [&](const TextSpan& s) {
+                        const std::string_view other = text(s.paragraph).substr(s.begin, s.end - s.begin);
+                        return other == name || abbreviates(name, other, *m_place_prefix) ||
+                               abbreviates(other, name, *m_place_prefix);
+                    });
                 if (!seen) {
-                    meta.issuers.push_back({i, pos, e});
+                    meta.issuers.push_back({i, pos, pos + name.size()});
                 }
             }
             pos = e;
@@ -738,6 +752,8 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
         for (std::size_t i = layout.signature_date; i-- > 0 && signature.size() < 6;) {
             if (is_org_line(text(i))) {
                 signature.push_back(i);
+            } else if (!text(i).empty() && without_seal(text(i)).empty()) {
+                continue;  // a seal's mark on a line of its own
             } else {
                 break;
             }

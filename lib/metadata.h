@@ -69,6 +69,8 @@ public:
                       const CitationRules& citations) const;
 
     bool is_org_line(std::string_view text) const;
+    // `text` without a seal's mark at its end (X（印章） → X; （印章） alone → empty).
+    std::string_view without_seal(std::string_view text) const;
     bool is_printed(std::string_view text) const;  // the 印发 line of the 版记, its date whole or not
     bool is_chrome(std::string_view text) const;
     // A line of a government site's document table (索引号：… 文号：…; meta.field_line, optional).
@@ -87,6 +89,7 @@ private:
     const re2::RE2* m_doc_type_end = nullptr;
     const re2::RE2* m_org_line = nullptr;
     const re2::RE2* m_place_prefix = nullptr;  // places a short form leaves out
+    const re2::RE2* m_seal = nullptr;          // optional: a seal's mark after a name or date
     const re2::RE2* m_date = nullptr;
     const re2::RE2* m_date_cn = nullptr;
     const re2::RE2* m_date_compact = nullptr;  // optional: 20171228, a date that lost 年月日

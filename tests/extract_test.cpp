@@ -1172,6 +1172,15 @@ TEST_CASE("an attachment's numbering starts afresh, outside the notice's section
     CHECK(record.tasks[1].text == "请于2021年6月15日前报送工作方案。");
 }
 
+TEST_CASE("a seal's mark after a signing body, after the date or on a line of its own is no part of either") {
+    const auto record = extract_text(
+        "关于开展安全生产月活动的通知\n各市应急管理局：\n一、工作要求\n1.抓好落实。\n\n湖北省应急管理厅（印章）\n"
+        "湖北省教育厅(盖章)"
+        "\n（印章）\n湖北省公安厅\n2024年5月20日（印章）\n\n湖北省应急管理厅办公室　　2024年5月22日印发\n");
+    CHECK(record.issuers == std::vector<std::string>{"湖北省应急管理厅", "湖北省教育厅", "湖北省公安厅"});
+    CHECK(record.issued == "2024-05-20");
+}
+
 TEST_CASE("with no signature, the bodies the title opens with are the issuers") {
     auto record = extract_text(
         "山东省应急管理厅关于做好2022年汛期安全生产工作的通知\n鲁应急字〔2022〕30号\n各市应急管理局：\n"
