@@ -262,10 +262,12 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
     // items, under the headings between them; each row keeps its header for its duty cells.
     std::vector<std::size_t> row_header(paragraphs.size(), k_none);
     std::map<std::size_t, std::vector<std::string_view>> headers;
+    int last_row = 0;  // the number of the table's last row
     for (std::size_t i = layout.body_begin, header = k_none; i < layout.body_end; ++i) {
         std::vector<std::string_view> columns = rules.outline.table_header(paragraphs[i].text);
         if (!columns.empty()) {
             header = i;
+            last_row = 0;
             headers[i] = std::move(columns);
             markers[i] = OutlineMarker{};
             continue;
@@ -274,7 +276,15 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
             continue;
         }
         OutlineMarker row = rules.outline.table_row(paragraphs[i].text);
+        // (A number then one space opens a row only where the numbering goes on: 2 个工作日内…
+        // in a cell's wrapped rest does not.)
+        const std::string_view after_number = std::string_view(paragraphs[i].text).substr(row.numeral.size());
+        if (row.kind == MarkerKind::item && after_number.starts_with(" ") && !after_number.starts_with("  ") &&
+            row.value != last_row + 1 && row.value != 1) {
+            row = OutlineMarker{};
+        }
         if (row.kind == MarkerKind::item) {
+            last_row = row.value;
             markers[i] = std::move(row);
             row_header[i] = header;
         } else if (rules.outline.other_table_header(paragraphs[i].text)) {

@@ -859,7 +859,32 @@ void mark_cell_lines(std::vector<Line>& lines, std::string_view text, const Line
         }
         return std::atoi(std::string(c).c_str());
     };
+    // The number opening a row of a table set with spaces (2　落实…, one space as well as two).
+    auto opens_row = [&](std::size_t i, int expected) {
+        const std::string_view c = content(i);
+        const std::string digits = std::to_string(expected);
+        return c.size() > digits.size() && c.starts_with(digits) &&
+               (c[digits.size()] == ' ' || c[digits.size()] == '\t');
+    };
     for (std::size_t i = 0; i < lines.size(); ++i) {
+        // A header on one line, its cells parted by gaps (序号  重点任务  牵头单位  完成时限):
+        // each row opens a paragraph of its own at its number, whatever space follows it.
+        if (content(i).starts_with("序号") && content(i).size() > 6 &&
+            (content(i)[6] == ' ' || content(i)[6] == '\t')) {
+            const std::vector<std::string_view> cells = table_cells(content(i));
+            if (cells.size() >= 3 && std::any_of(cells.begin(), cells.end(), [&](std::string_view cell) {
+                    return RE2::FullMatch(cell, *rules.table_column);
+                })) {
+                int expected = 1;
+                for (std::size_t k = i + 1; k < lines.size() && !content(k).starts_with("序号"); ++k) {
+                    if (opens_row(k, expected)) {
+                        lines[k].cell = CellJoin::row;
+                        ++expected;
+                    }
+                }
+            }
+            continue;
+        }
         if (content(i) != "序号") {
             continue;
         }

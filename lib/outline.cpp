@@ -178,9 +178,15 @@ std::vector<std::string_view> table_cells(std::string_view row) {
     // Cells are parted by tabs, or, in a table set with spaces (a PDF's layout, full-width
     // spaces folded), by a gap of two spaces or more; several tabs (an empty cell's) part two
     // cells as one does. Spaces around a cell are not its.
+    // (A row's number, or the header's 序号, may be parted from the next cell by one space.)
     const bool tabbed = row.find('\t') != std::string_view::npos;
+    std::size_t lead = row.starts_with("序号") ? 6 : 0;
+    while (lead < 3 && lead < row.size() && row[lead] >= '0' && row[lead] <= '9') {
+        ++lead;
+    }
     auto gap_at = [&](std::size_t i) {
-        return row[i] == '\t' || (!tabbed && row[i] == ' ' && i + 1 < row.size() && row[i + 1] == ' ');
+        return row[i] == '\t' ||
+               (!tabbed && row[i] == ' ' && ((i + 1 < row.size() && row[i + 1] == ' ') || (lead > 0 && i == lead)));
     };
     std::vector<std::string_view> cells;
     std::size_t begin = 0;

@@ -1595,8 +1595,12 @@ TEST_CASE("a task table set with spaces (a PDF's layout, full-width spaces): row
     const auto wide = extract_text(
         "序号\u3000\u3000工作任务\u3000\u3000牵头单位\u3000\u3000协办单位\u3000\u3000完成时间\n\n一、整合后续工作\n\n"
         "1\u3000\u3000完成采矿许可证变更登记。\u3000\u3000省国土资源厅\u3000\u3000省煤炭工业厅\u3000\u30002010年9月底前"
-        "\n");
-    REQUIRE(wide.tasks.size() == 1);
+        "\n2\u3000完成整合矿井资产划转和股权登记，对逾期未办理的矿井依法注销采矿权，确保整合工作按期完成。\u3000\u3000"
+        "省煤炭工业厅\u3000\u3000省工商局\u3000\u30002010年10月31日前\n");
+    // One space after a row's number parts it from its task, and the row opens a paragraph.
+    REQUIRE(wide.tasks.size() == 2);
+    CHECK(wide.tasks[1].path == "一/2");
+    CHECK(bodies(wide.tasks[1]) == Bodies{{"省煤炭工业厅", "lead"}, {"省工商局", "responsible"}});
     CHECK(wide.tasks[0].path == "一/1");
     CHECK(bodies(wide.tasks[0]) == Bodies{{"省国土资源厅", "lead"}, {"省煤炭工业厅", "responsible"}});
 }
