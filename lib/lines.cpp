@@ -839,6 +839,8 @@ constexpr std::size_t k_most_columns = 8;
 // parted by tabs, as a table copied with tabs is: a row with more lines than cells had its task
 // wrapped (…用气安全， / 重点检查…), and the extra lines go on the task's cell. The header
 // needs a column naming who carries a row out or by when (rules.table_column).
+// A header on one line with its cells parted by gaps (a table set with spaces) marks instead
+// each line opening with the next row's number, whatever space follows it, as a row's start.
 void mark_cell_lines(std::vector<Line>& lines, std::string_view text, const LineRules& rules) {
     if (rules.table_column == nullptr) {
         return;
