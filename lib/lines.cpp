@@ -363,33 +363,6 @@ bool starts_with_serial(std::string_view line) {
     return digits > 0 && digits <= 6 && rest.starts_with("号");
 }
 
-// A line starting with a 文号's year in its brackets and its serial (〔2021〕6号文件要求…):
-// after a line ending in an ideograph (…落实安委办) it is the rest of that 文号, whatever the
-// wrap.
-bool starts_with_doc_year(std::string_view line) {
-    std::size_t open = 0;
-    for (const std::string_view bracket : {"〔", "[", "(", "【", "﹝", "〖"}) {
-        if (line.starts_with(bracket)) {
-            open = bracket.size();
-        }
-    }
-    if (open == 0) {
-        return false;
-    }
-    std::string_view rest = line.substr(open);
-    const std::size_t year = leading_digits(rest);
-    if (year != 4) {
-        return false;
-    }
-    rest.remove_prefix(year);
-    for (const std::string_view bracket : {"〕", "]", ")", "】", "﹞", "〗"}) {
-        if (rest.starts_with(bracket)) {
-            return starts_with_serial(rest.substr(bracket.size()));
-        }
-    }
-    return false;
-}
-
 // A time limit cut by a line break after one of its parts (2021年 / 6月底前, 6月 / 底前,
 // 6月底 / 前完成, 6月30日 / 前) or inside its year (到2 / 021年): the line goes on the one
 // before, whatever its width.
@@ -1085,7 +1058,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                        (starts_with_closing(content) || (last >= U'0' && last <= U'9' && starts_with_unit(content)) ||
                         ((last == U'〕' || last == U']' || last == U')' || last == U'】') &&
                          starts_with_serial(content)) ||
-                        (is_ideograph(last) && starts_with_doc_year(content)) ||
+                        (is_ideograph(last) && opens(rules.doc_year, content)) ||
                         (last == U'》' && opens(rules.title_number, content)) ||
                         continues_date(current.text, content) || ends_with_label(current.text, rules.label) ||
                         // A labelled line cut in the middle of a name, its rest flush left under

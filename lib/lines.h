@@ -70,6 +70,10 @@ struct LineRules {
     // line ending in 》 it goes on the paragraph — the title's own 文号, which a wrap that keeps
     // half-width runs whole moved to the next line. Null: never.
     const re2::RE2* title_number = nullptr;
+    // Matches (anchored at the line's start) a 文号's year in its brackets and its serial
+    // (〔2021〕6号…): after a line ending in an ideograph (…落实安委办) it goes on the paragraph,
+    // the rest of the 文号 a wrap cut after its issuer code. Null: never.
+    const re2::RE2* doc_year = nullptr;
     // Match (unanchored) where a notice that lost its line breaks broke at its head (before
     // the first outline number) and foot (after the last): before each match (and at its group
     // `at` when that matched), or after each match. Null: none.

@@ -68,12 +68,11 @@ public:
     const re2::RE2* heading_year() const { return m_heading_year; }
     // The line model's rules from the same grammar: paragraph starts and page markers.
     LineRules line_rules() const {
-        return {m_paragraph_start,  m_page_marker,       m_paragraph_end,
-                m_title_end,        m_own_line,          m_bare_number,
-                m_heading_open,     m_item_open,         m_label,
-                m_title_number,     m_lost_head_before,  m_lost_head_after,
-                m_lost_foot_before, m_lost_heading_word, m_lost_page_marker,
-                m_block_label,      m_table_column};
+        return {m_paragraph_start, m_page_marker,      m_paragraph_end,     m_title_end,
+                m_own_line,        m_bare_number,      m_heading_open,      m_item_open,
+                m_label,           m_title_number,     m_doc_year,          m_lost_head_before,
+                m_lost_head_after, m_lost_foot_before, m_lost_heading_word, m_lost_page_marker,
+                m_block_label,     m_table_column};
     }
 
 private:
@@ -100,6 +99,7 @@ private:
     const re2::RE2* m_lost_page_marker = nullptr;   // optional
     const re2::RE2* m_block_label = nullptr;        // optional
     const re2::RE2* m_title_number = nullptr;       // optional
+    const re2::RE2* m_doc_year = nullptr;           // optional
     const re2::RE2* m_heading_year = nullptr;       // optional
     const re2::RE2* m_grade_list = nullptr;         // optional
     const re2::RE2* m_not_task = nullptr;           // optional
