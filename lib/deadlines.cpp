@@ -6,8 +6,10 @@
 #include <fmt/core.h>
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "outline.h"
@@ -57,29 +59,6 @@ int days_in_month(int year, int month) {
         return 29;
     }
     return k_days[month - 1];
-}
-
-// Days since 1970-01-01 of a date of the proleptic Gregorian calendar, and back (H. Hinnant's
-// days_from_civil / civil_from_days).
-long days_from_civil(int year, int month, int day) {
-    year -= month <= 2 ? 1 : 0;
-    const long era = (year >= 0 ? year : year - 399) / 400;
-    const long yoe = year - era * 400;
-    const long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-void civil_from_days(long days, int& year, int& month, int& day) {
-    days += 719468;
-    const long era = (days >= 0 ? days : days - 146096) / 146097;
-    const long doe = days - era * 146097;
-    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long mp = (5 * doy + 2) / 153;
-    day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
 }
 
 std::string iso_date(int year, int month, int day) {
@@ -153,6 +132,28 @@ bool damaged_year_before(std::string_view text, std::size_t pos) {
         ++digits;
     }
     return digits >= 1 && digits <= 3;
+}
+
+// The date of the day of the week `weekday` (一 … 六, 日 or 天) in the week of the date of
+// signing (Chinese weeks start on Monday), or the next week's; none when that day had already
+// passed at signing (本周三前 signed on a Friday) or the date is not known.
+std::optional<std::string> signing_week_day(std::string_view weekday, bool next_week, int year, int month, int day) {
+    namespace chrono = std::chrono;
+    const chrono::year_month_day signed_date{chrono::year(year), chrono::month(static_cast<unsigned>(month)),
+                                             chrono::day(static_cast<unsigned>(day))};
+    if (year == 0 || !signed_date.ok()) {
+        return std::nullopt;
+    }
+    const chrono::sys_days signed_on(signed_date);
+    const long signed_weekday = (chrono::weekday(signed_on).c_encoding() + 6) % 7;  // Monday 0
+    const std::string_view names[] = {"一", "二", "三", "四", "五", "六", "日", "天"};
+    const long target = std::min<long>(std::find(std::begin(names), std::end(names), weekday) - names, 6);
+    if (!next_week && target < signed_weekday) {
+        return std::nullopt;
+    }
+    const chrono::year_month_day due(signed_on + chrono::days(target - signed_weekday + (next_week ? 7 : 0)));
+    return iso_date(static_cast<int>(due.year()), static_cast<int>(static_cast<unsigned>(due.month())),
+                    static_cast<int>(static_cast<unsigned>(due.day())));
 }
 
 // Whether a year written right after `before` is a baseline (较2020年, 比2019年, 同比) or the
@@ -360,24 +361,11 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         }
         const int holiday_month = holiday == m_impl->holidays.end() ? 0 : holiday->second.first;
         if ((!event.empty() && holiday_month == 0) || recurs) {
-            // 本周五前, 下周一前: that day of the week the notice was signed in, or the next;
-            // none when the day had already passed at signing (本周三前 signed on a Friday).
-            if (const std::string_view weekday = match.group("weekday");
-                !recurs && !weekday.empty() && signed_year != 0 && signed_month != 0 && signed_day != 0 &&
-                signed_day <= days_in_month(signed_year, signed_month)) {
-                const long signed_on = days_from_civil(signed_year, signed_month, signed_day);
-                const long signed_weekday = (signed_on + 3) % 7;  // Monday 0 (1970-01-01 was a Thursday)
-                const std::string_view names[] = {"一", "二", "三", "四", "五", "六", "日", "天"};
-                const long target = std::min<long>(std::find(std::begin(names), std::end(names), weekday) - names, 6);
-                const bool next_week = match.group("week") == "下";
-                if (next_week || target >= signed_weekday) {
-                    int y = 0;
-                    int m = 0;
-                    int d = 0;
-                    civil_from_days(signed_on - signed_weekday + target + (next_week ? 7 : 0), y, m, d);
-                    deadline.date = iso_date(y, m, d);
-                    deadline.year_inferred = true;
-                }
+            // 本周五前, 下周一前: dated from the date of signing.
+            if (const std::string_view weekday = match.group("weekday"); !recurs && !weekday.empty()) {
+                deadline.date =
+                    signing_week_day(weekday, match.group("week") == "下", signed_year, signed_month, signed_day);
+                deadline.year_inferred = deadline.date.has_value();
             }
             out.push_back(deadline);
             covered = match.end;
