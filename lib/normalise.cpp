@@ -319,11 +319,11 @@ NormalisedText normalise(std::string_view utf8) {
         out.shifts.push_back({static_cast<std::uint32_t>(out.text.size()), static_cast<std::uint32_t>(end)});
         out.removed.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), {}});
     };
-    // True when only indentation is between the line's start and `at`.
+    // True when only indentation is between the line's start and `at` (? included: see below).
     auto opens_line = [&](std::size_t at) {
         std::size_t k = at;
         while (k > 0) {
-            if (s[k - 1] == ' ' || s[k - 1] == '\t') {
+            if (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == '?') {
                 --k;
             } else if (k >= 3 && s[k - 3] == 0xE3 && s[k - 2] == 0x80 && s[k - 1] == 0x80) {
                 k -= 3;  // the ideographic space
@@ -381,6 +381,17 @@ NormalisedText normalise(std::string_view utf8) {
                 if (consumed == 2) {
                     out.shifts.push_back({static_cast<std::uint32_t>(out.text.size()), static_cast<std::uint32_t>(i)});
                 }
+                continue;
+            }
+            if (b == '?' && opens_line(i)) {
+                // Indentation an encoder could not write (a no-break space saved as GBK
+                // becomes ?): a line's leading ? are spaces. No notice opens a line with one.
+                std::size_t end = i;
+                while (end < n && s[end] == '?') {
+                    ++end;
+                }
+                replace(i, end, std::string(end - i, ' '));
+                i = end;
                 continue;
             }
             ++i;

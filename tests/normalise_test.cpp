@@ -147,3 +147,12 @@ TEST_CASE("letters a scan's OCR put for digits inside a number are read as the d
     // Offsets are unchanged: one byte for one.
     CHECK(folded.to_original(folded.text.find("15号")) == original.find("l5号"));
 }
+
+TEST_CASE("a line's leading ? are indentation an encoder could not write; other ? stay") {
+    // (No-break spaces saved as GBK become ?: ??一、指导思想, a line of ??? alone.)
+    const std::string original = "??一、指导思想\n???\n ?? 2014年10月27日\n是否?可以??\n";
+    const auto folded = policy::normalise(original);
+    CHECK(folded.text == "  一、指导思想\n   \n    2014年10月27日\n是否?可以??\n");
+    check_boundaries(original, folded);
+    CHECK(folded.to_original(2) == 2);
+}

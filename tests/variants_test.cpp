@@ -163,6 +163,18 @@ const std::map<std::string, std::function<std::string(const std::string&)>>& var
         {"GB18030", [](const std::string& t) { return to_gb18030(t); }},
         {"GB18030, wrapped at 38, page numbers",
          [](const std::string& t) { return to_gb18030(paginate(wrap(t, 38), 20)); }},
+        {"GB18030, the indentation's no-break spaces lost to ?",
+         [](const std::string& t) {
+             // (A page saved in GBK, which has no no-break space: the encoder wrote ? for each.)
+             std::string out = "??";
+             for (const char c : replace_all(t, "\u00A0", "?")) {
+                 out += c;
+                 if (c == '\n') {
+                     out += "??";
+                 }
+             }
+             return to_gb18030(out);
+         }},
         {"double-spaced, wrapped at 38",
          [](const std::string& t) {
              std::string out;
