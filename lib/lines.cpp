@@ -204,6 +204,10 @@ constexpr std::uint32_t k_shortest_wrap = 24;
 // continue it whatever the line before ends in: a responsibility parenthesis is shorter.
 constexpr std::size_t k_open_bracket_reach = 600;
 
+// How far back (bytes) a parenthesis may have been opened for a 文号 or a date alone on the
+// next line to be inside it: an issuer's code (（吉政 / 办明电〔2010〕71号）, with room to spare.
+constexpr std::size_t k_cited_reach = 40;
+
 // A page number line is short; longer lines are not tried against the rule.
 constexpr std::size_t k_page_marker_bytes = 48;
 
@@ -1034,7 +1038,17 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             const bool list_goes_on = !ends_sentence(last) && !line.blank_before && !line.label &&
                                       (content.ends_with("。") || content.ends_with("、") || content.ends_with(",")) &&
                                       opens(rules.block_label, current.text) && !opens(rules.block_label, content);
+            // A 文号 or a date alone on its line, or the line after it opening with the bracket
+            // that closes it, inside a parenthesis opened just before: a citation's number the
+            // wrap set apart (…考核办法》（吉政 / 办明电〔2010〕71号 / ），将…).
+            const std::size_t opened =
+                open_bracket_distance(std::string_view(current.text)
+                                          .substr(current.text.size() - std::min(current.text.size(), k_cited_reach)));
+            const bool in_citation_bracket = opened != std::string_view::npos && !line.blank_before && !line.own &&
+                                             current.text[current.text.size() - opened] == '(';
             if (list_goes_on) {
+                join = true;
+            } else if (in_citation_bracket && (line.ends || (previous->ends && starts_with_closing(content)))) {
                 join = true;
             } else if (previous->bare_number && current.pieces.size() == 1 && !line.starts) {
                 // An outline number alone on its line: the next line is its text (across a

@@ -753,3 +753,17 @@ TEST_CASE("a month's digits and 月 at a line's end go on with the day on the ne
     REQUIRE(paragraphs.size() == 1);
     CHECK(paragraphs[0].text == "1. 各市(州)于2015年6月30日前将侧重点报送。(省安委办负责)");
 }
+
+TEST_CASE(
+    "a 文号 or a date alone on its line inside a parenthesis just opened goes on, and the closing line after it") {
+    // (A narrow wrap set a cited 文号 apart: …考核办法》（吉政 / 办明电〔2010〕71号 / ），将….)
+    const auto paragraphs = paragraphs_of(
+        "修订完善《吉林省安全生产\n工作目标考核办法》（吉政\n办明电〔2010〕71号\n），将各级党委、政府职责纳入考核。\n"
+        "按时完成（截至\n2019年3月22日\n）各项任务。\n");
+    REQUIRE(paragraphs.size() == 2);
+    CHECK(paragraphs[0].text ==
+          "修订完善《吉林省安全生产工作目标考核办法》(吉政办明电〔2010〕71号),将各级党委、政府职责纳入考核。");
+    CHECK(paragraphs[1].text == "按时完成(截至2019年3月22日)各项任务。");
+    // (A notice's own 文号 under its title stays a line of its own.)
+    CHECK(paragraphs_of("关于印发要点的通知\n吉安委〔2019〕6号\n各市（州）").size() == 3);
+}
