@@ -767,3 +767,9 @@ TEST_CASE(
     // (A notice's own 文号 under its title stays a line of its own.)
     CHECK(paragraphs_of("关于印发要点的通知\n吉安委〔2019〕6号\n各市（州）").size() == 3);
 }
+
+TEST_CASE("a short heading parted from its numeral by a space begins a paragraph") {
+    const auto texts = texts_of("4.落实考核办法，严格落实“一票否决”\n三 深入推进专项整治三年行动\n5.开展危险化学品整治\n");
+    REQUIRE(texts.size() == 3);
+    CHECK(texts[1] == "三 深入推进专项整治三年行动");
+}
