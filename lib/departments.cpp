@@ -84,6 +84,7 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     rules.m_shared_head = grammar.optional_rule("dept.shared_head");
     rules.m_own_level_name = grammar.optional_rule("dept.own_level_name");
     rules.m_time_clause = grammar.optional_rule("dept.time_clause");
+    rules.m_inner_role = grammar.optional_rule("dept.inner_role");
     rules.m_citation = grammar.optional_rule("dept.citation");
     rules.m_aside = grammar.optional_rule("dept.aside");
     rules.m_role_object = grammar.optional_rule("dept.role_object");
@@ -645,6 +646,57 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
     return out;
 }
 
+std::vector<DepartmentSpan> DepartmentRules::find_inner(std::string_view text) const {
+    std::vector<DepartmentSpan> out;
+    // Whether `s` opens (or, `at_end`, ends) with a mark that parts clauses.
+    auto parted = [](std::string_view s, bool at_end) {
+        for (const std::string_view mark : {std::string_view("。"), std::string_view(";"), std::string_view(",")}) {
+            if (at_end ? s.ends_with(mark) : s.starts_with(mark)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    std::size_t depth = 0;
+    std::size_t titles = 0;  // 《 still open: a title's brackets are its own
+    std::size_t open = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const std::string_view rest = text.substr(i);
+        if (rest.starts_with("《")) {
+            ++titles;
+        } else if (rest.starts_with("》") && titles > 0) {
+            --titles;
+        } else if (titles > 0) {
+            continue;
+        } else if (text[i] == '(') {
+            open = depth++ == 0 ? i : open;
+        } else if (text[i] == ')' && depth > 0 && --depth == 0) {
+            const std::string_view before = text.substr(0, open);
+            std::string_view after = text.substr(i + 1);
+            std::size_t b = open + 1;
+            std::size_t e = i;
+            while (b < e && (text[e - 1] == ';' || text[e - 1] == ' ' || text.substr(b, e - b).ends_with("。"))) {
+                e -= text[e - 1] == ';' || text[e - 1] == ' ' ? 1 : 3;
+            }
+            const std::string_view inner = text.substr(b, e - b);
+            std::size_t rest_begin = 0;
+            while (rest_begin < after.size() && (parted(after.substr(rest_begin), false) || after[rest_begin] == ' ')) {
+                rest_begin += after[rest_begin] == ' ' || after[rest_begin] == ';' || after[rest_begin] == ',' ? 1 : 3;
+            }
+            const bool last = rest_begin >= after.size();
+            if (last || m_inner_role == nullptr || inner.size() > k_unclosed_bytes ||
+                !(before.empty() || parted(before, true) || parted(after, false)) ||
+                !re2::RE2::PartialMatch(inner, *m_inner_role) ||
+                (m_citation != nullptr && re2::RE2::PartialMatch(inner, *m_citation)) ||
+                (m_aside != nullptr && re2::RE2::PartialMatch(inner, *m_aside))) {
+                continue;
+            }
+            parse_clauses(text, b, e, out);
+        }
+    }
+    return out;
+}
+
 std::vector<DepartmentSpan> DepartmentRules::find_opening(std::string_view text) const {
     std::vector<DepartmentSpan> out;
     RuleMatch match;
@@ -673,6 +725,10 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
         std::size_t e = clause_end;
         trim(text, b, e);
         const std::string_view clause = text.substr(b, e - b);
+        if (m_time_clause != nullptr && re2::RE2::PartialMatch(clause, *m_time_clause)) {
+            clause_begin = next;  // 2024年9月底前出台 beside the bodies names nobody
+            continue;
+        }
         RuleMatch m;
         auto at = [&](std::string_view group) { return b + group_offset(clause, group); };
         // The role words ending `words` (省食安办组织 → 组织), not the 组织 of a body's name

@@ -36,6 +36,12 @@ public:
     // of labelled lists (责任单位：…；配合单位：…) is read the same way.
     std::vector<DepartmentSpan> find(std::string_view task_text) const;
 
+    // The bodies in parentheses before the end of `task_text` that close a sentence or a clause
+    // and name a role (…职责。（省委组织部牵头，省委办公厅配合）将安全生产纳入…；…督办制度（省安委办
+    // 牵头），并…): a task whose sentences each say who does them. Not the one ending the text
+    // (find() reads it), nor one inside a sentence that goes on (…（X牵头）并开展督查).
+    std::vector<DepartmentSpan> find_inner(std::string_view task_text) const;
+
     // The bodies a task's text opens with, before what is done (由X牵头，Y配合，开展…; 由X会同Y，
     // 组织…; X负责，…: dept.opening), read like a parenthesis; for a task that ends in none.
     std::vector<DepartmentSpan> find_opening(std::string_view task_text) const;
@@ -70,6 +76,7 @@ private:
     const re2::RE2* m_time_clause = nullptr;  // optional: dept.time_clause
     const re2::RE2* m_citation = nullptr;     // optional: dept.citation
     const re2::RE2* m_aside = nullptr;        // optional: dept.aside
+    const re2::RE2* m_inner_role = nullptr;   // optional: dept.inner_role (find_inner reads nothing without it)
     const re2::RE2* m_role_object = nullptr;  // optional: dept.role_object
     const re2::RE2* m_opening = nullptr;      // optional: dept.opening
     const re2::RE2* m_goes_on = nullptr;      // optional: dept.sentence_goes_on

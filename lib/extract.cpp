@@ -424,10 +424,12 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
                 task.departments.push_back(std::move(department));
             }
         };
+        // Those in the parentheses closing its sentences, then in the one ending it.
         auto add_departments = [&](std::size_t i) {
             const std::size_t dept_begin = i == node.paragraph ? node.text_begin : 0;
-            add_found(i, rules.departments.find(std::string_view(paragraphs[i].text).substr(dept_begin)), dept_begin,
-                      0);
+            const std::string_view own = std::string_view(paragraphs[i].text).substr(dept_begin);
+            add_found(i, rules.departments.find_inner(own), dept_begin, 0);
+            add_found(i, rules.departments.find(own), dept_begin, 0);
         };
         if (row_header[node.paragraph] != k_none) {
             // A table's row: its cells under duty columns (牵头单位, 责任单位…) read as labelled lines.
@@ -477,6 +479,8 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
             if (markers[i].kind == MarkerKind::subitem ||
                 (own.starts_with("(") && (own.ends_with(")") || own.ends_with(")。")))) {
                 add_departments(i);
+            } else {
+                add_found(i, rules.departments.find_inner(own), 0, 0);
             }
         }
         for (std::size_t i = first_label; i < last; ++i) {

@@ -1692,3 +1692,22 @@ TEST_CASE("a labelled time limit before the labelled bodies, and a labelled year
     CHECK(record.tasks[2].deadlines.empty());
     CHECK(record.tasks[2].departments.size() == 1);
 }
+
+TEST_CASE("a task whose sentences each end in a parenthesis of their own names every body in them") {
+    const auto record = extract_text(
+        "一、重点任务\n1.落实领导干部安全生产职责。（省委组织部、省安全监管局牵头，省委办公厅配合）将安全生产纳入考核"
+        "内容（省委组织部牵头，省人社厅配合）\n2.建立挂牌督办制度（省安委办牵头），并对整改情况开展回头看。\n"
+        "3.完成年度改造任务（市住建局负责）；（2）推动特种设备淘汰（市市场监管局、市经信局负责）。\n"
+        "4.加强督导检查。\n（省安全监管局牵头，省有关部门配合）对整改不力的，依法责令停产整顿。\n");
+    REQUIRE(record.tasks.size() == 4);
+    using Bodies = std::vector<std::pair<std::string, std::string>>;
+    // One entry each body, lead where it leads in any of them.
+    CHECK(bodies(record.tasks[0]) == Bodies{{"省委组织部", "lead"},
+                                            {"省安全监管局", "lead"},
+                                            {"省委办公厅", "responsible"},
+                                            {"省人社厅", "responsible"}});
+    CHECK(bodies(record.tasks[1]) == Bodies{{"省安委办", "lead"}});
+    CHECK(bodies(record.tasks[2]) ==
+          Bodies{{"市住建局", "responsible"}, {"市市场监管局", "responsible"}, {"市经信局", "responsible"}});
+    CHECK(bodies(record.tasks[3]) == Bodies{{"省安全监管局", "lead"}, {"省有关部门", "responsible"}});
+}
