@@ -85,6 +85,7 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     rules.m_own_level_name = grammar.optional_rule("dept.own_level_name");
     rules.m_time_clause = grammar.optional_rule("dept.time_clause");
     rules.m_inner_role = grammar.optional_rule("dept.inner_role");
+    rules.m_dated_name = grammar.optional_rule("dept.dated_name");
     rules.m_citation = grammar.optional_rule("dept.citation");
     rules.m_aside = grammar.optional_rule("dept.aside");
     rules.m_role_object = grammar.optional_rule("dept.role_object");
@@ -385,8 +386,10 @@ void DepartmentRules::split_bodies(std::string_view text, std::size_t begin, std
     if (name.empty() || (re2::RE2::FullMatch(name, rule("dept.empty_body")) && !every) || name.size() > 90) {
         return;
     }
-    // Only what reads as a body: ends like one (厅, 局, 部门, 政府…) or is a known name.
-    if (!re2::RE2::PartialMatch(name, rule("dept.body_end")) && m_canonical.find(name) == m_canonical.end()) {
+    // Only what reads as a body: ends like one (厅, 局, 部门, 政府…) or is a known name, with no
+    // date in it.
+    if ((!re2::RE2::PartialMatch(name, rule("dept.body_end")) && m_canonical.find(name) == m_canonical.end()) ||
+        (m_dated_name != nullptr && re2::RE2::PartialMatch(name, *m_dated_name))) {
         return;
     }
     out.push_back({name_begin, name_end, std::string(body_role)});

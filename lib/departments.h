@@ -76,6 +76,7 @@ private:
     const re2::RE2* m_time_clause = nullptr;  // optional: dept.time_clause
     const re2::RE2* m_citation = nullptr;     // optional: dept.citation
     const re2::RE2* m_aside = nullptr;        // optional: dept.aside
+    const re2::RE2* m_dated_name = nullptr;   // optional: dept.dated_name
     const re2::RE2* m_inner_role = nullptr;   // optional: dept.inner_role (find_inner reads nothing without it)
     const re2::RE2* m_role_object = nullptr;  // optional: dept.role_object
     const re2::RE2* m_opening = nullptr;      // optional: dept.opening
