@@ -90,6 +90,7 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     rules.m_aside = grammar.optional_rule("dept.aside");
     rules.m_role_object = grammar.optional_rule("dept.role_object");
     rules.m_opening = grammar.optional_rule("dept.opening");
+    rules.m_closing_sentence = grammar.optional_rule("dept.closing_sentence");
     rules.m_goes_on = grammar.optional_rule("dept.sentence_goes_on");
     // government-levels.txt: one line per level, the highest first; longer words are tried
     // first (计划单列市 before 市).
@@ -599,6 +600,9 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
         for (auto it = labelled.rbegin(); it != labelled.rend(); ++it) {
             parse_clauses(text, it->first, it->second, out);
         }
+        if (labelled.empty() && !role_mark) {
+            read_closing_sentence(text.substr(0, close), out);
+        }
         return out;
     }
     const std::size_t open = matching_open(text, close, 1200);
@@ -647,6 +651,34 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
         return find(text.substr(0, open), step_over - 1);
     }
     return out;
+}
+
+void DepartmentRules::read_closing_sentence(std::string_view text, std::vector<DepartmentSpan>& out) const {
+    std::size_t end = text.size();
+    if (text.ends_with("。")) {
+        end -= 3;
+    }
+    const std::size_t stop = text.substr(0, end).rfind("。");
+    RuleMatch match;
+    if (m_closing_sentence == nullptr || stop == std::string_view::npos ||
+        !find_rule(*m_closing_sentence, text.substr(stop + 3, end - stop - 3), 0, match)) {
+        return;
+    }
+    // Every clause names bodies, or the sentence is no list of them.
+    const std::string_view clauses = match.group("clauses");
+    const std::size_t begin = group_offset(text, clauses);
+    std::vector<DepartmentSpan> found;
+    for (std::size_t b = begin; b < begin + clauses.size();) {
+        std::size_t e = text.find(',', b);
+        e = e == std::string_view::npos || e > begin + clauses.size() ? begin + clauses.size() : e;
+        const std::size_t before = found.size();
+        parse_clauses(text, b, e, found);
+        if (found.size() == before) {
+            return;
+        }
+        b = e + 1;
+    }
+    out.insert(out.end(), found.begin(), found.end());
 }
 
 std::vector<DepartmentSpan> DepartmentRules::find_inner(std::string_view text) const {

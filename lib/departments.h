@@ -58,6 +58,9 @@ private:
     std::vector<DepartmentSpan> find(std::string_view task_text, int step_over) const;
     bool is_bare_list(std::string_view inner) const;
     bool closes_clause(std::string_view text, std::size_t close) const;
+    // Adds the bodies of `text`'s last sentence when it only says who does the task
+    // (…。县安委办牵头，各乡镇人民政府具体负责。: dept.closing_sentence), every clause naming some.
+    void read_closing_sentence(std::string_view text, std::vector<DepartmentSpan>& out) const;
     // Whether `text` is a labelled sentence (牵头单位：…) ending in a body's other name in a
     // parenthesis attached to it: 牵头单位：县委宣传部（县文明办）.
     bool labelled_alias(std::string_view text) const;
@@ -73,14 +76,15 @@ private:
     std::map<std::string, const re2::RE2*, std::less<>> m_rules;
     const re2::RE2& rule(std::string_view name) const { return *m_rules.find(name)->second; }
     std::map<std::string, std::string, std::less<>> m_canonical;
-    const re2::RE2* m_time_clause = nullptr;  // optional: dept.time_clause
-    const re2::RE2* m_citation = nullptr;     // optional: dept.citation
-    const re2::RE2* m_aside = nullptr;        // optional: dept.aside
-    const re2::RE2* m_dated_name = nullptr;   // optional: dept.dated_name
-    const re2::RE2* m_inner_role = nullptr;   // optional: dept.inner_role (find_inner reads nothing without it)
-    const re2::RE2* m_role_object = nullptr;  // optional: dept.role_object
-    const re2::RE2* m_opening = nullptr;      // optional: dept.opening
-    const re2::RE2* m_goes_on = nullptr;      // optional: dept.sentence_goes_on
+    const re2::RE2* m_time_clause = nullptr;       // optional: dept.time_clause
+    const re2::RE2* m_citation = nullptr;          // optional: dept.citation
+    const re2::RE2* m_aside = nullptr;             // optional: dept.aside
+    const re2::RE2* m_dated_name = nullptr;        // optional: dept.dated_name
+    const re2::RE2* m_closing_sentence = nullptr;  // optional: dept.closing_sentence
+    const re2::RE2* m_inner_role = nullptr;        // optional: dept.inner_role (find_inner reads nothing without it)
+    const re2::RE2* m_role_object = nullptr;       // optional: dept.role_object
+    const re2::RE2* m_opening = nullptr;           // optional: dept.opening
+    const re2::RE2* m_goes_on = nullptr;           // optional: dept.sentence_goes_on
     // government-levels.txt: each level's words with its rank (1 the highest), longest first.
     std::vector<std::pair<std::string, int>> m_level_ranks;
     const re2::RE2* m_level = nullptr;           // optional: dept.level
