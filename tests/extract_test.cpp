@@ -1711,3 +1711,18 @@ TEST_CASE("a task whose sentences each end in a parenthesis of their own names e
           Bodies{{"市住建局", "responsible"}, {"市市场监管局", "responsible"}, {"市经信局", "responsible"}});
     CHECK(bodies(record.tasks[3]) == Bodies{{"省安全监管局", "lead"}, {"省有关部门", "responsible"}});
 }
+
+TEST_CASE("a page's buttons and its list of related pages right after the last task end the notice") {
+    const std::string body =
+        "某区2021年安全生产工作要点\n\n一、强化责任落实\n1.压实属地责任。（区安委办牵头）\n2.加强执法检查。（区应急管理局负"
+        "责）\n\n";
+    for (const std::string page_end : {"【打印】【关闭】\n扫一扫在手机打开当前页\n\n相关稿件\n", "相关信息：\n"}) {
+        CAPTURE(page_end);
+        const auto record = extract_text(
+            body + page_end +
+            "1、南海区安委会关于开展2021年“安全生产月”活动的通知\n2、佛山市南海区安全生产委员会关于印发《南海区安全生产"
+            "专项整治三年行动实施方案》的通知\n3、南海区2020年安全生产工作总结\n\n网站地图 | 关于本网 | 联系我们\n");
+        CHECK(record.tasks.size() == 2);
+        CHECK(record.citations.empty());
+    }
+}
