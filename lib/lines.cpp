@@ -204,6 +204,9 @@ constexpr std::uint32_t k_shortest_wrap = 24;
 // continue it whatever the line before ends in: a responsibility parenthesis is shorter.
 constexpr std::size_t k_open_bracket_reach = 600;
 
+// A 文号 in brackets alone on its line is at most this long (bytes): （中共某某市委办公室〔2014〕5号）.
+constexpr std::size_t k_bracketed_number_bytes = 64;
+
 // How far back (bytes) a parenthesis may have been opened for a 文号 or a date alone on the
 // next line to be inside it: an issuer's code (（吉政 / 办明电〔2010〕71号）, with room to spare.
 constexpr std::size_t k_cited_reach = 40;
@@ -1026,7 +1029,14 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             Paragraph& current = paragraphs.back();
             const char32_t last = last_char(current.text);
             // (A label line after a paragraph opening with one: 责任单位：… / 完成时限：….)
-            const bool starts_new = line.starts || previous->ends || (line.label && current_opens_label);
+            // (A notice's own 文号 in brackets on the line under its title, as a web page sets it:
+            // 关于印发…的通知 / （鹤办〔2014〕5号）, a line of its own however long the title.)
+            const bool number_under_title = content.size() <= k_bracketed_number_bytes && content.ends_with(")") &&
+                                            opens(rules.title_number, content) && rules.title_end != nullptr &&
+                                            current.text.size() < k_longest_title &&
+                                            RE2::PartialMatch(current.text, *rules.title_end);
+            const bool starts_new =
+                line.starts || previous->ends || (line.label && current_opens_label) || number_under_title;
             // Cut at the wrap's full width in the middle of a word (…对 / 一、二级重大危险源…).
             // (Not a labelled line as long as the wrap: 责任单位：省安委办、省应急管理厅.)
             const bool cut_mid_sentence =

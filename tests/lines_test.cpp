@@ -769,7 +769,19 @@ TEST_CASE(
 }
 
 TEST_CASE("a short heading parted from its numeral by a space begins a paragraph") {
-    const auto texts = texts_of("4.落实考核办法，严格落实“一票否决”\n三 深入推进专项整治三年行动\n5.开展危险化学品整治\n");
+    const auto texts =
+        texts_of("4.落实考核办法，严格落实“一票否决”\n三 深入推进专项整治三年行动\n5.开展危险化学品整治\n");
     REQUIRE(texts.size() == 3);
     CHECK(texts[1] == "三 深入推进专项整治三年行动");
+}
+
+TEST_CASE("a 文号 in brackets alone under a title ending like one is a line of its own, however long the title") {
+    const auto texts = texts_of(
+        "中共鹤壁市委办公室 鹤壁市人民政府办公室关于印发《鹤壁市2014年安全生产工作要点》的通知\n（鹤办〔2014〕5号）\n\n"
+        "各县区党委和人民政府：\n");
+    REQUIRE(texts.size() == 3);
+    CHECK(texts[1] == "(鹤办〔2014〕5号)");
+    // (Under a line that is no title it goes on as the wrap says: …贯彻落实《办法》 / （…）精神.)
+    CHECK(texts_of("各地要认真贯彻落实《吉林省安全生产工作目标责任制考核办法》\n（吉政办明电〔2010〕71号）\n").size() ==
+          1);
 }
