@@ -103,8 +103,12 @@ bool is_space(char c) {
 // The ISO date of a match's year, month and day groups ("" when it is no date).
 std::string iso_date_of(const RuleMatch& match) {
     // (A rule's second form names its groups year2, month2, day2: 2019.3.22 beside 2019年3月22日.)
+    // (In Chinese numerals too: 二〇〇六年三月二日印发.)
     auto number = [&](const std::string& group) {
         const std::string_view value = match.has(group) ? match.group(group) : match.group(group + "2");
+        if (!value.empty() && (value.front() < '0' || value.front() > '9')) {
+            return group == "year" ? parse_chinese_year(value) : parse_chinese_numeral(value);
+        }
         return std::atoi(std::string(value).c_str());
     };
     return iso_date(number("year"), number("month"), number("day"));

@@ -1726,3 +1726,13 @@ TEST_CASE("a page's buttons and its list of related pages right after the last t
         CHECK(record.citations.empty());
     }
 }
+
+TEST_CASE("a 印发 line dated in Chinese numerals dates a notice signed without a date") {
+    const auto record = extract_text(
+        "中共安化县委办公室\n关于印发2006年安全生产工作要点的通知\n\n各乡镇党委：\n\n一、压实责任\n\n"
+        "1.开展隐患排查，4月30日前完成。（县安监局负责）\n\n中共安化县委办公室\n\n"
+        "中共安化县委办公室　　　　二〇〇六年三月二日印发\n");
+    CHECK(record.issued == "2006-03-02");
+    REQUIRE(record.deadlines.size() == 1);
+    CHECK(record.deadlines[0].date == "2006-04-30");
+}
