@@ -430,7 +430,9 @@ bool DepartmentRules::labelled_alias(std::string_view text) const {
     // (A body's name of three characters at least: not 县（市）.)
     if ((!organs && (inner.size() < 9 || !re2::RE2::PartialMatch(inner, rule("dept.body_end")))) ||
         inner.find_first_of(",;") != std::string_view::npos || inner.find("、") != std::string_view::npos ||
-        re2::RE2::PartialMatch(inner, rule("dept.role_word")) || text.substr(0, open).ends_with("、")) {
+        // (A role word inside the other name is no role: 学生处（省高校毕业生就业指导中心）.)
+        re2::RE2::PartialMatch(inner, m_inner_role != nullptr ? *m_inner_role : rule("dept.role_word")) ||
+        text.substr(0, open).ends_with("、")) {
         return false;
     }
     const std::size_t last_stop = text.substr(0, open).rfind("。");
