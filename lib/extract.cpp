@@ -317,6 +317,8 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
             markers[i] = OutlineMarker{};
             is_stop[i] = true;
         }
+        // So does a box's title (专栏1 重点工程): the box's own items are tasks.
+        is_stop[i] = is_stop[i] || (markers[i].kind == MarkerKind::none && rules.outline.is_box(paragraphs[i].text));
     }
     settle_item_levels(markers);
     const std::vector<OutlineNode> nodes = build_outline(markers, layout.body_begin, layout.body_end);

@@ -166,6 +166,7 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_heading_year = grammar.optional_rule("outline.heading_year");
     rules.m_grade_list = grammar.optional_rule("outline.grade_list");
     rules.m_not_task = grammar.optional_rule("outline.not_task");
+    rules.m_box = grammar.optional_rule("outline.box");
     rules.m_table_column = grammar.optional_rule("outline.table_column");
     rules.m_table_row = grammar.optional_rule("outline.table_row");
     rules.m_part = &grammar.rule("outline.part");
@@ -272,6 +273,10 @@ constexpr std::size_t k_longest_aside = 160;
 bool OutlineRules::is_listed_aside(std::string_view paragraph) const {
     return m_not_task != nullptr && paragraph.size() <= k_longest_aside &&
            paragraph.find("。") == std::string_view::npos && re2::RE2::PartialMatch(paragraph, *m_not_task);
+}
+
+bool OutlineRules::is_box(std::string_view paragraph) const {
+    return m_box != nullptr && re2::RE2::PartialMatch(paragraph, *m_box);
 }
 
 OutlineMarker OutlineRules::classify(std::string_view paragraph) const {

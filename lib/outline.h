@@ -56,6 +56,9 @@ public:
     // Whether an item's paragraph is a contact or a file listed after the tasks, no task
     // (outline.not_task; short lines only).
     bool is_listed_aside(std::string_view paragraph) const;
+    // Whether `paragraph` is the title of a box set into the text (专栏1 重点工程: outline.box),
+    // which ends the task before it.
+    bool is_box(std::string_view paragraph) const;
     // The cells of a task table's header row (outline.table_column names one of them), else
     // none. Cells are parted by tabs.
     std::vector<std::string_view> table_header(std::string_view paragraph) const;
@@ -103,6 +106,7 @@ private:
     const re2::RE2* m_heading_year = nullptr;       // optional
     const re2::RE2* m_grade_list = nullptr;         // optional
     const re2::RE2* m_not_task = nullptr;           // optional
+    const re2::RE2* m_box = nullptr;                // optional
     const re2::RE2* m_table_column = nullptr;       // optional
     const re2::RE2* m_table_row = nullptr;          // optional
     const re2::RE2* m_page_marker = nullptr;

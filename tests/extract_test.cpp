@@ -1714,7 +1714,8 @@ TEST_CASE("a task whose sentences each end in a parenthesis of their own names e
 
 TEST_CASE("a page's buttons and its list of related pages right after the last task end the notice") {
     const std::string body =
-        "某区2021年安全生产工作要点\n\n一、强化责任落实\n1.压实属地责任。（区安委办牵头）\n2.加强执法检查。（区应急管理局负"
+        "某区2021年安全生产工作要点\n\n一、强化责任落实\n1.压实属地责任。（区安委办牵头）\n2."
+        "加强执法检查。（区应急管理局负"
         "责）\n\n";
     for (const std::string page_end : {"【打印】【关闭】\n扫一扫在手机打开当前页\n\n相关稿件\n", "相关信息：\n"}) {
         CAPTURE(page_end);
@@ -1735,4 +1736,18 @@ TEST_CASE("a 印发 line dated in Chinese numerals dates a notice signed without
     CHECK(record.issued == "2006-03-02");
     REQUIRE(record.deadlines.size() == 1);
     CHECK(record.deadlines[0].date == "2006-04-30");
+}
+
+TEST_CASE("a box's title set into a plan ends the task before it, whose labelled lines are then its last") {
+    const auto record = extract_text(
+        "某市“十四五”应急体系规划\n\n一、主要任务\n1."
+        "提升气象预警精准度。\n【牵头单位】市气象局【配合单位】市应急管理局\n"
+        "专栏1　风险防控重点工程\n1.自然灾害综合风险普查工程。\n2.完善应急预案体系。\n牵头单位：市应急管理局\n"
+        "第二节　健全应急管理法治体系\n3.修订应急条例。（市司法局负责）\n");
+    REQUIRE(record.tasks.size() == 4);
+    using Bodies = std::vector<std::pair<std::string, std::string>>;
+    CHECK(record.tasks[0].text == "提升气象预警精准度。\n【牵头单位】市气象局【配合单位】市应急管理局");
+    CHECK(bodies(record.tasks[0]) == Bodies{{"市气象局", "lead"}, {"市应急管理局", "responsible"}});
+    CHECK(bodies(record.tasks[2]) == Bodies{{"市应急管理局", "lead"}});
+    CHECK(record.tasks[2].text == "完善应急预案体系。\n牵头单位：市应急管理局");
 }
