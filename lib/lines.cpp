@@ -272,15 +272,18 @@ void drop_running_headers(std::vector<Line>& lines, std::string_view text, int m
         return out;
     };
     std::map<std::string, int> seen;
-    auto candidate = [&](const Line& line) {
+    auto candidate_text = [&](const Line& line) {
         const std::string_view content = text.substr(line.begin, line.end - line.begin);
         const char32_t last = last_char(content);
-        return line.by_marker && content.size() <= k_running_header_bytes && !ends_sentence(last) && last != U')' &&
-               last != U'）' && content.find(':') == std::string_view::npos;
+        return content.size() <= k_running_header_bytes && !ends_sentence(last) && last != U')' && last != U'）' &&
+               content.find(':') == std::string_view::npos;
     };
+    auto candidate = [&](const Line& line) { return line.by_marker && candidate_text(line); };
     std::vector<std::optional<std::string>> keys(lines.size());  // each candidate's, read once
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (candidate(lines[i])) {
+        // (A header of two lines, the issuer over the 文号: the second line right under the first.)
+        const bool second = i > 0 && keys[i - 1] && lines[i - 1].by_marker && !lines[i].blank_before;
+        if (candidate(lines[i]) || (second && candidate_text(lines[i]))) {
             keys[i] = key(lines[i]);
             ++seen[*keys[i]];
         }

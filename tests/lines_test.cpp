@@ -785,3 +785,15 @@ TEST_CASE("a 文号 in brackets alone under a title ending like one is a line of
     CHECK(texts_of("各地要认真贯彻落实《吉林省安全生产工作目标责任制考核办法》\n（吉政办明电〔2010〕71号）\n").size() ==
           1);
 }
+
+TEST_CASE("a running header of two lines, the issuer over the 文号, is dropped whole") {
+    const auto texts = texts_of(
+        "四川省应急管理厅\n川应急[2022]63号\n\n1.开展汛前检查，全面排查\n- 2 "
+        "-\n\n四川省应急管理厅\n川应急[2022]63号\n\n"
+        "山洪沟道隐患。（省水利厅负责）\n2.加强值守。\n- 3 -\n\n四川省应急管理厅\n川应急[2022]63号\n\n"
+        "牵头单位：省应急管理厅\n配合单位：省水利厅\n");
+    // The head's issuer and 文号 stay; the pages' copies go.
+    CHECK(texts == std::vector<std::string>{"四川省应急管理厅", "川应急[2022]63号", "1.开展汛前检查,全面排查",
+                                            "山洪沟道隐患。(省水利厅负责)", "2.加强值守。", "牵头单位:省应急管理厅",
+                                            "配合单位:省水利厅"});
+}
