@@ -93,7 +93,9 @@ constexpr std::size_t k_head_search = 40;  // paragraphs searched for the title
 constexpr std::size_t k_short_line = 300;  // bytes: longer paragraphs are not titles or names
 // A page's headline repeats the title at most this many paragraphs above the notice's own.
 constexpr std::size_t k_headline_reach = 8;
-constexpr std::size_t k_page_end_reach = 40;     // paragraphs from the end searched for 相关链接
+constexpr std::size_t k_page_end_reach = 40;  // paragraphs from the end searched for 相关链接
+// The rest of an attachment's title wrapped onto a line of its own is at most this long (bytes).
+constexpr std::size_t k_wrapped_title_rest_bytes = 60;
 constexpr std::size_t k_longest_headline = 150;  // bytes of a numbered headline in a page's list
 
 bool is_space(char c) {
@@ -155,6 +157,13 @@ bool ends_sentence(std::string_view text) {
 namespace {
 
 // Whether `text` is entry `number` of a list (2.… / 2、…), short and no sentence.
+// The rest of a list entry's title that a wrap set on a line of its own (（2024—2026年）, 联络员名单):
+// short, no sentence, no number of its own.
+bool is_wrapped_title_rest(std::string_view text) {
+    return !text.empty() && text.size() <= k_wrapped_title_rest_bytes && text.find("。") == std::string_view::npos &&
+           !(text.front() >= '0' && text.front() <= '9');
+}
+
 bool is_list_entry(std::string_view text, unsigned number) {
     const std::string digits = std::to_string(number);
     if (!text.starts_with(digits) || text.size() >= k_short_line || text.find("。") != std::string_view::npos) {
@@ -361,8 +370,14 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     auto attachment_list_end = [&](std::size_t i) {
         if (m_attachment_list != nullptr && re2::RE2::PartialMatch(text(i), *m_attachment_list)) {
             const unsigned first = text(i).ends_with(':') ? 1 : 2;
-            for (unsigned next = first; i + 1 < n && is_list_entry(text(i + 1), next); ++next) {
-                ++i;
+            for (unsigned next = first; i + 1 < n; ++next) {
+                if (is_list_entry(text(i + 1), next)) {
+                    ++i;
+                } else if (i + 2 < n && is_wrapped_title_rest(text(i + 1)) && is_list_entry(text(i + 2), next)) {
+                    i += 2;  // an entry's title wrapped onto a line of its own: 1．…实施方案 / （2024—2026年） / 2．…
+                } else {
+                    break;
+                }
             }
         }
         return i;

@@ -1751,3 +1751,12 @@ TEST_CASE("a box's title set into a plan ends the task before it, whose labelled
     CHECK(bodies(record.tasks[2]) == Bodies{{"市应急管理局", "lead"}});
     CHECK(record.tasks[2].text == "完善应急预案体系。\n牵头单位：市应急管理局");
 }
+
+TEST_CASE("an attachment list whose entry's title wrapped onto a line of its own lists the next entry too") {
+    const auto record = extract_text(
+        "山东省安全生产委员会\n关于印发安全生产治本攻坚三年行动实施方案的通知\n\n各市人民政府：\n\n现将有关方案印发给你们。\n\n"
+        "附件：1．山东省安全生产治本攻坚三年行动实施方案\n　　　　（2024—2026年）\n　　　2．山东省安全生产治本攻坚三年行动联络员名单\n\n"
+        "山东省安全生产委员会\n2024年2月20日\n\n附件1\n\n一、重点任务\n1．开展隐患排查。（省应急厅负责）\n");
+    REQUIRE(record.tasks.size() == 1);
+    CHECK(record.tasks[0].path == "一/1");
+}
