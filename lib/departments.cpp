@@ -661,8 +661,13 @@ void DepartmentRules::read_closing_sentence(std::string_view text, std::vector<D
         end -= 3;
     }
     const std::size_t stop = text.substr(0, end).rfind("。");
+    // (The sentence ends in its last body's role: 负责, 牵头, 配合…; the rule is tried on no other.)
+    const std::string_view sentence = text.substr(0, end);
+    const bool role_last = sentence.ends_with("负责") || sentence.ends_with("牵头") || sentence.ends_with("配合") ||
+                           sentence.ends_with("参与") || sentence.ends_with("协助") || sentence.ends_with("协同") ||
+                           sentence.ends_with("实施");
     RuleMatch match;
-    if (m_closing_sentence == nullptr || stop == std::string_view::npos ||
+    if (m_closing_sentence == nullptr || stop == std::string_view::npos || !role_last ||
         !find_rule(*m_closing_sentence, text.substr(stop + 3, end - stop - 3), 0, match)) {
         return;
     }
@@ -698,12 +703,17 @@ std::vector<DepartmentSpan> DepartmentRules::find_inner(std::string_view text) c
     std::size_t titles = 0;  // 《 still open: a title's brackets are its own
     std::size_t open = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
+        // (Only brackets matter: ( ) and 《 》, which open with the byte E3.)
+        const char c = text[i];
+        if (c != '(' && c != ')' && c != '\xE3') {
+            continue;
+        }
         const std::string_view rest = text.substr(i);
         if (rest.starts_with("《")) {
             ++titles;
         } else if (rest.starts_with("》") && titles > 0) {
             --titles;
-        } else if (titles > 0) {
+        } else if (titles > 0 || text[i] == '\xE3') {
             continue;
         } else if (text[i] == '(') {
             open = depth++ == 0 ? i : open;
