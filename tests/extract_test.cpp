@@ -1760,3 +1760,11 @@ TEST_CASE("an attachment list whose entry's title wrapped onto a line of its own
     REQUIRE(record.tasks.size() == 1);
     CHECK(record.tasks[0].path == "一/1");
 }
+
+TEST_CASE("a 纪要's attendance and 抄报 lines after the last task end it") {
+    const auto record = extract_text(
+        "某市安委会2023年第一次全体会议纪要\n\n一、议定事项\n1.开展燃气安全排查。（市住建局负责）\n"
+        "出席：郑建国　胡晓明（市政府副秘书长）\n列席：市应急管理局、市住建局\n抄报：市安委办。\n");
+    REQUIRE(record.tasks.size() == 1);
+    CHECK(record.tasks[0].text == "开展燃气安全排查。（市住建局负责）");
+}
