@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <array>
+
 #include "rule_match.h"
 
 namespace policy {
@@ -529,13 +531,20 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
     const bool role_mark = close > 0 && text[close - 1] == ')' &&
                            (find_rule(rule("dept.marked_lead"), text.substr(0, close), 0, match_mark, false) ||
                             labelled_alias(text.substr(0, close)) || level_in_name() || ending_in_name());
-    // Some issuers put the bodies in lenticular brackets: …【省应急管理厅牵头】.
-    if (!role_mark && text.substr(0, close).ends_with("】")) {
-        const std::size_t lenticular = text.substr(0, close).rfind("【");
-        if (lenticular != std::string_view::npos && close - lenticular < 1200) {
-            const std::size_t inner_begin = lenticular + 3;
-            const std::string_view inner = text.substr(inner_begin, close - 3 - inner_begin);
-            if (inner.find("【") == std::string_view::npos &&
+    // Some issuers put the bodies in lenticular, tortoise-shell or square brackets:
+    // …【省应急管理厅牵头】, …〔县水利局牵头，…配合〕, …［镇安监站牵头，…］.
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 3> k_other_brackets = {
+        {{"【", "】"}, {"〔", "〕"}, {"[", "]"}}};
+    for (const auto& [opener, closer] : k_other_brackets) {
+        if (role_mark || !text.substr(0, close).ends_with(closer)) {
+            continue;
+        }
+        const std::size_t at = text.substr(0, close).rfind(opener);
+        if (at != std::string_view::npos && close - at < 1200) {
+            const std::size_t inner_begin = at + opener.size();
+            const std::string_view inner = text.substr(inner_begin, close - closer.size() - inner_begin);
+            // (〔〕 and [] also hold a 文号's year: 〔2019〕 is no bare list, digits being none.)
+            if (inner.find(opener) == std::string_view::npos &&
                 (re2::RE2::PartialMatch(inner, rule("dept.role_word")) ||
                  is_bare_list(without_clauses(inner, m_time_clause, false)))) {
                 parse_clauses(text, inner_begin, inner_begin + inner.size(), out);
