@@ -320,6 +320,22 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         // So does a box's title (专栏1 重点工程): the box's own items are tasks.
         is_stop[i] = is_stop[i] || (markers[i].kind == MarkerKind::none && rules.outline.is_box(paragraphs[i].text));
     }
+    // An attachment that is a form or a list (附件2 / …报名回执, 附件3：…统计表): its numbered
+    // fields and entries (1．单位名称：, 1．成都市（…）), no sentence, are no tasks, up to the next
+    // attachment. (Its numbered notes are: 1．请各单位于5月26日前报送。)
+    for (std::size_t i = layout.body_begin, in_form = 0; i < layout.body_end; ++i) {
+        if (markers[i].kind == MarkerKind::part) {
+            const std::string_view own = paragraphs[i].text;
+            std::string_view title = own.substr(std::min(markers[i].text_begin, own.size()));
+            if (title.find_first_not_of(" \t:") == std::string_view::npos && i + 1 < layout.body_end) {
+                title = paragraphs[i + 1].text;
+            }
+            in_form = rules.outline.is_form_title(title) ? 1 : 0;
+        } else if (in_form != 0 && (markers[i].kind == MarkerKind::item || markers[i].kind == MarkerKind::subitem) &&
+                   paragraphs[i].text.find("。") == std::string::npos) {
+            markers[i] = OutlineMarker{};
+        }
+    }
     settle_item_levels(markers);
     const std::vector<OutlineNode> nodes = build_outline(markers, layout.body_begin, layout.body_end);
 

@@ -272,11 +272,13 @@ void drop_running_headers(std::vector<Line>& lines, std::string_view text, int m
         return out;
     };
     std::map<std::string, int> seen;
+    // (An attachment's label opens a page of its own, 附件1 and 附件2 each after a page number:
+    // no header, though alike but for their digits.)
     auto candidate_text = [&](const Line& line) {
         const std::string_view content = text.substr(line.begin, line.end - line.begin);
         const char32_t last = last_char(content);
         return content.size() <= k_running_header_bytes && !ends_sentence(last) && last != U')' && last != U'）' &&
-               content.find(':') == std::string_view::npos;
+               content.find(':') == std::string_view::npos && !key(line).starts_with("附件");
     };
     auto candidate = [&](const Line& line) { return line.by_marker && candidate_text(line); };
     std::vector<std::optional<std::string>> keys(lines.size());  // each candidate's, read once

@@ -167,6 +167,7 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_grade_list = grammar.optional_rule("outline.grade_list");
     rules.m_not_task = grammar.optional_rule("outline.not_task");
     rules.m_box = grammar.optional_rule("outline.box");
+    rules.m_form_title = grammar.optional_rule("outline.form_title");
     rules.m_table_column = grammar.optional_rule("outline.table_column");
     rules.m_table_row = grammar.optional_rule("outline.table_row");
     rules.m_part = &grammar.rule("outline.part");
@@ -270,9 +271,17 @@ OutlineMarker OutlineRules::table_row(std::string_view paragraph) const {
 // naming a hotline (设立值班电话0431-88888888。) is a sentence.
 constexpr std::size_t k_longest_aside = 160;
 
+// An attachment's title is a short line (bytes).
+constexpr std::size_t k_longest_form_title = 240;
+
 bool OutlineRules::is_listed_aside(std::string_view paragraph) const {
     return m_not_task != nullptr && paragraph.size() <= k_longest_aside &&
            paragraph.find("。") == std::string_view::npos && re2::RE2::PartialMatch(paragraph, *m_not_task);
+}
+
+bool OutlineRules::is_form_title(std::string_view title) const {
+    return m_form_title != nullptr && title.size() <= k_longest_form_title &&
+           re2::RE2::PartialMatch(title, *m_form_title);
 }
 
 bool OutlineRules::is_box(std::string_view paragraph) const {

@@ -59,6 +59,9 @@ public:
     // Whether `paragraph` is the title of a box set into the text (专栏1 重点工程: outline.box),
     // which ends the task before it.
     bool is_box(std::string_view paragraph) const;
+    // Whether an attachment's title names a form or a list, not a plan (…报名回执, …统计表,
+    // …联络员名单: outline.form_title), whose numbered lines are no tasks.
+    bool is_form_title(std::string_view title) const;
     // The cells of a task table's header row (outline.table_column names one of them), else
     // none. Cells are parted by tabs.
     std::vector<std::string_view> table_header(std::string_view paragraph) const;
@@ -107,6 +110,7 @@ private:
     const re2::RE2* m_grade_list = nullptr;         // optional
     const re2::RE2* m_not_task = nullptr;           // optional
     const re2::RE2* m_box = nullptr;                // optional
+    const re2::RE2* m_form_title = nullptr;         // optional
     const re2::RE2* m_table_column = nullptr;       // optional
     const re2::RE2* m_table_row = nullptr;          // optional
     const re2::RE2* m_page_marker = nullptr;

@@ -1754,8 +1754,10 @@ TEST_CASE("a box's title set into a plan ends the task before it, whose labelled
 
 TEST_CASE("an attachment list whose entry's title wrapped onto a line of its own lists the next entry too") {
     const auto record = extract_text(
-        "山东省安全生产委员会\n关于印发安全生产治本攻坚三年行动实施方案的通知\n\n各市人民政府：\n\n现将有关方案印发给你们。\n\n"
-        "附件：1．山东省安全生产治本攻坚三年行动实施方案\n　　　　（2024—2026年）\n　　　2．山东省安全生产治本攻坚三年行动联络员名单\n\n"
+        "山东省安全生产委员会\n关于印发安全生产治本攻坚三年行动实施方案的通知\n\n各市人民政府：\n\n现将有关方案印发给你"
+        "们。\n\n"
+        "附件：1．山东省安全生产治本攻坚三年行动实施方案\n　　　　（2024—2026年）\n　　　2．山东省安全生产治本攻坚三年"
+        "行动联络员名单\n\n"
         "山东省安全生产委员会\n2024年2月20日\n\n附件1\n\n一、重点任务\n1．开展隐患排查。（省应急厅负责）\n");
     REQUIRE(record.tasks.size() == 1);
     CHECK(record.tasks[0].path == "一/1");
@@ -1767,4 +1769,18 @@ TEST_CASE("a 纪要's attendance and 抄报 lines after the last task end it") {
         "出席：郑建国　胡晓明（市政府副秘书长）\n列席：市应急管理局、市住建局\n抄报：市安委办。\n");
     REQUIRE(record.tasks.size() == 1);
     CHECK(record.tasks[0].text == "开展燃气安全排查。（市住建局负责）");
+}
+
+TEST_CASE("an attached form's numbered fields are no tasks, its numbered notes are") {
+    const auto record = extract_text(
+        "关于开展专项整治的通知\n\n各市应急管理局：\n\n现将方案印发给你们。\n\n某省应急管理厅\n2024年3月1日\n\n"
+        "附件1\n\n专项整治实施方案\n\n一、重点任务\n1．开展隐患排查。（省应急厅负责）\n\n— 2 —\n\n"
+        "附件2\n\n专项整治联络员名单\n\n1．单位名称：\n2．联系人：　　　　电话：\n\n— 3 —\n\n"
+        "附件3\n\n专项整治进展情况统计表\n\n1．排查重大事故隐患（项）：\n2．请于2024年3月20日前报送。\n");
+    // (附件3 after a page's number, alike 附件2 but for its digit, is no running header.)
+    std::vector<std::string> texts;
+    for (const auto& task : record.tasks) {
+        texts.push_back(task.text);
+    }
+    CHECK(texts == std::vector<std::string>{"开展隐患排查。（省应急厅负责）", "请于2024年3月20日前报送。"});
 }
