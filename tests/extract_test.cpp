@@ -1784,3 +1784,18 @@ TEST_CASE("an attached form's numbered fields are no tasks, its numbered notes a
     }
     CHECK(texts == std::vector<std::string>{"开展隐患排查。（省应急厅负责）", "请于2024年3月20日前报送。"});
 }
+
+TEST_CASE("a rule drawn under a red head is no part of the title") {
+    // (A PDF's copy, wrapped: the rule is as wide as the lines and would go on the title.)
+    const auto record = extract_text(
+        "交通运输部办公厅文件\n交办运〔2016〕 157 号\n━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━\n"
+        "交通运输部办公厅关于进一步加强长途客运接驳运输\n安全管理工作的通知\n"
+        "各省、自治区、直辖市、新疆生产建设兵团交通运输厅\n（局、委）：\n"
+        "  为深入贯彻落实党中央、国务院关于道路运输安全工作的\n决策部署，有效防范长途客运夜间行车安全风险，根据\n"
+        "《道路旅客运输及客运站管理规定》和《关于进一步加强道\n路客运安全管理工作的通知》，现就加强长途客运接驳运输\n"
+        "安全管理有关事项通知如下：\n  一、严格接驳运输企业条件\n  1．开展接驳运输的企业应当具备三类以上班线客运经营\n"
+        "资质，车辆技术等级达到一级，驾驶人连续3年无重大以上\n责任事故记录。2016年11月30日前，各省级交通运输主管部\n"
+        "门完成对已开展接驳运输企业的条件核查。\n  "
+        "2．接驳点应当设置在高速公路服务区等安全区域，停车\n场地面积不小于规定。\n");
+    CHECK(record.title == "交通运输部办公厅关于进一步加强长途客运接驳运输安全管理工作的通知");
+}
