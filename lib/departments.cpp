@@ -670,13 +670,8 @@ void DepartmentRules::read_closing_sentence(std::string_view text, std::vector<D
         end -= 3;
     }
     const std::size_t stop = text.substr(0, end).rfind("。");
-    // (The sentence ends in its last body's role: 负责, 牵头, 配合…; the rule is tried on no other.)
-    const std::string_view sentence = text.substr(0, end);
-    const bool role_last = sentence.ends_with("负责") || sentence.ends_with("牵头") || sentence.ends_with("配合") ||
-                           sentence.ends_with("参与") || sentence.ends_with("协助") || sentence.ends_with("协同") ||
-                           sentence.ends_with("实施");
     RuleMatch match;
-    if (m_closing_sentence == nullptr || stop == std::string_view::npos || !role_last ||
+    if (m_closing_sentence == nullptr || stop == std::string_view::npos ||
         !find_rule(*m_closing_sentence, text.substr(stop + 3, end - stop - 3), 0, match)) {
         return;
     }
