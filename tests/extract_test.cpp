@@ -570,6 +570,16 @@ TEST_CASE("a ministry notice with a Chinese-numeral date and 抄送") {
     CHECK(record.tasks[1].deadlines[0].date == "2020-12-31");
 }
 
+TEST_CASE("a campaign's 专班 or 工作组 signing the plan is its issuer") {
+    for (const std::string body : {"遵义市电动自行车安全隐患全链条整治工作专班", "某某县燃气安全专项整治工作组"}) {
+        const auto record =
+            extract_text("电动自行车安全隐患整治工作方案\n\n一、工作任务\n\n1.开展排查。（市消防救援支队负责）\n\n" +
+                         body + "\n2024年5月14日\n");
+        CHECK(record.issuers == std::vector<std::string>{body});
+        CHECK(record.issued == "2024-05-14");
+    }
+}
+
 TEST_CASE("a 抄送 list wrapped onto the next line goes on to its 。, the 印发 line after it not") {
     const auto record = extract_text(
         "关于做好防汛工作的通知\n\n各市人民政府：\n\n一、加强领导\n\n1.做好准备工作。（省水利厅负责）\n\n"
