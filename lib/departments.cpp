@@ -79,6 +79,7 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     rules.m_level = grammar.optional_rule("dept.level");
     rules.m_office_end = grammar.optional_rule("dept.office_end");
     rules.m_person_before = grammar.optional_rule("dept.person_before");
+    rules.m_addressee = grammar.optional_rule("dept.addressee");
     rules.m_village_level = grammar.optional_rule("dept.village_level");
     rules.m_organ = grammar.optional_rule("dept.organ");
     rules.m_place = grammar.optional_rule("dept.place");
@@ -644,9 +645,12 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
     // A body's name alone before it (县农业局（县农机局）, a duty list's heading): the bracket gives
     // the body's other name, no one's role.
     const std::string_view before = text.substr(0, open);
-    const bool other_name = before.size() <= 60 && before.find_first_of(",;:") == std::string_view::npos &&
-                            before.find("。") == std::string_view::npos &&
-                            re2::RE2::PartialMatch(before, rule("dept.bare_org"));
+    // So does one after a body a report is sent to (…报县安委会办公室（县安监局）).
+    const bool other_name =
+        (before.size() <= 60 && before.find_first_of(",;:") == std::string_view::npos &&
+         before.find("。") == std::string_view::npos && re2::RE2::PartialMatch(before, rule("dept.bare_org"))) ||
+        (m_addressee != nullptr && re2::RE2::PartialMatch(before, rule("dept.body_end")) &&
+         re2::RE2::PartialMatch(before, *m_addressee));
     // (Nor does one after a person's name on a roster line: 联络员：韩雪（省安全监管局办公室）.)
     const bool unit_of_person = m_person_before != nullptr && re2::RE2::PartialMatch(before, *m_person_before);
     if (!cites && !unit_of_person &&

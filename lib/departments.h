@@ -90,6 +90,7 @@ private:
     const re2::RE2* m_level = nullptr;           // optional: dept.level
     const re2::RE2* m_office_end = nullptr;      // optional: dept.office_end
     const re2::RE2* m_person_before = nullptr;   // optional: dept.person_before
+    const re2::RE2* m_addressee = nullptr;       // optional: dept.addressee
     const re2::RE2* m_village_level = nullptr;   // optional: dept.village_level
     const re2::RE2* m_organ = nullptr;           // optional: dept.organ
     const re2::RE2* m_place = nullptr;           // optional: dept.place
