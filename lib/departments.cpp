@@ -506,8 +506,10 @@ std::vector<DepartmentSpan> DepartmentRules::find(std::string_view text, int ste
         }
         const std::string_view before = text.substr(0, open);
         std::size_t piece = 0;
-        for (const std::string_view mark : {std::string_view("、"), std::string_view(":"), std::string_view(","),
-                                            std::string_view(";"), std::string_view("。")}) {
+        // (The last name also begins after 和, 与 or 及: 区消防救援大队与各镇（街道）.)
+        for (const std::string_view mark :
+             {std::string_view("、"), std::string_view(":"), std::string_view(","), std::string_view(";"),
+              std::string_view("。"), std::string_view("和"), std::string_view("与"), std::string_view("及")}) {
             const std::size_t at = before.rfind(mark);
             if (at != std::string_view::npos) {
                 piece = std::max(piece, at + mark.size());
