@@ -80,6 +80,8 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     rules.m_office_end = grammar.optional_rule("dept.office_end");
     rules.m_person_before = grammar.optional_rule("dept.person_before");
     rules.m_addressee = grammar.optional_rule("dept.addressee");
+    rules.m_member = grammar.optional_rule("dept.labelled_member");
+    rules.m_duty_line = grammar.optional_rule("dept.duty_line");
     rules.m_village_level = grammar.optional_rule("dept.village_level");
     rules.m_organ = grammar.optional_rule("dept.organ");
     rules.m_place = grammar.optional_rule("dept.place");
@@ -271,6 +273,22 @@ std::string_view without_clauses(std::string_view inner, const re2::RE2* rule, b
 bool DepartmentRules::is_label_line(std::string_view paragraph) const {
     RuleMatch match;
     return find_rule(rule("dept.other_label"), paragraph, 0, match, false) && match.begin == 0;
+}
+
+bool DepartmentRules::is_duty_line(std::string_view paragraph) const {
+    RuleMatch match;
+    return m_duty_line != nullptr && find_rule(*m_duty_line, paragraph, 0, match, false);
+}
+
+std::vector<DepartmentSpan> DepartmentRules::members(std::string_view paragraph) const {
+    std::vector<DepartmentSpan> out;
+    RuleMatch match;
+    if (m_member != nullptr && find_rule(*m_member, paragraph, 0, match)) {
+        const std::string_view bodies = match.group("bodies");
+        const std::size_t begin = group_offset(paragraph, bodies);
+        split_bodies(paragraph, begin, begin + bodies.size(), "responsible", out);
+    }
+    return out;
 }
 
 std::string DepartmentRules::canonical(const std::string& name) const {
@@ -817,6 +835,10 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
             list = m.group("bodies");
             label_role = "lead";
         } else if (find_rule(rule("dept.labelled"), clause, 0, m)) {
+            list = m.group("bodies");
+            label_role = "responsible";
+        } else if (m_member != nullptr && find_rule(*m_member, clause, 0, m) &&
+                   std::any_of(out.begin(), out.end(), [](const DepartmentSpan& d) { return d.role == "lead"; })) {
             list = m.group("bodies");
             label_role = "responsible";
         } else if (find_rule(rule("dept.other_label"), clause, 0, m, false)) {

@@ -50,6 +50,14 @@ public:
     // in several; find() reads each).
     bool is_label_line(std::string_view paragraph) const;
 
+    // Whether `paragraph` opens with a duty label (牵头单位：, 责任单位：, 成员单位：…:
+    // dept.duty_line), one that names bodies wherever it stands in a task.
+    bool is_duty_line(std::string_view paragraph) const;
+
+    // The bodies of a working group's 成员单位：… line (dept.labelled_member), responsible; to be
+    // read only beside a body that leads (its 牵头单位).
+    std::vector<DepartmentSpan> members(std::string_view paragraph) const;
+
     // The canonical name of `name` (itself when the lexicon does not know it).
     std::string canonical(const std::string& name) const;
 
@@ -91,6 +99,8 @@ private:
     const re2::RE2* m_office_end = nullptr;      // optional: dept.office_end
     const re2::RE2* m_person_before = nullptr;   // optional: dept.person_before
     const re2::RE2* m_addressee = nullptr;       // optional: dept.addressee
+    const re2::RE2* m_member = nullptr;          // optional: dept.labelled_member
+    const re2::RE2* m_duty_line = nullptr;       // optional: dept.duty_line
     const re2::RE2* m_village_level = nullptr;   // optional: dept.village_level
     const re2::RE2* m_organ = nullptr;           // optional: dept.organ
     const re2::RE2* m_place = nullptr;           // optional: dept.place

@@ -23,6 +23,10 @@ namespace {
 // (1.1 指导思想): the paragraph after it is its body.
 constexpr std::size_t k_longest_item_heading = 90;
 
+// An item's first paragraph this short (bytes after the number) is a title its labelled lines
+// may follow before the detail (1．修订县安委会成员单位安全生产工作职责。 / 责任单位：… / detail).
+constexpr std::size_t k_longest_item_title = 180;
+
 // The decoded text, its normalised view and paragraphs, with the way back from a paragraph
 // offset to the original text and to the input file's bytes.
 struct SourceText {
@@ -392,11 +396,24 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         const bool heading_only = text.size() - node.text_begin <= k_longest_item_heading &&
                                   text.find("。") == std::string_view::npos && text.find(';') == std::string_view::npos;
         // (Nor, after the last task's labelled lines — 责任单位：… / 完成时限：… —, a paragraph that
-        // is no label: the labels end the item.)
+        // is no label: the labels end the item. Unless they come first, right after the item's
+        // short title, and the detail follows them with no blank line between: 9.安全生产宣传教育 /
+        // 牵头单位：… / 完成时限：… / detail.)
+        auto labels_end_item = [&](std::size_t at) {
+            if (!rules.departments.is_label_line(paragraphs[at].text)) {
+                return false;
+            }
+            std::size_t first = at;
+            while (first > node.paragraph + 1 && rules.departments.is_label_line(paragraphs[first - 1].text)) {
+                --first;
+            }
+            return first != node.paragraph + 1 || text.size() - node.text_begin > k_longest_item_title ||
+                   paragraphs[at + 1].after_blank;
+        };
         while (last + 1 < limit && !is_stop[last + 1] &&
                !(last_item && !(heading_only && last == node.paragraph) &&
                  rules.metadata.is_closing(paragraphs[last + 1].text)) &&
-               !(last_item && last > node.paragraph && rules.departments.is_label_line(paragraphs[last].text) &&
+               !(last_item && last > node.paragraph && labels_end_item(last) &&
                  !rules.departments.is_label_line(paragraphs[last + 1].text))) {
             ++last;
         }
@@ -492,19 +509,34 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         // Sub-items that end in parentheses of their own: （1）…（省公安厅负责） / （2）…; and a
         // parenthesis on a paragraph of its own, the wrap having put it after the sentence it
         // closes, before the task goes on (…检验检测。 / （牵头单位：…；配合单位：…） / 各有关部门要…).
+        // A working group's 成员单位 line counts beside the body that leads it.
+        auto add_members = [&](std::size_t i) {
+            if (std::any_of(task.departments.begin(), task.departments.end(),
+                            [](const Department& d) { return d.role == "lead"; })) {
+                add_found(i, rules.departments.members(paragraphs[i].text), 0, 0);
+            }
+        };
+        // (Labels before the detail, in a task list's item, are read as at its end.)
         for (std::size_t i = node.paragraph + 1; i < first_label && i < last; ++i) {
             const std::string_view own = paragraphs[i].text;
             if (markers[i].kind == MarkerKind::subitem ||
                 (own.starts_with("(") && (own.ends_with(")") || own.ends_with(")。")))) {
                 add_departments(i);
+            } else if (rules.departments.is_duty_line(own)) {
+                add_departments(i);
+                add_members(i);
             } else {
                 add_found(i, rules.departments.find_inner(own), 0, 0);
             }
         }
         for (std::size_t i = first_label; i < last; ++i) {
             add_departments(i);
+            add_members(i);
         }
         add_departments(last);
+        if (last > node.paragraph) {
+            add_members(last);
+        }
         if (task.departments.empty()) {
             // 由X牵头，Y配合，开展…: the task opens with who does it.
             add_found(node.paragraph, rules.departments.find_opening(text.substr(node.text_begin)), node.text_begin, 0);

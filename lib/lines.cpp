@@ -178,6 +178,10 @@ bool opens(const re2::RE2* rule, std::string_view text) {
 }
 
 // A line ending in one of these is certainly continued.
+// A paragraph's first line is indented by at most this many columns more than a label's line
+// (two ideographic spaces, folded to two columns, or four spaces).
+constexpr std::uint16_t k_paragraph_indent = 4;
+
 bool ends_clause(char32_t c) {
     return c == U',' || c == U'、' || c == U'，';
 }
@@ -1040,8 +1044,6 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                                             opens(rules.title_number, content) && rules.title_end != nullptr &&
                                             current.text.size() < k_longest_title &&
                                             RE2::PartialMatch(current.text, *rules.title_end);
-            const bool starts_new =
-                line.starts || previous->ends || (line.label && current_opens_label) || number_under_title;
             // Cut at the wrap's full width in the middle of a word (…对 / 一、二级重大危险源…).
             // (Not a labelled line as long as the wrap: 责任单位：省安委办、省应急管理厅.)
             const bool cut_mid_sentence =
@@ -1049,6 +1051,24 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                 ((wrap_width > 0 && previous->width + 2 >= wrap_width) ||
                  (wrap_chars > 0 && previous->chars + 1 >= wrap_chars)) &&
                 text.substr(previous->begin, previous->end - previous->begin).find(':') == std::string_view::npos;
+            // A task's label opening a line outside any bracket starts a paragraph (a task
+            // list's item: 1.落实领导干部安全生产责任制 / 牵头单位：市委办 / 配合单位：… / 完成时限：…
+            // / its detail), as wide as the line before it may be: a sentence broken by a wrap
+            // does not go on with a label and its colon.
+            const bool label_after_whole_line =
+                line.label && open_bracket_distance(std::string_view(current.text)
+                                                        .substr(current.text.size() -
+                                                                std::min(current.text.size(), k_open_bracket_reach))) ==
+                                  std::string_view::npos;
+            // (And a line indented as a paragraph is, after a label's line left whole, opens the
+            // detail after it: 完成时限：2019年底前 / 　　贯彻落实…; not the rest of a list the wrap
+            // set under the label's value: 责任单位：市委组织部、市绩效办及 / 　　　　　各县市区人民政府.)
+            const bool indented_after_label = previous->label && !line.label && line.indent > previous->indent &&
+                                              line.indent - previous->indent <= k_paragraph_indent &&
+                                              !cut_mid_sentence && !ends_clause(last) && last != U'及' &&
+                                              last != U'和' && last != U'与';
+            const bool starts_new = line.starts || previous->ends || (line.label && current_opens_label) ||
+                                    label_after_whole_line || indented_after_label || number_under_title;
             // (A 版记 list wrapped: 抄送：…、长江、海 / 河水利委员会。 — up to the line ending in 。.)
             const bool list_goes_on = !ends_sentence(last) && !line.blank_before && !line.label &&
                                       (content.ends_with("。") || content.ends_with("、") || content.ends_with(",")) &&
@@ -1061,7 +1081,11 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                                           .substr(current.text.size() - std::min(current.text.size(), k_cited_reach)));
             const bool in_citation_bracket = opened != std::string_view::npos && !line.blank_before && !line.own &&
                                              current.text[current.text.size() - opened] == '(';
-            if (list_goes_on) {
+            // (A label's list left after a mark or a conjunction goes on, however short its line:
+            // 责任单位：市委组织部、市绩效办及 / 各县市区人民政府.)
+            const bool label_list_goes_on = current_opens_label && !starts_new && !line.own &&
+                                            (ends_clause(last) || last == U'及' || last == U'和' || last == U'与');
+            if (list_goes_on || label_list_goes_on) {
                 join = true;
             } else if (in_citation_bracket && (line.ends || (previous->ends && starts_with_closing(content)))) {
                 join = true;

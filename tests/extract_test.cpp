@@ -596,6 +596,52 @@ TEST_CASE("a 抄送 list wrapped onto the next line goes on to its 。, the 印�
     CHECK(unfinished.cc == std::vector<std::string>{"国家防汛抗旱总指挥部办公室", "省水利厅"});
 }
 
+TEST_CASE(
+    "a task list's item with its labels before the detail: each label is its own line, read, and the detail "
+    "stays the item's") {
+    const auto record = extract_text(
+        "株洲市2019年安全生产重点工作任务清单\n\n一、强化安全生产责任落实\n\n"
+        "1.落实党政领导干部安全生产责任制\n牵头单位：市委办、市政府办\n配合单位：市委组织部、市应急管理局\n"
+        "完成时限：2019年12月底前\n　　贯彻落实《地方党政领导干部安全生产责任制规定》，开展专项考核。\n\n"
+        "2.安全生产宣传教育\n牵头单位：市委宣传部\n配合单位：市教育局、市总工会\n完成时限：长期坚持\n"
+        "　　组织开展“安全生产月”活动，8月底前完成总结。\n\n株洲市安全生产委员会\n2019年3月8日\n");
+    REQUIRE(record.tasks.size() == 2);
+    CHECK(bodies(record.tasks[0]) == std::vector<std::pair<std::string, std::string>>{{"市委办", "lead"},
+                                                                                      {"市政府办", "lead"},
+                                                                                      {"市委组织部", "responsible"},
+                                                                                      {"市应急管理局", "responsible"}});
+    CHECK(bodies(record.tasks[1]) == std::vector<std::pair<std::string, std::string>>{{"市委宣传部", "lead"},
+                                                                                      {"市教育局", "responsible"},
+                                                                                      {"市总工会", "responsible"}});
+    // The last item keeps its detail, and the limit in it.
+    CHECK(record.tasks[1].text.find("组织开展") != std::string::npos);
+    REQUIRE(record.tasks[1].deadlines.size() == 1);
+    CHECK(record.tasks[1].deadlines[0].text == "8月底前");
+    CHECK(record.issuers == std::vector<std::string>{"株洲市安全生产委员会"});
+}
+
+TEST_CASE("a labelled list the wrap set under its value goes on; a working group's 成员单位 count beside its lead") {
+    const auto wrapped = extract_text(
+        "关于印发安全生产工作要点的通知\n\n一、重点任务\n\n"
+        "　　1.完善考核机制。\n　　牵头单位：市安委会办公室\n　　责任单位：市委组织部、市绩效办及\n"
+        "　　　　　　　各县市区人民政府\n　　完成时限：持续推进\n");
+    REQUIRE(wrapped.tasks.size() == 1);
+    CHECK(bodies(wrapped.tasks[0]) ==
+          std::vector<std::pair<std::string, std::string>>{{"市安委会办公室", "lead"},
+                                                           {"市委组织部", "responsible"},
+                                                           {"市绩效办", "responsible"},
+                                                           {"县市区人民政府", "responsible"}});
+    const auto groups = extract_text(
+        "关于成立专项整治工作专班的通知\n\n一、工作专班\n\n1．综合协调组\n组　长：孙立军　市应急管理局局长\n"
+        "牵头单位：市应急管理局\n成员单位：市委组织部、市委宣传部\n\n2．应急指挥部\n总指挥：分管副市长\n"
+        "成员单位：市公安局、市财政局\n");
+    REQUIRE(groups.tasks.size() == 2);
+    CHECK(bodies(groups.tasks[0]) == std::vector<std::pair<std::string, std::string>>{{"市应急管理局", "lead"},
+                                                                                      {"市委组织部", "responsible"},
+                                                                                      {"市委宣传部", "responsible"}});
+    CHECK(groups.tasks[1].departments.empty());
+}
+
 TEST_CASE("a rectification's labelled lines (责任单位：… / 整改时限：…) are read each on its own") {
     const auto record = extract_text(
         "关于印发巡察反馈问题整改方案的通知\n\n各乡镇：\n\n一、整改任务\n\n1.健全隐患排查治理机制，完善整改台账。\n"
