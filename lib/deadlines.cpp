@@ -473,11 +473,19 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
                                 ? std::atoi(std::string(day_text).c_str())
                                 : parse_chinese_numeral(day_text);  // 十五日前
             roll_past(month);
-            still_signing_year(month, day != 0 ? day : end_text == "上旬" ? 10 : end_text == "中旬" ? 20 : 0);
+            // (月中 and 6月中前: the middle of the month, its 15th.)
+            const bool mid_month = end_text == "月中" || end_text == "中";
+            still_signing_year(month, day != 0             ? day
+                                      : end_text == "上旬" ? 10
+                                      : mid_month          ? 15
+                                      : end_text == "中旬" ? 20
+                                                           : 0);
             if (!day_text.empty()) {
                 date = iso_date(year, month, day);
             } else if (end_text == "上旬") {
                 date = iso_date(year, month, 10);
+            } else if (mid_month) {
+                date = iso_date(year, month, 15);
             } else if (end_text == "中旬") {
                 date = iso_date(year, month, 20);
             } else {
