@@ -493,6 +493,15 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
         layout.body_begin = first < n ? first : 0;
     }
 
+    // An attachment's heading alone on its line (附件1): the lines after it are the attachment's,
+    // a table's rows with no full stop too (1　煤矿　《煤矿重大事故隐患判定标准》　…), not junk.
+    std::size_t attachment_from = n;
+    for (std::size_t i = n; m_attachment_heading != nullptr && i-- > layout.body_begin + 1;) {
+        if (re2::RE2::FullMatch(text(i), *m_attachment_heading)) {
+            attachment_from = i + 1;
+            break;
+        }
+    }
     // Where the main text ends: walk back over the 版记 (抄送, 印发, signature) and chrome.
     auto walk_back = [&](std::size_t end) {
         while (end > layout.body_begin + 1) {
@@ -503,7 +512,8 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
             // A task's labelled line (责任单位：…) is body, though it ends in no full stop, and so is
             // a row of a table (cells parted by tabs) or one ending in a time limit (a table's last
             // column: 2019年4月底前).
-            const bool junk = is_chrome(t) || (!ends_sentence(t) && !re2::RE2::PartialMatch(t, *m_outline_start) &&
+            const bool junk = is_chrome(t) || (!ends_sentence(t) && end - 1 < attachment_from &&
+                                               !re2::RE2::PartialMatch(t, *m_outline_start) &&
                                                !(m_task_label != nullptr && re2::RE2::PartialMatch(t, *m_task_label)) &&
                                                !(m_limit_line != nullptr && re2::RE2::PartialMatch(t, *m_limit_line)) &&
                                                t.find('\t') == std::string_view::npos);

@@ -642,6 +642,30 @@ TEST_CASE("a labelled list the wrap set under its value goes on; a working group
     CHECK(groups.tasks[1].departments.empty());
 }
 
+TEST_CASE(
+    "an attachment's table after the signature is the notice's: its rows' titles and 文号 are cited; the "
+    "版记's 公开方式 and 主题词 lines are not") {
+    const auto record = extract_text(
+        "关于开展重大事故隐患专项排查整治的通知\n\n各市（州）安委会：\n\n一、工作任务\n\n"
+        "1.全面开展排查。（省应急管理厅牵头，各有关部门分工负责）\n\n附件：重点行业领域重大事故隐患判定标准目录\n\n"
+        "四川省安全生产委员会办公室\n2024年3月28日\n\n附件1\n\n重点行业领域重大事故隐患判定标准目录\n\n"
+        "序号　行业领域　标准名称　文号\n1　金属非金属矿山　《金属非金属矿山重大事故隐患判定标准》　矿安〔2022〕88号\n"
+        "2　城镇燃气　《城镇燃气经营安全重大隐患判定标准》　建城规〔2023〕4号\n\n公开方式：主动公开\n"
+        "主题词：安全生产　隐患　通知\n");
+    std::vector<std::string> cited;
+    for (const auto& citation : record.citations) {
+        cited.push_back(citation.text);
+    }
+    for (const std::string expected : {"金属非金属矿山重大事故隐患判定标准", "矿安〔2022〕88号",
+                                       "城镇燃气经营安全重大隐患判定标准", "建城规〔2023〕4号"}) {
+        CAPTURE(expected);
+        CHECK(std::find(cited.begin(), cited.end(), expected) != cited.end());
+    }
+    CHECK(std::none_of(cited.begin(), cited.end(),
+                       [](const std::string& c) { return c.find("主题词") != std::string::npos; }));
+    CHECK(record.plan_title != "主题词：安全生产　隐患　通知");
+}
+
 TEST_CASE("a rectification's labelled lines (责任单位：… / 整改时限：…) are read each on its own") {
     const auto record = extract_text(
         "关于印发巡察反馈问题整改方案的通知\n\n各乡镇：\n\n一、整改任务\n\n1.健全隐患排查治理机制，完善整改台账。\n"
