@@ -166,6 +166,7 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_heading_year = grammar.optional_rule("outline.heading_year");
     rules.m_grade_list = grammar.optional_rule("outline.grade_list");
     rules.m_not_task = grammar.optional_rule("outline.not_task");
+    rules.m_reference_item = grammar.optional_rule("outline.reference_item");
     rules.m_box = grammar.optional_rule("outline.box");
     rules.m_form_title = grammar.optional_rule("outline.form_title");
     rules.m_table_column = grammar.optional_rule("outline.table_column");
@@ -270,13 +271,17 @@ OutlineMarker OutlineRules::table_row(std::string_view paragraph) const {
 // A numbered contact or file (outline.not_task) is a short line without a full stop; a task
 // naming a hotline (设立值班电话0431-88888888。) is a sentence.
 constexpr std::size_t k_longest_aside = 160;
+// A numbered document's title in a list (outline.reference_item) is at most this long (bytes).
+constexpr std::size_t k_longest_reference = 600;
 
 // An attachment's title is a short line (bytes).
 constexpr std::size_t k_longest_form_title = 240;
 
 bool OutlineRules::is_listed_aside(std::string_view paragraph) const {
-    return m_not_task != nullptr && paragraph.size() <= k_longest_aside &&
-           paragraph.find("。") == std::string_view::npos && re2::RE2::PartialMatch(paragraph, *m_not_task);
+    return (m_not_task != nullptr && paragraph.size() <= k_longest_aside &&
+            paragraph.find("。") == std::string_view::npos && re2::RE2::PartialMatch(paragraph, *m_not_task)) ||
+           (m_reference_item != nullptr && paragraph.size() <= k_longest_reference &&
+            re2::RE2::FullMatch(paragraph, *m_reference_item));
 }
 
 bool OutlineRules::is_form_title(std::string_view title) const {

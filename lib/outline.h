@@ -54,7 +54,8 @@ public:
     const re2::RE2& paragraph_start() const { return *m_paragraph_start; }
     const re2::RE2& page_marker() const { return *m_page_marker; }
     // Whether an item's paragraph is a contact or a file listed after the tasks, no task
-    // (outline.not_task; short lines only).
+    // (outline.not_task; short lines only), or a document's title alone in a list of them
+    // (outline.reference_item: 1.《中华人民共和国安全生产法》（2021年修正）).
     bool is_listed_aside(std::string_view paragraph) const;
     // Whether `paragraph` is the title of a box set into the text (专栏1 重点工程: outline.box),
     // which ends the task before it.
@@ -110,6 +111,7 @@ private:
     const re2::RE2* m_grade_list = nullptr;         // optional
     const re2::RE2* m_not_task = nullptr;           // optional
     const re2::RE2* m_box = nullptr;                // optional
+    const re2::RE2* m_reference_item = nullptr;     // optional
     const re2::RE2* m_form_title = nullptr;         // optional
     const re2::RE2* m_table_column = nullptr;       // optional
     const re2::RE2* m_table_row = nullptr;          // optional

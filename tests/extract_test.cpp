@@ -666,6 +666,22 @@ TEST_CASE(
     CHECK(record.plan_title != "主题词：安全生产　隐患　通知");
 }
 
+TEST_CASE(
+    "a list of documents is no task: numbered titles alone, and the entries of an attachment of 依据文件; "
+    "附表1 opens an attachment as 附件1 does") {
+    const auto record = extract_text(
+        "关于开展专项行动的通知\n\n一、工作任务\n\n1.全面开展排查。（市应急管理局负责）\n\n"
+        "2.加强执法检查，2025年底前完成轮训。\n\n附表1\n\n全市重大事故隐患判定标准目录\n\n"
+        "序号　行业领域　标准名称\n1　煤矿　《煤矿重大事故隐患判定标准》\n\n某某市应急管理局\n2025年3月1日\n\n"
+        "附件2\n\n专项行动依据文件\n\n1.《中华人民共和国安全生产法》\n"
+        "2.《工贸企业重大事故隐患判定标准》（应急管理部令第10号）\n\n附件3\n\n相关法规标准清单\n\n"
+        "1.《中华人民共和国消防法》（2021年4月29日第十三届全国人民代表大会常务委员会第二十八次会议修正）\n"
+        "2.《危险化学品安全管理条例》（国务院令第591号）\n");
+    REQUIRE(record.tasks.size() == 2);
+    CHECK(record.tasks[1].text.find("附表") == std::string::npos);
+    CHECK(record.tasks[1].text.find("判定标准") == std::string::npos);
+}
+
 TEST_CASE("a rectification's labelled lines (责任单位：… / 整改时限：…) are read each on its own") {
     const auto record = extract_text(
         "关于印发巡察反馈问题整改方案的通知\n\n各乡镇：\n\n一、整改任务\n\n1.健全隐患排查治理机制，完善整改台账。\n"
