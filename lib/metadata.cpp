@@ -440,10 +440,16 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     // 【字体：大 中 小】 / 信阳市农业农村局 / 关于…): the notice begins at the title said again, after
     // nothing but chrome, field lines, issuers and the own 文号 (set above the title, GB/T 9704).
     if (layout.title_first != k_none && layout.title_first == layout.title_last) {
+        // (The headline may open with the issuer the head sets on a line of its own, or name it
+        // shorter: 青秀区安委办关于印发… above 南宁市青秀区安委办关于印发…; the words from 关于 on agree.)
+        const auto about = [](std::string_view t) {
+            const std::size_t at = t.find("关于");
+            return at == std::string_view::npos ? std::string_view() : t.substr(at);
+        };
         for (std::size_t k = layout.title_last + 1; k < std::min(n, layout.title_last + k_headline_reach); ++k) {
-            // (The headline may open with the issuer the head sets on a line of its own.)
             if (text(k) == text(layout.title_first) ||
-                (text(k).starts_with("关于") && text(layout.title_first).ends_with(text(k)))) {
+                (text(k).starts_with("关于") && text(layout.title_first).ends_with(text(k))) ||
+                (!about(text(k)).empty() && about(text(k)) == about(text(layout.title_first)))) {
                 layout.title_first = layout.title_last = k;
                 break;
             }

@@ -682,6 +682,18 @@ TEST_CASE(
     CHECK(record.tasks[1].text.find("判定标准") == std::string::npos);
 }
 
+TEST_CASE("a page's headline naming the issuer shorter than the head is chrome: the title is the head's line") {
+    const auto record = extract_text(
+        "青秀区安委办关于印发青秀区2021年安全生产工作要点的通知\n发布时间：2021-03-16 10:25    来源：青秀区应急管理局\n"
+        "【字体：大 中 小】 【打印本页】 "
+        "【关闭窗口】\n\n南宁市青秀区安委办关于印发青秀区2021年安全生产工作要点的通知\n\n"
+        "青安办〔2021〕4号\n\n各镇人民政府：\n\n一、重点任务\n\n1.压实安全责任。（区应急管理局负责）\n\n"
+        "南宁市青秀区安全生产委员会办公室\n2021年3月15日\n");
+    CHECK(record.title == "南宁市青秀区安委办关于印发青秀区2021年安全生产工作要点的通知");
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->text == "青安办〔2021〕4号");
+}
+
 TEST_CASE("a rectification's labelled lines (责任单位：… / 整改时限：…) are read each on its own") {
     const auto record = extract_text(
         "关于印发巡察反馈问题整改方案的通知\n\n各乡镇：\n\n一、整改任务\n\n1.健全隐患排查治理机制，完善整改台账。\n"
