@@ -1085,7 +1085,11 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             // 责任单位：市委组织部、市绩效办及 / 各县市区人民政府.)
             const bool label_list_goes_on = current_opens_label && !starts_new && !line.own &&
                                             (ends_clause(last) || last == U'及' || last == U'和' || last == U'与');
-            if (list_goes_on || label_list_goes_on) {
+            // (A title's years on the line after its other words: …工作方案 / （2023—2024年）.)
+            const bool title_years_follow = !line.blank_before && current.text.size() < k_longest_title &&
+                                            rules.title_end != nullptr && whole_line(rules.title_years, content) &&
+                                            RE2::PartialMatch(current.text, *rules.title_end);
+            if (list_goes_on || label_list_goes_on || title_years_follow) {
                 join = true;
             } else if (in_citation_bracket && (line.ends || (previous->ends && starts_with_closing(content)))) {
                 join = true;

@@ -95,6 +95,10 @@ struct LineRules {
     // … then 1 / … ) with such a column has its rows put back together, cells parted by tabs.
     // Null: none is.
     const re2::RE2* table_column = nullptr;
+    // Matches (anchored, whole line) a title's years in brackets on a line of their own
+    // (（2023—2024年）, （2024—2026年）的通知): after a paragraph that reads as a title it goes on
+    // it. Null: never.
+    const re2::RE2* title_years = nullptr;
 };
 
 std::vector<Paragraph> split_paragraphs(std::string_view normalised, const LineRules& rules);

@@ -162,6 +162,7 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_lost_page_marker = grammar.optional_rule("lines.lost_page_marker");
     rules.m_block_label = grammar.optional_rule("lines.block_label");
     rules.m_title_number = grammar.optional_rule("lines.title_number");
+    rules.m_title_years = grammar.optional_rule("lines.title_years");
     rules.m_doc_year = grammar.optional_rule("lines.doc_year");
     rules.m_heading_year = grammar.optional_rule("outline.heading_year");
     rules.m_grade_list = grammar.optional_rule("outline.grade_list");

@@ -79,7 +79,7 @@ public:
                 m_own_line,        m_bare_number,      m_heading_open,      m_item_open,
                 m_label,           m_title_number,     m_doc_year,          m_lost_head_before,
                 m_lost_head_after, m_lost_foot_before, m_lost_heading_word, m_lost_page_marker,
-                m_block_label,     m_table_column};
+                m_block_label,     m_table_column,     m_title_years};
     }
 
 private:
@@ -105,6 +105,7 @@ private:
     const re2::RE2* m_lost_heading_word = nullptr;  // optional
     const re2::RE2* m_lost_page_marker = nullptr;   // optional
     const re2::RE2* m_block_label = nullptr;        // optional
+    const re2::RE2* m_title_years = nullptr;        // optional
     const re2::RE2* m_title_number = nullptr;       // optional
     const re2::RE2* m_doc_year = nullptr;           // optional
     const re2::RE2* m_heading_year = nullptr;       // optional

@@ -694,6 +694,21 @@ TEST_CASE("a page's headline naming the issuer shorter than the head is chrome: 
     CHECK(record.doc_number->text == "青安办〔2021〕4号");
 }
 
+TEST_CASE("a title's years in brackets on a line of their own go on the title") {
+    const auto letter = extract_text(
+        "温州市瓯海区人民政府办公室关于印发\n瓯海区安全生产治本攻坚三年行动实施方案\n（2024—2026年）的通知\n\n"
+        "各镇人民政府：\n\n现将方案印发给你们，请认真贯彻执行。\n\n温州市瓯海区人民政府办公室\n2024年5月6日\n\n"
+        "瓯海区安全生产治本攻坚三年行动实施方案\n（2024—2026年）\n\n一、工作任务\n\n1."
+        "压实责任。（区应急管理局负责）\n");
+    CHECK(letter.title ==
+          "温州市瓯海区人民政府办公室关于印发瓯海区安全生产治本攻坚三年行动实施方案（2024—2026年）的通知");
+    CHECK(letter.plan_title == "瓯海区安全生产治本攻坚三年行动实施方案（2024—2026年）");
+    const auto plan = extract_text(
+        "婺源县城镇燃气安全专项整治工作方案\n（2023—2024年）\n\n为深入贯彻落实…，制定本方案。\n\n"
+        "一、工作任务\n\n1.开展排查。（县住建局负责）\n");
+    CHECK(plan.title == "婺源县城镇燃气安全专项整治工作方案（2023—2024年）");
+}
+
 TEST_CASE("a rectification's labelled lines (责任单位：… / 整改时限：…) are read each on its own") {
     const auto record = extract_text(
         "关于印发巡察反馈问题整改方案的通知\n\n各乡镇：\n\n一、整改任务\n\n1.健全隐患排查治理机制，完善整改台账。\n"
