@@ -92,7 +92,7 @@ std::vector<std::string_view> labelled_cells(std::string_view line) {
 constexpr std::size_t k_head_search = 40;  // paragraphs searched for the title
 constexpr std::size_t k_short_line = 300;  // bytes: longer paragraphs are not titles or names
 // A page's headline repeats the title at most this many paragraphs above the notice's own.
-constexpr std::size_t k_headline_reach = 8;
+constexpr std::size_t k_headline_reach = 12;
 constexpr std::size_t k_page_end_reach = 40;  // paragraphs from the end searched for 相关链接
 // The rest of an attachment's title wrapped onto a line of its own is at most this long (bytes).
 constexpr std::size_t k_wrapped_title_rest_bytes = 60;
@@ -446,10 +446,15 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
             const std::size_t at = t.find("关于");
             return at == std::string_view::npos ? std::string_view() : t.substr(at);
         };
+        // (Or words it differently, when the page's own lines — 发布时间, 来源, 索引号… — part it from
+        // the head: a 关于…的通知 line after them is the notice's title.)
+        bool after_page_lines = false;
         for (std::size_t k = layout.title_last + 1; k < std::min(n, layout.title_last + k_headline_reach); ++k) {
             if (text(k) == text(layout.title_first) ||
                 (text(k).starts_with("关于") && text(layout.title_first).ends_with(text(k))) ||
-                (!about(text(k)).empty() && about(text(k)) == about(text(layout.title_first)))) {
+                (!about(text(k)).empty() && about(text(k)) == about(text(layout.title_first))) ||
+                (after_page_lines && !is_field_line(text(k)) && text(k).size() < k_longest_headline &&
+                 !about(text(k)).empty() && re2::RE2::PartialMatch(text(k), *m_title_about))) {
                 layout.title_first = layout.title_last = k;
                 break;
             }
@@ -457,6 +462,7 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
                 !citations.whole_doc_number(text(k))) {
                 break;
             }
+            after_page_lines = after_page_lines || is_chrome(text(k)) || is_field_line(text(k));
         }
     }
     const std::size_t title = layout.title_first;

@@ -694,6 +694,16 @@ TEST_CASE("a page's headline naming the issuer shorter than the head is chrome: 
     CHECK(record.doc_number->text == "青安办〔2021〕4号");
 }
 
+TEST_CASE("a page's headline worded otherwise than the head, its page lines after it, is chrome") {
+    const auto record = extract_text(
+        "清远市安委会关于贯彻落实市安委会全体会议精神的通知\n2021-04-02 17:08:36　来源：清远市应急管理局\n分享到：\n\n"
+        "索引号：\t007218536/2021-00087\t分类：\t安全生产\n文号：\t清安委〔2021〕5号\t发布日期：\t2021-04-02\n\n"
+        "清远市安全生产委员会关于认真贯彻落实市安委会2021年第一次全体会议精神的通知\n\n清安委〔2021〕5号\n\n"
+        "各县（市、区）人民政府：\n\n一、工作任务\n\n1."
+        "压实责任。（市应急管理局负责）\n\n清远市安全生产委员会\n2021年3月30日\n");
+    CHECK(record.title == "清远市安全生产委员会关于认真贯彻落实市安委会2021年第一次全体会议精神的通知");
+}
+
 TEST_CASE("a title's years in brackets on a line of their own go on the title") {
     const auto letter = extract_text(
         "温州市瓯海区人民政府办公室关于印发\n瓯海区安全生产治本攻坚三年行动实施方案\n（2024—2026年）的通知\n\n"
