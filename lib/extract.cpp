@@ -81,11 +81,24 @@ std::string join_spans(const SourceText& source, const std::vector<TextSpan>& sp
 }
 
 // The heading of a section: its text up to the first 。 (the rest of the paragraph is body).
-std::size_t heading_end(std::string_view text, std::size_t begin) {
+// A heading ending in the parenthesis of the bodies that carry its part out ((一)开展全面排查
+// （各消防大队负责）) ends before it: the parenthesis names who, not the part.
+std::size_t heading_end(std::string_view text, std::size_t begin, const DepartmentRules& departments) {
     const std::size_t stop = text.find("。", begin);
     std::size_t end = stop == std::string_view::npos ? text.size() : stop;
     while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) {
         --end;
+    }
+    if (stop == std::string_view::npos && end > begin && text[end - 1] == ')') {
+        const std::string_view heading = text.substr(begin, end - begin);
+        const std::vector<DepartmentSpan> bodies = departments.find(heading);
+        const std::size_t open = bodies.empty() ? std::string_view::npos : heading.rfind('(', bodies.front().begin);
+        if (open != std::string_view::npos && open >= 6) {
+            end = begin + open;
+            while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) {
+                --end;
+            }
+        }
     }
     return end;
 }
@@ -380,7 +393,7 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
             Section section;
             section.path = node.path;
             section.level = node.kind == MarkerKind::heading1 ? 1 : 2;
-            const std::size_t end = heading_end(text, node.text_begin);
+            const std::size_t end = heading_end(text, node.text_begin, rules.departments);
             section.heading = source.original(node.paragraph, node.text_begin, end);
             section.where = source.location(node.paragraph, 0, end);
             record.sections.push_back(std::move(section));

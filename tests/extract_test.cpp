@@ -704,6 +704,15 @@ TEST_CASE("a page's headline worded otherwise than the head, its page lines afte
     CHECK(record.title == "清远市安全生产委员会关于认真贯彻落实市安委会2021年第一次全体会议精神的通知");
 }
 
+TEST_CASE("a heading's parenthesis naming who carries its part out is not the heading's") {
+    const auto record = extract_text(
+        "关于开展高层建筑消防安全整治的通知\n\n一、整治任务\n\n（一）开展全面排查（各消防大队负责）\n\n"
+        "1.全面排查高层建筑消防设施。\n\n（二）集中整改隐患（2023年6月底前）\n\n2.督促整改。\n");
+    REQUIRE(record.sections.size() == 3);
+    CHECK(record.sections[1].heading == "开展全面排查");
+    CHECK(record.sections[2].heading == "集中整改隐患（2023年6月底前）");
+}
+
 TEST_CASE("a title's years in brackets on a line of their own go on the title") {
     const auto letter = extract_text(
         "温州市瓯海区人民政府办公室关于印发\n瓯海区安全生产治本攻坚三年行动实施方案\n（2024—2026年）的通知\n\n"
