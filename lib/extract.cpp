@@ -519,9 +519,6 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         if (last > node.paragraph) {
             add_departments(node.paragraph);
         }
-        // Sub-items that end in parentheses of their own: （1）…（省公安厅负责） / （2）…; and a
-        // parenthesis on a paragraph of its own, the wrap having put it after the sentence it
-        // closes, before the task goes on (…检验检测。 / （牵头单位：…；配合单位：…） / 各有关部门要…).
         // A working group's 成员单位 line counts beside the body that leads it.
         auto add_members = [&](std::size_t i) {
             if (std::any_of(task.departments.begin(), task.departments.end(),
@@ -529,6 +526,9 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
                 add_found(i, rules.departments.members(paragraphs[i].text), 0, 0);
             }
         };
+        // Sub-items that end in parentheses of their own: （1）…（省公安厅负责） / （2）…; and a
+        // parenthesis on a paragraph of its own, the wrap having put it after the sentence it
+        // closes, before the task goes on (…检验检测。 / （牵头单位：…；配合单位：…） / 各有关部门要…).
         // (Labels before the detail, in a task list's item, are read as at its end.)
         for (std::size_t i = node.paragraph + 1; i < first_label && i < last; ++i) {
             const std::string_view own = paragraphs[i].text;

@@ -177,13 +177,18 @@ bool opens(const re2::RE2* rule, std::string_view text) {
     return rule != nullptr && RE2::PartialMatch(text, *rule);
 }
 
-// A line ending in one of these is certainly continued.
 // A paragraph's first line is indented by at most this many columns more than a label's line
 // (two ideographic spaces, folded to two columns, or four spaces).
 constexpr std::uint16_t k_paragraph_indent = 4;
 
+// A line ending in one of these is certainly continued.
 bool ends_clause(char32_t c) {
     return c == U',' || c == U'、' || c == U'，';
+}
+
+// A list of names left after one of these (、 ， 及 和 与) goes on.
+bool ends_list(char32_t c) {
+    return ends_clause(c) || c == U'及' || c == U'和' || c == U'与';
 }
 
 // Lines indented further than this (columns), the first by more than its own length, are set
@@ -1055,7 +1060,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             // list's item: 1.落实领导干部安全生产责任制 / 牵头单位：市委办 / 配合单位：… / 完成时限：…
             // / its detail), as wide as the line before it may be: a sentence broken by a wrap
             // does not go on with a label and its colon.
-            const bool label_after_whole_line =
+            const bool label_outside_bracket =
                 line.label && open_bracket_distance(std::string_view(current.text)
                                                         .substr(current.text.size() -
                                                                 std::min(current.text.size(), k_open_bracket_reach))) ==
@@ -1065,10 +1070,9 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             // set under the label's value: 责任单位：市委组织部、市绩效办及 / 　　　　　各县市区人民政府.)
             const bool indented_after_label = previous->label && !line.label && line.indent > previous->indent &&
                                               line.indent - previous->indent <= k_paragraph_indent &&
-                                              !cut_mid_sentence && !ends_clause(last) && last != U'及' &&
-                                              last != U'和' && last != U'与';
+                                              !cut_mid_sentence && !ends_list(last);
             const bool starts_new = line.starts || previous->ends || (line.label && current_opens_label) ||
-                                    label_after_whole_line || indented_after_label || number_under_title;
+                                    label_outside_bracket || indented_after_label || number_under_title;
             // (A 版记 list wrapped: 抄送：…、长江、海 / 河水利委员会。 — up to the line ending in 。.)
             const bool list_goes_on = !ends_sentence(last) && !line.blank_before && !line.label &&
                                       (content.ends_with("。") || content.ends_with("、") || content.ends_with(",")) &&
@@ -1083,8 +1087,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                                              current.text[current.text.size() - opened] == '(';
             // (A label's list left after a mark or a conjunction goes on, however short its line:
             // 责任单位：市委组织部、市绩效办及 / 各县市区人民政府.)
-            const bool label_list_goes_on = current_opens_label && !starts_new && !line.own &&
-                                            (ends_clause(last) || last == U'及' || last == U'和' || last == U'与');
+            const bool label_list_goes_on = current_opens_label && !starts_new && !line.own && ends_list(last);
             // (A title's years on the line after its other words: …工作方案 / （2023—2024年）.)
             const bool title_years_follow = !line.blank_before && current.text.size() < k_longest_title &&
                                             rules.title_end != nullptr && whole_line(rules.title_years, content) &&
