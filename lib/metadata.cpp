@@ -314,6 +314,19 @@ bool MetadataRules::is_org_line(std::string_view text) const {
     return any;
 }
 
+std::optional<std::pair<std::size_t, std::string>> MetadataRules::dated_org_line(std::string_view text) const {
+    RuleMatch match;
+    if (m_head_dated == nullptr || text.size() > 200 || !find_rule(*m_head_dated, text, 0, match)) {
+        return std::nullopt;
+    }
+    const std::string date = iso_date_of(match);
+    const std::string_view org = match.group("org");
+    if (date.empty() || !is_org_line(org)) {
+        return std::nullopt;
+    }
+    return std::make_pair(group_offset(text, org) + org.size(), date);
+}
+
 bool MetadataRules::is_closing(std::string_view text) const {
     return m_closing != nullptr && text.size() < 2000 && re2::RE2::PartialMatch(text, *m_closing);
 }
@@ -568,9 +581,10 @@ Layout MetadataRules::layout(const std::vector<Paragraph>& paragraphs, const Cit
     }
     layout.body_end = end < links_from ? walk_back(end) : end;
 
-    // The date of signing: the first date-only line after the title.
+    // The date of signing: the first date-only line after the title (or the first line of a
+    // signing body with its date).
     for (std::size_t i = title == k_none ? layout.body_begin : layout.title_last + 1; i < n; ++i) {
-        if (text(i).size() < 64 && date_line(text(i))) {
+        if (text(i).size() < 64 && (date_line(text(i)) || dated_org_line(text(i)))) {
             layout.signature_date = i;
             break;
         }
@@ -739,8 +753,8 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
         meta.doc_number = citations.whole_doc_number(text(layout.doc_number));
     }
 
-    auto add_orgs = [&](std::size_t i) {
-        const std::string_view t = without_seal(text(i));
+    auto add_orgs = [&](std::size_t i, std::size_t line_end = std::string_view::npos) {
+        const std::string_view t = without_seal(text(i).substr(0, line_end));
         std::size_t end = t.size();
         if (t.ends_with("文件") && !re2::RE2::FullMatch(t, *m_org_line)) {
             end -= 6;
@@ -789,6 +803,10 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
     // Signature: the bodies right above the date of signing.
     if (layout.signature_date != k_none) {
         meta.issued = date_line(text(layout.signature_date));
+        const auto dated_org = meta.issued ? std::nullopt : dated_org_line(text(layout.signature_date));
+        if (dated_org) {
+            meta.issued = dated_org->second;
+        }
         std::vector<std::size_t> signature;
         for (std::size_t i = layout.signature_date; i-- > 0 && signature.size() < 6;) {
             if (is_org_line(text(i))) {
@@ -802,6 +820,9 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
         std::reverse(signature.begin(), signature.end());
         for (const std::size_t i : signature) {
             add_orgs(i);
+        }
+        if (dated_org) {
+            add_orgs(layout.signature_date, dated_org->first);
         }
     }
     // 印发: the date of printing (when no date of signing) and its body.

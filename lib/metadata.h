@@ -81,6 +81,9 @@ public:
     // The attachment list's line (附件：…, 附件1：…; meta.attachment).
     bool is_attachment_line(std::string_view text) const;
     std::optional<std::string> date_line(std::string_view text) const;  // ISO date of a date-only line
+    // A signing body and its date on one line, parted by spaces (常德市应急管理局　　2021年12月28日,
+    // a two-column layout run into one line; meta.head_dated): where the bodies end and the ISO date.
+    std::optional<std::pair<std::size_t, std::string>> dated_org_line(std::string_view text) const;
 
 private:
     void split_list(const std::vector<Paragraph>& paragraphs, std::size_t index, std::size_t begin, std::size_t end,

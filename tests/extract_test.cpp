@@ -580,6 +580,16 @@ TEST_CASE("a campaign's 专班 or 工作组 signing the plan is its issuer") {
     }
 }
 
+TEST_CASE("a signing body and its date on one line (a two-column layout run together) sign the notice") {
+    const auto record = extract_text(
+        "关于印发《2022年工贸行业安全生产工作要点》的通知\n\n各区县应急管理局：\n\n现将要点印发给你们。\n\n"
+        "常德市应急管理局　　　　　　　　2021年12月28日\n\n2022年工贸行业安全生产工作要点\n\n一、压实责任\n\n"
+        "1.推动企业落实全员安全生产责任制。（市应急管理局负责）\n");
+    CHECK(record.issuers == std::vector<std::string>{"常德市应急管理局"});
+    CHECK(record.issued == "2021-12-28");
+    REQUIRE(record.tasks.size() == 1);
+}
+
 TEST_CASE("a 抄送 list wrapped onto the next line goes on to its 。, the 印发 line after it not") {
     const auto record = extract_text(
         "关于做好防汛工作的通知\n\n各市人民政府：\n\n一、加强领导\n\n1.做好准备工作。（省水利厅负责）\n\n"
