@@ -36,6 +36,7 @@ constexpr std::size_t k_max_issuer_chars = 16;
 // At most this many spaces between an issuer code and its bracket.
 constexpr std::size_t k_max_issuer_gap = 2;
 constexpr std::size_t k_max_title_bytes = 600;
+constexpr std::size_t k_longest_damaged = 60;  // bytes of a damaged 文号 in the bracket after a title
 
 // Whether a stop character at `at` opens the issuer code rather than ending a sentence before it:
 // it starts the text or a line, or follows an opening bracket or a 、 (于府办字〔2023〕15号 of 于都,
@@ -131,6 +132,7 @@ Result<CitationRules> CitationRules::create(const Grammar& grammar) {
     rules.m_serial_more = grammar.optional_rule("citation.serial_more");
     rules.m_issuer_body = grammar.optional_rule("citation.issuer_body");
     rules.m_header_mark = grammar.optional_rule("citation.header_mark");
+    rules.m_damaged = grammar.optional_rule("citation.damaged_line");
     for (const auto& entry : grammar.lexicon("issuer-stop.txt")) {
         if (entry[0].size() > 4) {  // more than one character: a word cut off the front
             rules.m_issuer_prefixes.push_back(entry[0]);
@@ -266,6 +268,7 @@ bool only_joiners(std::string_view gap) {
 std::vector<CitationMatch> CitationRules::find(std::string_view text) const {
     std::vector<CitationMatch> numbers = find_doc_numbers(text);
     std::vector<CitationMatch> titles;
+    std::vector<CitationMatch> recovered;  // damaged 文号 in the bracket after a title
     static constexpr std::string_view k_open = "《";
     static constexpr std::string_view k_close = "》";
     std::size_t pos = 0;
@@ -324,6 +327,27 @@ std::vector<CitationMatch> CitationRules::find(std::string_view text) const {
                 }
             }
         }
+        // 《…》（吉办发[2014]32）: a 文号 a scraper took its closing bracket or 号 from, alone in the
+        // bracket after a title, is that title's (never in running text: citation.damaged_line).
+        if (listed.empty() && open_size > 0 && m_damaged != nullptr) {
+            const std::size_t from = after + open_size;
+            const std::size_t close = open_size == 3       ? text.find("】", from)
+                                      : text[after] == '(' ? text.find(')', from)
+                                                           : text.find(']', from);
+            bool damaged = false;
+            const std::optional<DocNumber> number = close != std::string_view::npos && close - from <= k_longest_damaged
+                                                        ? whole_doc_number(text.substr(from, close - from), &damaged)
+                                                        : std::nullopt;
+            if (number && damaged) {
+                CitationMatch citation;
+                citation.kind = "doc_number";
+                citation.begin = from;
+                citation.end = close;
+                citation.number = number;
+                title.doc_number = number->text;
+                recovered.push_back(std::move(citation));
+            }
+        }
         std::size_t chained = 1;  // this title and the ones joined to it before
         while (chained < listed.size() && chained <= titles.size()) {
             const CitationMatch& before = titles[titles.size() - chained];
@@ -351,12 +375,17 @@ std::vector<CitationMatch> CitationRules::find(std::string_view text) const {
     }
     std::vector<CitationMatch> out;
     out.reserve(numbers.size() + titles.size());
-    std::merge(titles.begin(), titles.end(), numbers.begin(), numbers.end(), std::back_inserter(out),
-               [](const CitationMatch& a, const CitationMatch& b) { return a.begin < b.begin; });
+    const auto by_position = [](const CitationMatch& a, const CitationMatch& b) { return a.begin < b.begin; };
+    std::merge(titles.begin(), titles.end(), numbers.begin(), numbers.end(), std::back_inserter(out), by_position);
+    if (!recovered.empty()) {
+        const std::size_t middle = out.size();
+        out.insert(out.end(), std::make_move_iterator(recovered.begin()), std::make_move_iterator(recovered.end()));
+        std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(middle), out.end(), by_position);
+    }
     return out;
 }
 
-std::optional<DocNumber> CitationRules::whole_doc_number(std::string_view text) const {
+std::optional<DocNumber> CitationRules::whole_doc_number(std::string_view text, bool* damaged) const {
     // Brackets around it, as some notices print it under the title: （吉政办发〔2019〕12号）.
     while (!text.empty() && (text.front() == ' ' || text.front() == '(')) {
         text.remove_prefix(1);
@@ -387,6 +416,27 @@ std::optional<DocNumber> CitationRules::whole_doc_number(std::string_view text) 
         return std::nullopt;
     }
     std::vector<CitationMatch> numbers = find_doc_numbers(text);
+    if (numbers.empty() && m_damaged != nullptr) {
+        RuleMatch match;
+        if (!find_rule(*m_damaged, text, 0, match)) {
+            return std::nullopt;
+        }
+        const int year = std::atoi(std::string(match.group("year")).c_str());
+        const std::string_view digits = match.has("serial") ? match.group("serial") : match.group("run");
+        const long serial = std::atol(std::string(digits).c_str());
+        if (year < 1949 || year > 2100 || serial <= 0) {
+            return std::nullopt;
+        }
+        DocNumber number;
+        number.issuer_code = std::string(match.group("code"));
+        number.year = year;
+        number.serial = serial;
+        number.text = format_doc_number(number.issuer_code, year, serial, false);
+        if (damaged != nullptr) {
+            *damaged = true;
+        }
+        return number;
+    }
     if (numbers.size() != 1 || numbers[0].begin != 0) {
         return std::nullopt;
     }

@@ -38,8 +38,9 @@ public:
     std::vector<CitationMatch> find(std::string_view text) const;
 
     // The 文号 that is all of `text` (a line holding only the notice's own number, or that and
-    // 签发人：… after it), if so.
-    std::optional<DocNumber> whole_doc_number(std::string_view text) const;
+    // 签发人：… after it), if so. A line that is a 文号 a scraper took its closing bracket or its
+    // 号 from (平府办发[2011]23, 湘安委〔201737号) is read too: `damaged` says so.
+    std::optional<DocNumber> whole_doc_number(std::string_view text, bool* damaged = nullptr) const;
 
 private:
     std::vector<CitationMatch> find_doc_numbers(std::string_view text) const;
@@ -47,6 +48,7 @@ private:
     const re2::RE2* m_serial_more = nullptr;  // optional
     const re2::RE2* m_issuer_body = nullptr;  // optional: citation.issuer_body
     const re2::RE2* m_header_mark = nullptr;  // optional: citation.header_mark
+    const re2::RE2* m_damaged = nullptr;      // optional: citation.damaged_line
     // Single characters (UTF-8), each with the characters after which it is a code's own
     // (经 before 信 贸 开 …: 粤经信, 鄂经贸安全, 江经开管发).
     std::map<std::string, std::string> m_issuer_stops;

@@ -750,7 +750,13 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
         meta.plan_title.push_back({layout.plan_title, layout.plan_title_begin, text(layout.plan_title).size()});
     }
     if (layout.doc_number != k_none) {
-        meta.doc_number = citations.whole_doc_number(text(layout.doc_number));
+        bool damaged = false;
+        meta.doc_number = citations.whole_doc_number(text(layout.doc_number), &damaged);
+        if (damaged) {
+            // (No citation is found in a damaged line: it is cited from here, as a web page's
+            // document table's 文号 is.)
+            meta.field_doc_number = TextSpan{layout.doc_number, 0, text(layout.doc_number).size()};
+        }
     }
 
     auto add_orgs = [&](std::size_t i, std::size_t line_end = std::string_view::npos) {

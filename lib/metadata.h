@@ -51,7 +51,8 @@ struct Metadata {
     std::vector<TextSpan> title;  // a title split over lines is several spans, joined
     std::vector<TextSpan> plan_title;
     std::optional<DocNumber> doc_number;
-    std::optional<TextSpan> field_doc_number;  // where a web page's document table gave doc_number
+    // Where a web page's document table gave doc_number, or a damaged 文号 line (吉安委〔2019〕6).
+    std::optional<TextSpan> field_doc_number;
     std::vector<TextSpan> issuers;
     std::optional<std::string> issued;
     std::vector<TextSpan> recipients;

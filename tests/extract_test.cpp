@@ -1360,6 +1360,18 @@ TEST_CASE("a letter-spaced title is the notice's title; the signature's date is 
     REQUIRE(record.tasks.size() == 1);
 }
 
+TEST_CASE("a 文号 line that lost only its 号 or its closing bracket is the notice's own number, cited once") {
+    for (const std::string line : {"平府办发[2011]23", "平府办发〔201123号"}) {
+        const auto record = extract_text("平昌县人民政府办公室关于印发2011年安全生产工作要点的通知\n" + line +
+                                         "\n\n各乡镇人民政府：\n一、加强领导\n1.开展排查。（县安监局负责）\n");
+        REQUIRE(record.doc_number.has_value());
+        CHECK(record.doc_number->text == "平府办发〔2011〕23号");
+        CHECK(std::count_if(record.citations.begin(), record.citations.end(),
+                            [](const auto& c) { return c.text == "平府办发〔2011〕23号"; }) == 1);
+        REQUIRE(record.tasks.size() == 1);
+    }
+}
+
 TEST_CASE("a notice that lost characters to the scraper: the date is read, the broken 文号 is not guessed") {
     const auto record = extract_text(
         "吉林省人民政府办公厅关于做好2018年安全生产工作的通知\n吉政办发〔201737\n\n各市(州)人民政府:\n"
