@@ -618,7 +618,10 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
         const int context_year = subsection_year != 0 ? subsection_year : section_year != 0 ? section_year : meta.year;
         // (Under a heading naming another year than the signing's (（二）2019年重点任务 in a plan
         // signed in 2018), the date of signing says nothing about its months.)
-        const bool other_year = (subsection_year != 0 || section_year != 0) && context_year != signed_year;
+        // Nor does it in one year's plan signed the year before (12月底前 in a 2022 plan signed on
+        // 2021-12-28 is the plan's December).
+        const bool other_year =
+            (subsection_year != 0 || section_year != 0 || meta.yearly_plan) && context_year != signed_year;
         const int signed_month = other_year ? 0 : signed_month_of_year;
         const int signed_in = other_year ? 0 : signed_year;
         const int signed_day = other_year ? 0 : signed_day_of_year;

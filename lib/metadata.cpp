@@ -255,6 +255,7 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_outline_first = grammar.optional_rule("meta.outline_first");
     rules.m_printed_loose = grammar.optional_rule("meta.printed_loose");
     rules.m_head_dated = grammar.optional_rule("meta.head_dated");
+    rules.m_yearly_plan = grammar.optional_rule("meta.yearly_plan");
     rules.m_seal = grammar.optional_rule("meta.seal");
     rules.m_task_label = grammar.optional_rule("meta.task_label");
     rules.m_link_item = grammar.optional_rule("meta.link_item");
@@ -972,6 +973,15 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
     }
     if (meta.year == 0 || meta.year < issued_year) {
         meta.year = issued_year;
+    }
+    for (const std::vector<TextSpan>* spans : {&meta.title, &meta.plan_title}) {
+        for (const TextSpan& span : *spans) {
+            RuleMatch plan;
+            if (m_yearly_plan != nullptr && find_rule(*m_yearly_plan, text(span.paragraph), 0, plan) &&
+                std::atoi(std::string(plan.group("year")).c_str()) == meta.year) {
+                meta.yearly_plan = true;
+            }
+        }
     }
     return meta;
 }

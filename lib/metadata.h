@@ -58,6 +58,9 @@ struct Metadata {
     std::vector<TextSpan> recipients;
     std::vector<TextSpan> cc;
     int year = 0;  // the notice's year (from its titles, else its date), for deadlines
+    // A title names one year's plan (2022年全市工贸行业安全生产工作要点; meta.yearly_plan) of
+    // that year: its months are that year's, whenever it was signed.
+    bool yearly_plan = false;
 };
 
 class MetadataRules {
@@ -100,6 +103,7 @@ private:
     const re2::RE2* m_printed = nullptr;
     const re2::RE2* m_printed_loose = nullptr;  // optional: meta.printed_loose
     const re2::RE2* m_head_dated = nullptr;     // optional: meta.head_dated
+    const re2::RE2* m_yearly_plan = nullptr;    // optional: meta.yearly_plan
     const re2::RE2* m_cc = nullptr;
     const re2::RE2* m_level = nullptr;  // optional: dept.level (a level of government alone)
     const re2::RE2* m_recipients = nullptr;

@@ -590,6 +590,19 @@ TEST_CASE("a signing body and its date on one line (a two-column layout run toge
     REQUIRE(record.tasks.size() == 1);
 }
 
+TEST_CASE("one year's plan signed the December before dates its months in its own year; a holiday notice not") {
+    const std::string body =
+        "\n\n各区县应急管理局：\n\n现印发给你们。\n\n常德市应急管理局\n2021年12月28日\n\n"
+        "一、压实责任\n\n1.12月底前完成除尘系统改造，今年6月底前完成评估。（市应急管理局负责）\n";
+    const auto plan = extract_text("关于印发《2022年全市工贸行业安全生产工作要点》的通知" + body);
+    REQUIRE(plan.deadlines.size() == 2);
+    CHECK(plan.deadlines[0].date == "2022-12-31");
+    CHECK(plan.deadlines[1].date == "2022-06-30");
+    const auto holiday = extract_text("关于做好2022年元旦春节期间安全防范工作的通知" + body);
+    REQUIRE(holiday.deadlines.size() == 2);
+    CHECK(holiday.deadlines[0].date == "2021-12-31");
+}
+
 TEST_CASE("a 抄送 list wrapped onto the next line goes on to its 。, the 印发 line after it not") {
     const auto record = extract_text(
         "关于做好防汛工作的通知\n\n各市人民政府：\n\n一、加强领导\n\n1.做好准备工作。（省水利厅负责）\n\n"
