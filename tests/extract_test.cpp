@@ -603,6 +603,17 @@ TEST_CASE("one year's plan signed the December before dates its months in its ow
     CHECK(holiday.deadlines[0].date == "2021-12-31");
 }
 
+TEST_CASE("a line naming the leader in charge (分管领导：) is no wrap of the long labelled line before it") {
+    const auto record = extract_text(
+        "2020年重点工作任务分工\n\n一、安全生产\n\n1.推进安全生产专项整治三年行动\n牵头处室：安全生产基础处\n"
+        "配合处室：危险化学品安全监督管理处、非煤矿山安全监督管理处、工贸行业安全监督管理处\n分管领导：刘宏伟\n"
+        "2.开展执法检查。（执法总队负责）\n");
+    REQUIRE(record.tasks.size() == 2);
+    REQUIRE(record.tasks[0].departments.size() == 4);
+    CHECK(record.tasks[0].departments[3].name == "工贸行业安全监督管理处");
+    CHECK(record.tasks[0].text.ends_with("工贸行业安全监督管理处\n分管领导：刘宏伟"));
+}
+
 TEST_CASE("a 抄送 list wrapped onto the next line goes on to its 。, the 印发 line after it not") {
     const auto record = extract_text(
         "关于做好防汛工作的通知\n\n各市人民政府：\n\n一、加强领导\n\n1.做好准备工作。（省水利厅负责）\n\n"
