@@ -224,18 +224,31 @@ constexpr std::size_t k_cited_reach = 40;
 constexpr std::size_t k_page_marker_bytes = 48;
 
 // A page's number printed bare, as a PDF's text copy leaves it: one to three digits alone
-// on a line with a blank line before and after it (…体制机制改 / / 2 / / 革的意见》…). Not when the
+// on a line with a blank line before and after it (…体制机制改 / / 2 / / 革的意见》…), or with a form
+// feed next to it (…温州电 / 3 / \f业局…). Not, for want of a form feed, when the
 // next line with text is a page marker itself or opens with a digit: the number is then a cut
 // one's first digits (2 / — 2 — / 019年3月22日). (Between lines of text, a lone number may be a
 // table's cell: it is kept.)
 bool bare_page_number(std::string_view text, std::size_t begin, std::size_t end, bool blank_before,
                       const re2::RE2* page_marker) {
-    if (!blank_before || end - begin > 3 ||
+    if (end - begin > 3 ||
         !std::all_of(text.begin() + static_cast<std::ptrdiff_t>(begin), text.begin() + static_cast<std::ptrdiff_t>(end),
                      [](char c) { return c >= '0' && c <= '9'; })) {
         return false;
     }
     std::size_t line = text.find('\n', end);
+    // A form feed right before or after it (a PDF copy's page: …温州电 / 3 / \f业局…) makes it one
+    // with no blank line about it.
+    const std::size_t line_begin = text.rfind('\n', begin);
+    const std::size_t from_here = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+    if (text.substr(from_here, begin - from_here).find('\f') != std::string_view::npos ||
+        (line != std::string_view::npos && text.substr(end, line - end).find('\f') != std::string_view::npos) ||
+        (line != std::string_view::npos && line + 1 < text.size() && text[line + 1] == '\f')) {
+        return true;
+    }
+    if (!blank_before) {
+        return false;
+    }
     bool blank_after = false;
     while (line != std::string_view::npos) {
         const std::size_t from = line + 1;

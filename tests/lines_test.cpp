@@ -120,6 +120,15 @@ TEST_CASE("a page's number printed bare between blank lines is dropped like a pa
                       [](const policy::Paragraph& p) { return p.text.find("12") != std::string::npos; }));
 }
 
+TEST_CASE("a page's number printed bare next to a form feed is dropped with no blank line about it") {
+    for (const std::string page : {"3\n\f", "\f3\n"}) {
+        const auto paragraphs = paragraphs_of("1.开展专项检查。(市住建委、市质监局、温州电\n" + page +
+                                              "业局、市旅游局分工负责)\n2.开展检查。\n");
+        REQUIRE(paragraphs.size() == 2);
+        CHECK(paragraphs[0].text == "1.开展专项检查。(市住建委、市质监局、温州电业局、市旅游局分工负责)");
+    }
+}
+
 TEST_CASE("text wrapped by character count, digits and all, is joined back") {
     // Every line 20 characters, indentation included, whatever its display width.
     const auto paragraphs = paragraphs_of(
