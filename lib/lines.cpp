@@ -223,6 +223,24 @@ constexpr std::size_t k_cited_reach = 40;
 // A page number line is short; longer lines are not tried against the rule.
 constexpr std::size_t k_page_marker_bytes = 48;
 
+// A line of a table's frame drawn in box characters (┌────┬────┐, └──┴──┘: U+2500–257F, its
+// upright lines already tabs), read as a blank line: no text of the notice.
+bool frame_line(std::string_view line) {
+    std::size_t i = 0;
+    while (i < line.size()) {
+        if (line[i] == ' ' || line[i] == '\t') {
+            ++i;
+        } else if (i + 2 < line.size() && static_cast<unsigned char>(line[i]) == 0xE2 &&
+                   (static_cast<unsigned char>(line[i + 1]) == 0x94 ||
+                    static_cast<unsigned char>(line[i + 1]) == 0x95)) {
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 // A page's number printed bare, as a PDF's text copy leaves it: one to three digits alone
 // on a line with a blank line before and after it (…体制机制改 / / 2 / / 革的意见》…), or with a form
 // feed next to it (…温州电 / 3 / \f业局…). Not, for want of a form feed, when the
@@ -977,7 +995,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
             --end;
         }
         const bool form_feed = text.substr(pos, eol - pos).find('\f') != std::string_view::npos;
-        if (begin == end) {
+        if (begin == end || frame_line(text.substr(begin, end - begin))) {
             blank_before = true;
         } else if ((rules.page_marker != nullptr && end - begin <= k_page_marker_bytes &&
                     RE2::FullMatch(text.substr(begin, end - begin), *rules.page_marker)) ||

@@ -36,6 +36,9 @@ constexpr const char16_t* k_invisible_set = u"[\\u00AD\\u200B-\\u200F\\u2060\\uF
 // they are no text. Block elements, geometric shapes, dingbat arrows and pictographs (emoji).
 constexpr const char16_t* k_bullet_set = u"[★☆◎※•√✓✔❖\\u2580-\\u25FF\\u2794-\\u27BF\\p{Extended_Pictographic}]";
 
+// The upright lines of a table's frame drawn in box characters: │ ┃ ║.
+constexpr char16_t k_frame_uprights[] = {u'\u2502', u'\u2503', u'\u2551'};
+
 // Built once from ICU's data: for each BMP code point, what it folds to (0: unchanged), and
 // the few numbering characters that expand to several. A constant after construction,
 // shared by all threads.
@@ -77,6 +80,11 @@ public:
                     m_map[static_cast<std::size_t>(c)] = static_cast<char16_t>(folded.char32At(0));
                 }
             }
+        }
+        // A table's frame drawn in box characters (│索引号：│…│, a government site's document
+        // table): its upright lines part cells, as a tab does.
+        for (const char16_t upright : k_frame_uprights) {
+            m_map[upright] = u'\t';
         }
     }
     char16_t operator[](UChar32 c) const { return c >= 0 && c < 0x10000 ? m_map[static_cast<std::size_t>(c)] : 0; }

@@ -614,6 +614,18 @@ TEST_CASE("a line naming the leader in charge (分管领导：) is no wrap of th
     CHECK(record.tasks[0].text.ends_with("工贸行业安全监督管理处\n分管领导：刘宏伟"));
 }
 
+TEST_CASE("a site's document table drawn in box characters is read as its fields, not as the title's first lines") {
+    const auto record = extract_text(
+        "┌────┬────────┐\n│索引号：\t│11230200011500427X/2020-00078\t│\n│文　　号：\t│齐政办发〔2020〕15号\t│\n"
+        "│名　　称：\t│齐齐哈尔市人民政府办公室关于印发安全生产专项整治三年行动实施方案的通知\t│\n"
+        "└────┴────────┘\n\n齐齐哈尔市人民政府办公室关于印发安全生产专项整治三年行动实施方案的通知\n\n"
+        "各县（市）区人民政府：\n\n一、工作任务\n\n1.开展排查。（市应急管理局负责）\n");
+    CHECK(record.title == "齐齐哈尔市人民政府办公室关于印发安全生产专项整治三年行动实施方案的通知");
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->text == "齐政办发〔2020〕15号");
+    REQUIRE(record.tasks.size() == 1);
+}
+
 TEST_CASE("a 抄送 list wrapped onto the next line goes on to its 。, the 印发 line after it not") {
     const auto record = extract_text(
         "关于做好防汛工作的通知\n\n各市人民政府：\n\n一、加强领导\n\n1.做好准备工作。（省水利厅负责）\n\n"

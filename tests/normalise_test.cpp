@@ -28,6 +28,12 @@ TEST_CASE("Chinese punctuation without a narrow form keeps its shape") {
     CHECK(folded.text == "〔2019〕《条例》、。“”【】");
 }
 
+TEST_CASE("a box-drawn table's upright lines part cells as tabs; its other lines stay") {
+    const auto folded = policy::normalise("│文　　号：│齐政办发〔2020〕15号│\n└──┴──┘\n─ 3 ─");
+    CHECK(folded.text == "\t文  号:\t齐政办发〔2020〕15号\t\n└──┴──┘\n─ 3 ─");
+    CHECK(folded.to_original(1) == 3);
+}
+
 TEST_CASE("CRLF and CR become LF") {
     CHECK(policy::normalise("a\r\nb\rc\n").text == "a\nb\nc\n");
 }
