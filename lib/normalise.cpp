@@ -255,6 +255,32 @@ namespace {
 // next to it, each such letter is the digit it stands for. A word keeps its letters (ISO9001,
 // CO2, H2O: a letter touches the run); a run of letters alone (IO, lo) has no digit. One byte
 // for one, so the view's offsets stay as they are; the original text reads the digit too.
+// True when only spaces and tabs are between the start of `text`'s line and `at`.
+bool opens_line(std::string_view text, std::size_t at) {
+    while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) {
+        --at;
+    }
+    return at == 0 || text[at - 1] == '\n';
+}
+
+// A heading's numeral 一 that a scan's OCR read as a dash (—、指导思想, (—)加强煤矿瓦斯防治): at a
+// line's start before 、, or alone in a heading's brackets there, the dash is 一. Three bytes for
+// three; the original text reads 一 too.
+void fold_ocr_dashes(NormalisedText& view, std::vector<NormalisedText::Removed>& read_as) {
+    static constexpr std::string_view k_dash = "—";
+    std::string& text = view.text;
+    for (std::size_t at = text.find(k_dash); at != std::string::npos; at = text.find(k_dash, at + k_dash.size())) {
+        const std::string_view after = std::string_view(text).substr(at + k_dash.size());
+        const bool heading = opens_line(text, at) && after.starts_with("、");
+        const bool bracketed = at > 0 && text[at - 1] == '(' && opens_line(text, at - 1) && after.starts_with(")");
+        if (heading || bracketed) {
+            text.replace(at, k_dash.size(), "一");
+            read_as.push_back({static_cast<std::uint32_t>(view.to_original(at)),
+                               static_cast<std::uint32_t>(view.to_original(at + k_dash.size())), "一"});
+        }
+    }
+}
+
 void fold_ocr_digits(NormalisedText& view) {
     std::string& text = view.text;
     std::vector<NormalisedText::Removed> read_as;  // the letters read as digits, in order
@@ -275,7 +301,11 @@ void fold_ocr_digits(NormalisedText& view) {
             lookalike = lookalike || is_lookalike(text[i]);
         }
         const bool bounded = (start == 0 || !is_latin(text[start - 1])) && (i == n || !is_latin(text[i]));
-        if (digit && lookalike && bounded) {
+        // (An item's number 1 read as l, alone at a line's start before its . or 、: l．组织企业自查.)
+        const bool item_number = !digit && i == start + 1 && text[start] == 'l' && opens_line(text, start) && i < n &&
+                                 (text[i] == '.' || text.compare(i, 3, "、") == 0) &&
+                                 !(i + 1 < n && is_digit(text[i + 1]));
+        if ((digit && lookalike && bounded) || item_number) {
             for (std::size_t k = start; k < i; ++k) {
                 if (is_lookalike(text[k])) {
                     text[k] = text[k] == 'O' || text[k] == 'o' ? '0' : '1';
@@ -286,7 +316,10 @@ void fold_ocr_digits(NormalisedText& view) {
             }
         }
     }
+    fold_ocr_dashes(view, read_as);
     if (!read_as.empty()) {
+        std::sort(read_as.begin(), read_as.end(),
+                  [](const NormalisedText::Removed& a, const NormalisedText::Removed& b) { return a.begin < b.begin; });
         const auto earlier = [](const NormalisedText::Removed& a, const NormalisedText::Removed& b) {
             return a.begin < b.begin;
         };

@@ -154,6 +154,15 @@ TEST_CASE("letters a scan's OCR put for digits inside a number are read as the d
     CHECK(folded.to_original(folded.text.find("15号")) == original.find("l5号"));
 }
 
+TEST_CASE("an item's 1 and a heading's 一 that OCR read as l and as a dash are read back at a line's start") {
+    const std::string original = "—、指导思想\n  （—）加强领导\n　　l．组织自查，l级响应\nl.5米\n全面—、彻底\n甲—乙";
+    const auto folded = policy::normalise(original);
+    CHECK(folded.text == "一、指导思想\n  (一)加强领导\n  1.组织自查,l级响应\nl.5米\n全面—、彻底\n甲—乙");
+    std::string written;
+    folded.append_original(written, original, 0, folded.text.size());
+    CHECK(written == "一、指导思想\n  （一）加强领导\n　　1．组织自查，l级响应\nl.5米\n全面—、彻底\n甲—乙");
+}
+
 TEST_CASE("a line's leading ? are indentation an encoder could not write; other ? stay") {
     // (No-break spaces saved as GBK become ?: ??一、指导思想, a line of ??? alone.)
     const std::string original = "??一、指导思想\n???\n ?? 2014年10月27日\n是否?可以??\n";
