@@ -95,6 +95,7 @@ Result<DepartmentRules> DepartmentRules::create(const Grammar& grammar) {
     rules.m_aside = grammar.optional_rule("dept.aside");
     rules.m_role_object = grammar.optional_rule("dept.role_object");
     rules.m_opening = grammar.optional_rule("dept.opening");
+    rules.m_spaced_role = grammar.optional_rule("dept.spaced_role");
     rules.m_closing_sentence = grammar.optional_rule("dept.closing_sentence");
     rules.m_goes_on = grammar.optional_rule("dept.sentence_goes_on");
     // government-levels.txt: one line per level, the highest first; longer words are tried
@@ -792,9 +793,17 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
         std::size_t clause_end = inner_end;
         std::size_t next = inner_end;
         const std::string_view rest = text.substr(clause_begin, inner_end - clause_begin);
-        if (find_rule(rule("dept.clause_split"), rest, 0, separator, false)) {
+        std::size_t from = 0;
+        while (find_rule(rule("dept.clause_split"), rest, from, separator, false)) {
+            // (A space before the role words that end the clause is no split: 市交通局 牵头.)
+            if (m_spaced_role != nullptr && (rest[separator.begin] == ' ' || rest[separator.begin] == '\t') &&
+                re2::RE2::PartialMatch(rest.substr(separator.end), *m_spaced_role)) {
+                from = separator.end;
+                continue;
+            }
             clause_end = clause_begin + separator.begin;
             next = clause_begin + separator.end;
+            break;
         }
         std::size_t b = clause_begin;
         std::size_t e = clause_end;

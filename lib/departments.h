@@ -92,6 +92,7 @@ private:
     const re2::RE2* m_inner_role = nullptr;        // optional: dept.inner_role (find_inner reads nothing without it)
     const re2::RE2* m_role_object = nullptr;       // optional: dept.role_object
     const re2::RE2* m_opening = nullptr;           // optional: dept.opening
+    const re2::RE2* m_spaced_role = nullptr;       // optional: dept.spaced_role
     const re2::RE2* m_goes_on = nullptr;           // optional: dept.sentence_goes_on
     // government-levels.txt: each level's words with its rank (1 the highest), longest first.
     std::vector<std::pair<std::string, int>> m_level_ranks;
