@@ -17,6 +17,9 @@
 
 namespace policy {
 
+// Bytes after a date after 截至 searched for what is bound to be done by then (必须完成).
+constexpr std::size_t k_bound_reach = 180;
+
 struct DeadlineRules::Impl {
     std::vector<const re2::RE2*> rules;
     std::unique_ptr<re2::RE2::Set> set;  // which rules fire at all, in one pass
@@ -25,6 +28,7 @@ struct DeadlineRules::Impl {
     const re2::RE2* joined = nullptr;           // what joins two limits under one 每年 (和, 及, 、)
     const re2::RE2* not_a_limit = nullptr;      // text right before a date that is no limit (已, 比)
     const re2::RE2* reference_point = nullptr;  // 截至 before a date: no limit unless its own 前 says so
+    const re2::RE2* reference_bound = nullptr;  // …or what follows must be done by then (必须完成)
     const re2::RE2* qualifier = nullptr;        // text right after a date that qualifies a thing (建成的)
     const re2::RE2* past_qualifier = nullptr;   // the same after a year before the notice's (建成、)
     const re2::RE2* word_after = nullptr;       // 前 opening another word (前提), from the limit's 前 on
@@ -79,6 +83,7 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
     rules.m_impl->joined = grammar.optional_rule("deadline.recurring_joined");
     rules.m_impl->not_a_limit = grammar.optional_rule("deadline.not_a_limit");
     rules.m_impl->reference_point = grammar.optional_rule("deadline.reference_point");
+    rules.m_impl->reference_bound = grammar.optional_rule("deadline.reference_bound");
     rules.m_impl->qualifier = grammar.optional_rule("deadline.qualifier_after");
     rules.m_impl->past_qualifier = grammar.optional_rule("deadline.past_qualifier_after");
     rules.m_impl->word_after = grammar.optional_rule("deadline.word_after");
@@ -97,9 +102,10 @@ Result<DeadlineRules> DeadlineRules::create(const Grammar& grammar) {
         // (Not the rules that judge a limit's surroundings: they find no limit.)
         if (rule->name == "deadline.recurring" || rule->name == "deadline.recurring_joined" ||
             rule->name == "deadline.not_a_limit" || rule->name == "deadline.reference_point" ||
-            rule->name == "deadline.qualifier_after" || rule->name == "deadline.past_qualifier_after" ||
-            rule->name == "deadline.word_after" || rule->name == "deadline.period_start_before" ||
-            rule->name == "deadline.period_close_before" || rule->name == "deadline.period_close_after") {
+            rule->name == "deadline.reference_bound" || rule->name == "deadline.qualifier_after" ||
+            rule->name == "deadline.past_qualifier_after" || rule->name == "deadline.word_after" ||
+            rule->name == "deadline.period_start_before" || rule->name == "deadline.period_close_before" ||
+            rule->name == "deadline.period_close_after") {
             continue;
         }
         std::string error;
@@ -313,8 +319,11 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         count_titles(text, cited_counted, match.begin, cited_depth);
         cited_counted = std::max(cited_counted, match.begin);
         const bool cited = cited_depth > 0 && text.substr(match.end, 300).find("》") != std::string_view::npos;
-        const bool reference_point = !matched.ends_with("前") && m_impl->reference_point != nullptr &&
-                                     re2::RE2::PartialMatch(before, *m_impl->reference_point);
+        const bool reference_point =
+            !matched.ends_with("前") && m_impl->reference_point != nullptr &&
+            re2::RE2::PartialMatch(before, *m_impl->reference_point) &&
+            !(m_impl->reference_bound != nullptr &&
+              re2::RE2::PartialMatch(text.substr(match.end, k_bound_reach), *m_impl->reference_bound));
         if (cited || reference_point ||
             (m_impl->not_a_limit != nullptr && re2::RE2::PartialMatch(before, *m_impl->not_a_limit)) || period_end ||
             (m_impl->qualifier != nullptr && re2::RE2::PartialMatch(after, *m_impl->qualifier)) || word_after ||

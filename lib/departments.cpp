@@ -826,11 +826,15 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
                      (before.ends_with("党") || before.ends_with("团")));
         };
         // The bodies of a group, without the role words after them (责任单位：X、Y按职责分工负责).
+        // (Not a body's own name that ends as a role word does, when what is left is none:
+        // 牵头单位：市目督办.)
         auto split_group = [&](std::string_view group, const char* role) {
             const std::size_t gb = at(group);
             std::size_t ge = gb + group.size();
             RuleMatch suffix;
-            if (role_suffix(group, suffix)) {
+            if (role_suffix(group, suffix) &&
+                !(re2::RE2::PartialMatch(group, rule("dept.body_end")) &&
+                  !re2::RE2::PartialMatch(group.substr(0, suffix.begin), rule("dept.body_end")))) {
                 ge = gb + suffix.begin;
             }
             split_bodies(text, gb, ge, role, out);

@@ -974,6 +974,10 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
     if (meta.year == 0 || meta.year < issued_year) {
         meta.year = issued_year;
     }
+    // (With neither, the year of its own 文号: 〔2023〕.)
+    if (meta.year == 0 && meta.doc_number) {
+        meta.year = meta.doc_number->year;
+    }
     for (const std::vector<TextSpan>* spans : {&meta.title, &meta.plan_title}) {
         for (const TextSpan& span : *spans) {
             RuleMatch plan;

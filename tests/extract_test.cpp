@@ -626,6 +626,20 @@ TEST_CASE("a site's document table drawn in box characters is read as its fields
     REQUIRE(record.tasks.size() == 1);
 }
 
+TEST_CASE("a signing body and its date parted by one space sign; with no date known the 文号's year dates limits") {
+    const auto record = extract_text(
+        "关于印发城镇燃气安全专项整治工作方案的通知\n叙府办发〔2023〕12号\n\n各乡镇人民政府：\n\n一、重点任务\n"
+        "1.年底前完成排查。（区住建局负责）\n\n宜宾市叙州区人民政府办公室 2023年6月2日\n");
+    CHECK(record.issued == "2023-06-02");
+    CHECK(record.issuers == std::vector<std::string>{"宜宾市叙州区人民政府办公室"});
+    const auto undated = extract_text(
+        "关于印发城镇燃气安全专项整治工作方案的通知\n叙府办发〔2023〕12号\n\n"
+        "各乡镇人民政府：\n\n一、重点任务\n1.年底前完成排查。（区住建局负责）\n");
+    CHECK_FALSE(undated.issued);
+    REQUIRE(undated.deadlines.size() == 1);
+    CHECK(undated.deadlines[0].date == "2023-12-31");
+}
+
 TEST_CASE("a 抄送 list wrapped onto the next line goes on to its 。, the 印发 line after it not") {
     const auto record = extract_text(
         "关于做好防汛工作的通知\n\n各市人民政府：\n\n一、加强领导\n\n1.做好准备工作。（省水利厅负责）\n\n"
