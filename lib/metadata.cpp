@@ -69,9 +69,11 @@ std::vector<std::string_view> labelled_cells(std::string_view line) {
         }
         return text;
     };
+    // A cell opening a field: its label alone (文件编号：) or the label with its value
+    // (发文字号：杭安办〔2024〕9号<TAB>发布日期：2024-04-29).
     auto is_label = [&](std::size_t k) {
         const std::string_view text = cell(k);
-        return text.size() > 1 && text.size() <= 30 && text.back() == ':';
+        return (text.size() > 1 && text.size() <= 30 && text.back() == ':') || opens_with_label(text);
     };
     bool labelled = false;
     for (std::size_t k = 0; k < starts.size() && !labelled; ++k) {

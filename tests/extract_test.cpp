@@ -614,6 +614,16 @@ TEST_CASE("a line naming the leader in charge (分管领导：) is no wrap of th
     CHECK(record.tasks[0].text.ends_with("工贸行业安全监督管理处\n分管领导：刘宏伟"));
 }
 
+TEST_CASE("a document table's row of cells each holding a label and its value gives the 文号 in any cell") {
+    const auto record = extract_text(
+        "索引号：001\t发文字号：杭安办〔2024〕9号\t发布日期：2024-04-29\n\n关于开展2024年安全生产月活动的通知\n\n"
+        "各区县安委办：\n\n一、活动内容\n1.开展宣传。（市安委办负责）\n");
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->text == "杭安办〔2024〕9号");
+    CHECK(std::count_if(record.citations.begin(), record.citations.end(),
+                        [](const auto& c) { return c.text == "杭安办〔2024〕9号"; }) == 1);
+}
+
 TEST_CASE("a site's document table drawn in box characters is read as its fields, not as the title's first lines") {
     const auto record = extract_text(
         "┌────┬────────┐\n│索引号：\t│11230200011500427X/2020-00078\t│\n│文　　号：\t│齐政办发〔2020〕15号\t│\n"
