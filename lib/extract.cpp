@@ -578,7 +578,15 @@ Result<Record> Extractor::extract(std::string&& bytes, const std::string& path, 
     auto cite = [&](std::size_t i, const Task* task) {
         const std::string_view text = paragraphs[i].text;
         const bool field_line = rules.metadata.is_field_line(text);
+        // A document table's title row below the title (│标　　题：…关于印发《…》的通知│) repeats
+        // it: its 《》 are not cited again.
+        const bool title_row = rules.metadata.is_title_field(text) &&
+                               std::none_of(meta.title.begin(), meta.title.end(),
+                                            [&](const TextSpan& span) { return span.paragraph == i; });
         for (const CitationMatch& match : rules.citations.find(text)) {
+            if (title_row && match.kind == "title") {
+                continue;
+            }
             if (field_line && match.number) {
                 from_field.push_back(record.citations.size());
             }

@@ -342,6 +342,10 @@ bool MetadataRules::is_field_line(std::string_view text) const {
     return m_field_line != nullptr && text.size() < 600 && re2::RE2::PartialMatch(text, *m_field_line);
 }
 
+bool MetadataRules::is_title_field(std::string_view text) const {
+    return text.size() < 600 && re2::RE2::PartialMatch(text, *m_field_title);
+}
+
 bool MetadataRules::is_chrome(std::string_view text) const {
     return text.size() < 200 && re2::RE2::PartialMatch(text, *m_chrome);
 }

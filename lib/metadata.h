@@ -79,6 +79,8 @@ public:
     bool is_chrome(std::string_view text) const;
     // A line of a government site's document table (索引号：… 文号：…; meta.field_line, optional).
     bool is_field_line(std::string_view text) const;
+    // A document table's title line (标　　题：…, 名称：…; meta.field_title).
+    bool is_title_field(std::string_view text) const;
     // A closing paragraph addressed to those who carry the plan out (各地各部门要…, 本方案自印发之日
     // 起施行): after the last task, it is the notice's, not the task's. (meta.closing; optional)
     bool is_closing(std::string_view text) const;

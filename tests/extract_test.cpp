@@ -624,6 +624,41 @@ TEST_CASE("a document table's row of cells each holding a label and its value gi
                         [](const auto& c) { return c.text == "杭安办〔2024〕9号"; }) == 1);
 }
 
+TEST_CASE("a document table's title row below the title does not cite its 《》 again") {
+    const auto record = extract_text(
+        "三明市应急管理局 — 政务公开 — 通知公告\n"
+        "\n"
+        "三明市应急管理局 三明市自然资源局关于印发《三明市2024年非煤矿山安全专项整治工作方案》的通知\n"
+        "\n"
+        "发布时间：2024-04-12 15:20　　信息来源：三明市应急管理局　　【字体：大 中 小】　　【打印】\n"
+        "\n"
+        "┌─────────────────────────────────────┐\n"
+        "│索 引 号：MB1A54327-0400-2024-00039    │所属机构：三明市应急管理局│\n"
+        "│文　　号：明应急〔2024〕17号           │发布日期：2024-04-12      │\n"
+        "│标　　题：三明市应急管理局 三明市自然资源局关于印发《三明市2024年非煤矿山安全专项整治工作方案》的通知│\n"
+        "└─────────────────────────────────────┘\n"
+        "\n"
+        "明应急〔2024〕17号\n"
+        "\n"
+        "各县（市、区）应急管理局、自然资源局，三明高新区经济发展局，各有关企业：\n"
+        "\n"
+        "　　为深入贯彻落实《国务院安委会关于印发〈安全生产治本攻坚三年行动方案（2024—2026年）〉的通知》（安委〔2024〕2"
+        "号）和《福建省非煤矿山安全专项整治工作方案》要求，市应急管理局、市自然资源局联合制定了《三明市2024年非煤矿山安"
+        "全专项整治工作方案》，现印发给你们，请认真贯彻执行。\n"
+        "\n"
+        "三明市应急管理局　　　　　三明市自然资源局\n"
+        "2024年4月10日\n"
+        "\n"
+        "\n"
+        "一、工作任务\n"
+        "\n"
+        "1.开展排查。（市应急管理局负责）\n");
+    // The title line's, and the cover letter's three; not the table's.
+    CHECK(std::count_if(record.citations.begin(), record.citations.end(),
+                        [](const auto& c) { return c.kind == "title"; }) == 4);
+    REQUIRE(record.tasks.size() == 1);
+}
+
 TEST_CASE("a site's document table drawn in box characters is read as its fields, not as the title's first lines") {
     const auto record = extract_text(
         "┌────┬────────┐\n│索引号：\t│11230200011500427X/2020-00078\t│\n│文　　号：\t│齐政办发〔2020〕15号\t│\n"
