@@ -300,6 +300,26 @@ constexpr std::size_t k_running_header_bytes = 120;
 // characters of Han): a short one (一、, 1.) may well stand twice.
 constexpr std::size_t k_repeated_line_bytes = 24;
 
+// Lines at the head of a notice searched for its own 文号.
+constexpr std::size_t k_head_lines = 20;
+
+// A line shaped as a 文号 alone: a four-digit year in brackets, ending in 号 (苏安办〔2016〕21号).
+bool doc_number_shape(std::string_view line) {
+    if (line.size() > 60 || !line.ends_with("号")) {
+        return false;
+    }
+    for (const std::string_view open : {"〔", "[", "【", "(", "［", "（"}) {
+        const std::size_t at = line.find(open);
+        if (at != std::string_view::npos && at + open.size() + 4 <= line.size() &&
+            std::all_of(line.begin() + static_cast<std::ptrdiff_t>(at + open.size()),
+                        line.begin() + static_cast<std::ptrdiff_t>(at + open.size() + 4),
+                        [](char c) { return c >= '0' && c <= '9'; })) {
+            return true;
+        }
+    }
+    return false;
+}
+
 void drop_running_headers(std::vector<Line>& lines, std::string_view text, int markers) {
     // (Compared without digits and spaces: a header may carry the page's number, ·20· or 第3页.)
     auto key = [&](const Line& line) {
@@ -322,6 +342,13 @@ void drop_running_headers(std::vector<Line>& lines, std::string_view text, int m
     };
     auto candidate = [&](const Line& line) { return line.by_marker && candidate_text(line); };
     std::vector<std::optional<std::string>> keys(lines.size());  // each candidate's, read once
+    // The notice's own 文号 at its head counts as the first page's copy of a header that is that
+    // 文号 (a notice of two pages: - 1 - / 苏安办〔2016〕21号 once, by the one marker).
+    for (std::size_t i = 0; i < std::min(lines.size(), k_head_lines); ++i) {
+        if (!lines[i].by_marker && doc_number_shape(text.substr(lines[i].begin, lines[i].end - lines[i].begin))) {
+            seen[key(lines[i])] = 1;
+        }
+    }
     for (std::size_t i = 0; i < lines.size(); ++i) {
         // (A header of two lines, the issuer over the 文号: the second line right under the first.)
         const bool second = i > 0 && keys[i - 1] && lines[i - 1].by_marker && !lines[i].blank_before;

@@ -129,6 +129,16 @@ TEST_CASE("a page's number printed bare next to a form feed is dropped with no b
     }
 }
 
+TEST_CASE("the notice's own 文号 as the header of its one other page is dropped, its head copy kept") {
+    const auto paragraphs = paragraphs_of(
+        "苏安办〔2016〕21号\n\n关于做好汛期安全生产工作的通知\n\n"
+        "1.严禁渡船在恶劣\n\n- 1 -\n\n苏安办〔2016〕21号\n天气条件下冒险航行。\n");
+    REQUIRE(!paragraphs.empty());
+    CHECK(paragraphs[0].text == "苏安办〔2016〕21号");
+    CHECK(std::count_if(paragraphs.begin(), paragraphs.end(),
+                        [](const policy::Paragraph& p) { return p.text.find("苏安办") != std::string::npos; }) == 1);
+}
+
 TEST_CASE("text wrapped by character count, digits and all, is joined back") {
     // Every line 20 characters, indentation included, whatever its display width.
     const auto paragraphs = paragraphs_of(
