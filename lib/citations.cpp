@@ -38,6 +38,11 @@ constexpr std::size_t k_max_issuer_gap = 2;
 constexpr std::size_t k_max_title_bytes = 600;
 constexpr std::size_t k_longest_damaged = 60;  // bytes of a damaged 文号 in the bracket after a title
 
+// Whether a 文号's year and serial can be a document's (not 〔0000〕, not 0号).
+bool plausible_number(int year, long serial) {
+    return year >= 1949 && year <= 2100 && serial > 0;
+}
+
 // Whether a stop character at `at` opens the issuer code rather than ending a sentence before it:
 // it starts the text or a line, or follows an opening bracket or a 、 (于府办字〔2023〕15号 of 于都,
 // （和政发〔2020〕3号）), where no preposition stands before a 文号.
@@ -151,8 +156,8 @@ std::vector<CitationMatch> CitationRules::find_doc_numbers(std::string_view text
     for (const RuleMatch& match : find_all(*m_doc_number, text)) {
         const int year = std::atoi(std::string(match.group("year")).c_str());
         const long serial = std::atol(std::string(match.group("serial")).c_str());
-        if (year < 1949 || year > 2100 || serial <= 0) {
-            continue;  // 〔0000〕, 0号: not a document number
+        if (!plausible_number(year, serial)) {
+            continue;
         }
         // The issuer code: Han (or Latin) characters right before the bracket (a space or two
         // may part them: 苏应急 [2023] 9 号), cut at a stop character and at most
@@ -424,7 +429,7 @@ std::optional<DocNumber> CitationRules::whole_doc_number(std::string_view text, 
         const int year = std::atoi(std::string(match.group("year")).c_str());
         const std::string_view digits = match.has("serial") ? match.group("serial") : match.group("run");
         const long serial = std::atol(std::string(digits).c_str());
-        if (year < 1949 || year > 2100 || serial <= 0) {
+        if (!plausible_number(year, serial)) {
             return std::nullopt;
         }
         DocNumber number;
