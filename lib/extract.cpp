@@ -119,12 +119,115 @@ std::string_view item_separator(std::string_view text, const OutlineMarker& mark
     return text.substr(begin, end - begin);
 }
 
+// The numbers last seen at each level, as paragraphs are read in order.
+struct Numbering {
+    int heading1 = 0;
+    int heading2 = 0;
+    int item = 0;
+
+    // Whether `marker` follows on from them (the next heading; a level-2 heading or an item
+    // that restarts at 1).
+    bool follows(const OutlineMarker& marker) const {
+        switch (marker.kind) {
+            case MarkerKind::heading1:
+                return marker.value == heading1 + 1;
+            case MarkerKind::heading2:
+                return marker.value == heading2 + 1 || marker.value == 1;
+            case MarkerKind::item:
+                return !marker.closing_only && (marker.value == item + 1 || marker.value == 1);
+            default:
+                return false;
+        }
+    }
+
+    void take(const OutlineMarker& marker) {
+        if (marker.kind == MarkerKind::heading1) {
+            heading1 = marker.value;
+            heading2 = 0;
+        } else if (marker.kind == MarkerKind::heading2) {
+            heading2 = marker.value;
+        } else if (marker.kind == MarkerKind::item && !marker.closing_only) {
+            item = marker.value;
+        }
+    }
+};
+
+// The longest responsibility parenthesis that may open a paragraph before a glued marker.
+constexpr std::size_t k_longest_lead_parenthesis = 300;
+
+// Where a marker glued to the text before it starts, in text whose paragraph breaks a
+// scraper lost (lines broken only at 。: …核查。 / （区住建局负责）2.督促… / 二、整治内容（一）燃气
+// 经营企业1.严格…), or npos: after a parenthesis that opens a paragraph without a marker (the
+// last task's bodies), the next heading or item; in a heading's title, before any
+// punctuation, the first marker of the level below (its （一）, or an item). Only a number
+// that follows on from the ones before counts.
+std::size_t glued_marker(std::string_view text, const OutlineMarker& marker, const OutlineRules& outline,
+                         const Numbering& seen) {
+    if (marker.kind == MarkerKind::none && text.starts_with("(")) {
+        int depth = 0;
+        for (std::size_t i = 0; i < text.size() && i < k_longest_lead_parenthesis; ++i) {
+            depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+            if (depth == 0) {
+                std::size_t at = i + 1;
+                while (at < text.size() && text[at] == ' ') {
+                    ++at;
+                }
+                return at < text.size() && seen.follows(outline.classify(text.substr(at))) ? at
+                                                                                           : std::string_view::npos;
+            }
+        }
+        return std::string_view::npos;
+    }
+    if (marker.kind != MarkerKind::heading1 && marker.kind != MarkerKind::heading2) {
+        return std::string_view::npos;
+    }
+    const std::size_t title_end =
+        std::min({text.size(), text.find("。", marker.text_begin), text.find_first_of(",;:", marker.text_begin)});
+    // (At least one character of title before it: 3 bytes.)
+    for (std::size_t at = marker.text_begin + 3; at < title_end; ++at) {
+        const bool opens = marker.kind == MarkerKind::heading1
+                               ? text.substr(at).starts_with("(一)")
+                               : std::isdigit(static_cast<unsigned char>(text[at])) != 0 &&
+                                     std::isdigit(static_cast<unsigned char>(text[at - 1])) == 0;
+        if (!opens) {
+            continue;
+        }
+        const OutlineMarker inner = outline.classify(text.substr(at));
+        const bool below = marker.kind == MarkerKind::heading1 ? inner.kind == MarkerKind::heading2 && inner.value == 1
+                                                               : inner.kind == MarkerKind::item;
+        return below && seen.follows(inner) ? at : std::string_view::npos;
+    }
+    return std::string_view::npos;
+}
+
+// Paragraphs cut at every glued marker (glued_marker).
+void split_glued_markers(std::vector<Paragraph>& paragraphs, const OutlineRules& outline, std::string_view normalised) {
+    std::vector<Paragraph> out;
+    out.reserve(paragraphs.size());
+    Numbering seen;
+    for (Paragraph& paragraph : paragraphs) {
+        out.push_back(std::move(paragraph));
+        for (;;) {
+            const OutlineMarker marker = outline.classify(out.back().text);
+            const std::size_t cut = glued_marker(out.back().text, marker, outline, seen);
+            seen.take(marker);
+            if (cut == std::string_view::npos) {
+                break;
+            }
+            Paragraph tail = split_off(out.back(), cut, normalised);
+            out.push_back(std::move(tail));
+        }
+    }
+    paragraphs = std::move(out);
+}
+
 // Items a scraper ran into the paragraph before (…按职责分工负责）8.加强村屯绿化…): the next
 // number, written as this item's is, right after a closing bracket, a full stop or a ；
 // opens a paragraph of its own — unless the next numbered paragraph is that item already.
 // Returns every paragraph's marker, as classify reads it, for the outline to take up.
 std::vector<OutlineMarker> split_run_on_items(std::vector<Paragraph>& paragraphs, const OutlineRules& outline,
                                               std::string_view normalised) {
+    split_glued_markers(paragraphs, outline, normalised);
     std::vector<OutlineMarker> markers(paragraphs.size());
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
         markers[i] = outline.classify(paragraphs[i].text);

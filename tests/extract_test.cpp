@@ -1603,6 +1603,34 @@ TEST_CASE("a portal's header lines without blank lines between them are not the 
     CHECK(record.tasks.size() == 2);
 }
 
+TEST_CASE("markers glued to the text before them, where lines break only at 。, open their own paragraphs") {
+    const auto record = extract_text(
+        "关于印发燃气安全专项整治工作方案的通知\n各镇人民政府、街道办事处：\n"
+        "一、整治内容（一）燃气经营企业1.严格燃气经营许可管理，年底前完成核查。\n"
+        "（区住建局负责）2.督促燃气经营企业落实主体责任。\n"
+        "（区住建局牵头，区市场监管局配合）(二)燃气用户3.组织开展全覆盖排查。\n"
+        "（区商务局、区消防救援大队按职责分工负责）二、保障措施（一）加强组织领导。\n"
+        "区政府成立工作专班。\n"
+        "某某区人民政府办公室\n2023年6月2日\n");
+    CHECK(task_paths(record) == std::vector<std::string>{"一/(一)/1", "一/(一)/2", "一/(二)/3"});
+    REQUIRE(record.sections.size() == 5);
+    CHECK(record.sections[0].heading == "整治内容");
+    CHECK(record.sections[1].heading == "燃气经营企业");
+    CHECK(record.sections[2].heading == "燃气用户");
+    CHECK(record.sections[3].heading == "保障措施");
+    CHECK(record.sections[4].heading == "加强组织领导");
+    REQUIRE(record.tasks.size() == 3);
+    CHECK(bodies(record.tasks[0]) == std::vector<std::pair<std::string, std::string>>{{"区住建局", "responsible"}});
+    CHECK(bodies(record.tasks[1]) ==
+          std::vector<std::pair<std::string, std::string>>{{"区住建局", "lead"}, {"区市场监管局", "responsible"}});
+    CHECK(bodies(record.tasks[2]) == std::vector<std::pair<std::string, std::string>>{
+                                         {"区商务局", "responsible"}, {"区消防救援大队", "responsible"}});
+    // Not a number that does not follow on, nor one inside a heading's sentence.
+    CHECK(extract_text("关于开展整治的通知\n一、任务\n1.开展检查。\n（省应急厅负责）5.加强执法。\n").tasks.size() == 1);
+    CHECK(task_paths(extract_text("关于开展整治的通知\n一、推进2024年工作，落实3.5万家企业自查\n1.开展检查。\n")) ==
+          std::vector<std::string>{"一/1"});
+}
+
 TEST_CASE("an item a scraper ran into the paragraph before is a task of its own") {
     const auto record = extract_text(
         "关于开展环境整治的通知\n各乡镇人民政府：\n一、重点任务\n"
