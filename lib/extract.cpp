@@ -152,6 +152,20 @@ struct Numbering {
     }
 };
 
+// Whether `text` opens as a heading numbered in Chinese may (一、 （一）), a cheap test before
+// the outline's rules read it.
+bool opens_chinese_numbered(std::string_view text) {
+    if (text.starts_with("(")) {
+        text.remove_prefix(1);
+    }
+    for (const std::string_view numeral : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
+        if (text.starts_with(numeral)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // The longest responsibility parenthesis that may open a paragraph before a glued marker.
 constexpr std::size_t k_longest_lead_parenthesis = 300;
 
@@ -159,10 +173,11 @@ constexpr std::size_t k_longest_lead_parenthesis = 300;
 // scraper lost (lines broken only at 。: …核查。 / （区住建局负责）2.督促… / 二、整治内容（一）燃气
 // 经营企业1.严格…), or npos: after a parenthesis that opens a paragraph without a marker (the
 // last task's bodies), the next heading or item; in a heading's title, before any
-// punctuation, the first marker of the level below (its （一）, or an item). Only a number
-// that follows on from the ones before counts.
+// punctuation, the first marker of the level below (its （一）, or an item); anywhere after
+// a 。 or a closing bracket, the next heading (…制定本方案。一、工作目标…). Only a number that
+// follows on from the ones before counts. (Items run on after a 。 are split_run_on_items'.)
 std::size_t glued_marker(std::string_view text, const OutlineMarker& marker, const OutlineRules& outline,
-                         const Numbering& seen) {
+                         Numbering seen) {
     if (marker.kind == MarkerKind::none && text.starts_with("(")) {
         int depth = 0;
         for (std::size_t i = 0; i < text.size() && i < k_longest_lead_parenthesis; ++i) {
@@ -172,32 +187,46 @@ std::size_t glued_marker(std::string_view text, const OutlineMarker& marker, con
                 while (at < text.size() && text[at] == ' ') {
                     ++at;
                 }
-                return at < text.size() && seen.follows(outline.classify(text.substr(at))) ? at
-                                                                                           : std::string_view::npos;
+                if (at < text.size() && seen.follows(outline.classify(text.substr(at)))) {
+                    return at;
+                }
+                break;
             }
         }
-        return std::string_view::npos;
     }
-    if (marker.kind != MarkerKind::heading1 && marker.kind != MarkerKind::heading2) {
-        return std::string_view::npos;
+    seen.take(marker);
+    std::size_t title_cut = std::string_view::npos;
+    if (marker.kind == MarkerKind::heading1 || marker.kind == MarkerKind::heading2) {
+        const std::size_t title_end =
+            std::min({text.size(), text.find("。", marker.text_begin), text.find_first_of(",;:", marker.text_begin)});
+        // (At least one character of title before it: 3 bytes.)
+        for (std::size_t at = marker.text_begin + 3; at < title_end; ++at) {
+            const bool opens = marker.kind == MarkerKind::heading1
+                                   ? text.substr(at).starts_with("(一)")
+                                   : std::isdigit(static_cast<unsigned char>(text[at])) != 0 &&
+                                         std::isdigit(static_cast<unsigned char>(text[at - 1])) == 0;
+            if (!opens) {
+                continue;
+            }
+            const OutlineMarker inner = outline.classify(text.substr(at));
+            const bool below = marker.kind == MarkerKind::heading1
+                                   ? inner.kind == MarkerKind::heading2 && inner.value == 1
+                                   : inner.kind == MarkerKind::item;
+            title_cut = below && seen.follows(inner) ? at : std::string_view::npos;
+            break;
+        }
     }
-    const std::size_t title_end =
-        std::min({text.size(), text.find("。", marker.text_begin), text.find_first_of(",;:", marker.text_begin)});
-    // (At least one character of title before it: 3 bytes.)
-    for (std::size_t at = marker.text_begin + 3; at < title_end; ++at) {
-        const bool opens = marker.kind == MarkerKind::heading1
-                               ? text.substr(at).starts_with("(一)")
-                               : std::isdigit(static_cast<unsigned char>(text[at])) != 0 &&
-                                     std::isdigit(static_cast<unsigned char>(text[at - 1])) == 0;
-        if (!opens) {
+    for (std::size_t at = marker.text_begin; at < text.size() && at < title_cut; ++at) {
+        const std::size_t after = text.substr(at).starts_with("。") ? at + 3 : text[at] == ')' ? at + 1 : 0;
+        if (after == 0 || after >= text.size() || !opens_chinese_numbered(text.substr(after))) {
             continue;
         }
-        const OutlineMarker inner = outline.classify(text.substr(at));
-        const bool below = marker.kind == MarkerKind::heading1 ? inner.kind == MarkerKind::heading2 && inner.value == 1
-                                                               : inner.kind == MarkerKind::item;
-        return below && seen.follows(inner) ? at : std::string_view::npos;
+        const OutlineMarker inner = outline.classify(text.substr(after));
+        if ((inner.kind == MarkerKind::heading1 || inner.kind == MarkerKind::heading2) && seen.follows(inner)) {
+            return after;
+        }
     }
-    return std::string_view::npos;
+    return title_cut;
 }
 
 // Paragraphs cut at every glued marker (glued_marker).

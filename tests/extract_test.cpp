@@ -1625,8 +1625,18 @@ TEST_CASE("markers glued to the text before them, where lines break only at 。,
           std::vector<std::pair<std::string, std::string>>{{"区住建局", "lead"}, {"区市场监管局", "responsible"}});
     CHECK(bodies(record.tasks[2]) == std::vector<std::pair<std::string, std::string>>{
                                          {"区商务局", "responsible"}, {"区消防救援大队", "responsible"}});
+    // A heading after a 。 or a closing bracket, in any paragraph.
+    const auto chunks = extract_text(
+        "关于印发火灾防控工作方案的通知\n为做好今冬明春火灾防控工作，制定本方案。一、工作措施（一）开展隐患排查\n"
+        "1、开展检查。（县应急局负责）（二）加强消防宣传\n2、开展宣传。（县委宣传部负责）\n");
+    CHECK(task_paths(chunks) == std::vector<std::string>{"一/(一)/1", "一/(二)/2"});
+    REQUIRE(chunks.sections.size() == 3);
+    CHECK(chunks.sections[2].heading == "加强消防宣传");
     // Not a number that does not follow on, nor one inside a heading's sentence.
     CHECK(extract_text("关于开展整治的通知\n一、任务\n1.开展检查。\n（省应急厅负责）5.加强执法。\n").tasks.size() == 1);
+    CHECK(
+        extract_text("关于开展整治的通知\n一、任务\n1.开展检查。（省应急厅负责）（三）加强执法。\n").sections.size() ==
+        1);
     CHECK(task_paths(extract_text("关于开展整治的通知\n一、推进2024年工作，落实3.5万家企业自查\n1.开展检查。\n")) ==
           std::vector<std::string>{"一/1"});
 }
