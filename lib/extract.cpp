@@ -169,6 +169,24 @@ bool opens_chinese_numbered(std::string_view text) {
 // The longest responsibility parenthesis that may open a paragraph before a glued marker.
 constexpr std::size_t k_longest_lead_parenthesis = 300;
 
+// Where a heading's usual words end (lines.lost_heading_word: 工作目标, 强化组织保障) when its
+// first sentence runs on right after them (一、工作目标全面排查整治…，…。), or npos. Only before a
+// sentence (a comma or a ； before its 。): a heading goes on after them (（二）组织实施专项行动).
+std::size_t heading_word_end(std::string_view text, const OutlineMarker& marker, const OutlineRules& outline) {
+    const re2::RE2* heading_word = outline.line_rules().lost_heading_word;
+    re2::StringPiece word;
+    if ((marker.kind != MarkerKind::heading1 && marker.kind != MarkerKind::heading2) || heading_word == nullptr ||
+        !heading_word->Match(text, marker.text_begin, text.size(), re2::RE2::ANCHOR_START, &word, 1)) {
+        return std::string_view::npos;
+    }
+    const std::size_t at = marker.text_begin + word.size();
+    const auto lead = static_cast<unsigned char>(at < text.size() ? text[at] : 0);
+    const bool runs_on = (lead >= 0xE4 && lead <= 0xE9) || std::isdigit(lead) != 0;
+    const std::size_t stop = text.find("。", at);
+    const std::string_view sentence = text.substr(at, stop == std::string_view::npos ? stop : stop - at);
+    return runs_on && sentence.find_first_of(",;") != std::string_view::npos ? at : std::string_view::npos;
+}
+
 // Where a marker glued to the text before it starts, in text whose paragraph breaks a
 // scraper lost (lines broken only at 。: …核查。 / （区住建局负责）2.督促… / 二、整治内容（一）燃气
 // 经营企业1.严格…), or npos: after a parenthesis that opens a paragraph without a marker (the
@@ -215,6 +233,9 @@ std::size_t glued_marker(std::string_view text, const OutlineMarker& marker, con
             title_cut = below && seen.follows(inner) ? at : std::string_view::npos;
             break;
         }
+    }
+    if (title_cut == std::string_view::npos) {
+        title_cut = heading_word_end(text, marker, outline);
     }
     for (std::size_t at = marker.text_begin; at < text.size() && at < title_cut; ++at) {
         const std::size_t after = text.substr(at).starts_with("。") ? at + 3 : text[at] == ')' ? at + 1 : 0;

@@ -1632,6 +1632,14 @@ TEST_CASE("markers glued to the text before them, where lines break only at 。,
     CHECK(task_paths(chunks) == std::vector<std::string>{"一/(一)/1", "一/(二)/2"});
     REQUIRE(chunks.sections.size() == 3);
     CHECK(chunks.sections[2].heading == "加强消防宣传");
+    // A heading's usual words with its first sentence run on after them.
+    const auto worded = extract_text(
+        "关于印发燃气整治方案的通知\n一、工作目标全面排查整治燃气安全隐患，年底前完成整治。\n"
+        "二、强化组织保障各县区要加强组织领导，确保落实。\n三、组织实施专项行动\n1.开展检查。\n");
+    REQUIRE(worded.sections.size() == 3);
+    CHECK(worded.sections[0].heading == "工作目标");
+    CHECK(worded.sections[1].heading == "强化组织保障");
+    CHECK(worded.sections[2].heading == "组织实施专项行动");
     // Not a number that does not follow on, nor one inside a heading's sentence.
     CHECK(extract_text("关于开展整治的通知\n一、任务\n1.开展检查。\n（省应急厅负责）5.加强执法。\n").tasks.size() == 1);
     CHECK(
