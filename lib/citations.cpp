@@ -150,7 +150,9 @@ Result<CitationRules> CitationRules::create(const Grammar& grammar) {
 
 std::vector<CitationMatch> CitationRules::find_doc_numbers(std::string_view text) const {
     std::vector<CitationMatch> out;
-    if (text.find("号") == std::string_view::npos) {
+    // (A cheap test first: a 文号 ends in 号, or in the mark left where it was lost.)
+    if (text.find("号") == std::string_view::npos && text.find('?') == std::string_view::npos &&
+        text.find("□") == std::string_view::npos && text.find("\xEF\xBF\xBD") == std::string_view::npos) {
         return out;
     }
     for (const RuleMatch& match : find_all(*m_doc_number, text)) {
