@@ -186,6 +186,17 @@ bool ends_clause(char32_t c) {
     return c == U',' || c == U'、' || c == U'，';
 }
 
+// A sentence left after a word that only leads on to what follows it (到, 于, 将, 把…) goes on,
+// however short its line: no paragraph ends so (…基本完成排查整治阶段任务，到 / 2022年，…).
+bool ends_leading_word(char32_t c) {
+    for (const char32_t word : {U'到', U'于', U'将', U'把', U'从', U'按', U'被'}) {
+        if (c == word) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // A list of names left after one of these (、 ， 及 和 与) goes on.
 bool ends_list(char32_t c) {
     return ends_clause(c) || c == U'及' || c == U'和' || c == U'与';
@@ -394,8 +405,8 @@ bool whole_line(const re2::RE2* rule, std::string_view content, std::size_t long
 
 // A line cannot start with closing punctuation: one that does was cut from the line before.
 bool starts_with_closing(std::string_view line) {
-    for (const std::string_view mark :
-         {"》", "〉", ")", "）", "」", "』", "】", "〕", ",", "，", "。", "、", ";", "；", ":", "：", "!", "?", "…"}) {
+    for (const std::string_view mark : {"》", "〉", ")", "）", "」", "』", "】", "〕", ",", "，",
+                                        "。", "、", ".", ";",  "；", ":",  "：", "!",  "?", "…"}) {
         if (line.starts_with(mark)) {
             return true;
         }
@@ -1230,7 +1241,8 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                                            current.text.find("关于") != std::string::npos &&
                                            RE2::PartialMatch(content, *rules.title_end);
                 // (A letter-spaced line is as wide as its spaces make it: no wrap cut it.)
-                join = title_goes_on || ends_clause(last) || has_open_bracket(current.text) ||
+                join = title_goes_on || ends_clause(last) || ends_leading_word(last) ||
+                       has_open_bracket(current.text) ||
                        (!previous->spaced &&
                         ((wrap_width > 0 && previous->width + width_slack >= wrap_width) ||
                          (wrap_chars > 0 && previous->chars + chars_slack >= wrap_chars) || previous->width >= 80));

@@ -816,3 +816,19 @@ TEST_CASE("a running header of two lines, the issuer over the 文号, is dropped
                                             "山洪沟道隐患。(省水利厅负责)", "2.加强值守。", "牵头单位:省应急管理厅",
                                             "配合单位:省水利厅"});
 }
+
+TEST_CASE("an item's number alone on its line takes the text after its dot on the next") {
+    CHECK(texts_of("一、强化责任\n1\n.统筹做好企业复工复产安全防范。\n2\n．严格落实条例。\n") ==
+          std::vector<std::string>{"一、强化责任", "1.统筹做好企业复工复产安全防范。", "2.严格落实条例。"});
+}
+
+TEST_CASE("a wrapped line left after 到 or 于 goes on, however short") {
+    const std::string wrapped =
+        "3.制定实施全省安全生产专项整治三年行动实施方案，\n"
+        "建立问题隐患和制度措施两个清单，年底前基本完成排查整治阶段的各项任务，\n"
+        "力争各地区各部门都完成阶段任务，到\n"
+        "2022年，全省安全生产整体水平明显提高，事故总量持续下降。\n";
+    CHECK(texts_of(wrapped).size() == 1);
+    // (A line ending in 的 or 向 may end a heading: 编制目的, 发展方向.)
+    CHECK(texts_of("1.1编制目的\n规范全市危险化学品事故的应急处置工作，迅速有序高效地组织救援。\n").size() == 2);
+}
