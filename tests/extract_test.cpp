@@ -588,6 +588,12 @@ TEST_CASE("a signing body and its date on one line (a two-column layout run toge
     CHECK(record.issuers == std::vector<std::string>{"常德市应急管理局"});
     CHECK(record.issued == "2021-12-28");
     REQUIRE(record.tasks.size() == 1);
+    // So they do with the spaces between them lost.
+    const auto joined = extract_text(
+        "关于开展汛期安全检查的通知\n\n各市州安全监管局：\n\n一、检查\n\n1."
+        "开展检查。\n\n甘肃省安全生产监督管理局2013年8月9日\n");
+    CHECK(joined.issuers == std::vector<std::string>{"甘肃省安全生产监督管理局"});
+    CHECK(joined.issued == "2013-08-09");
 }
 
 TEST_CASE("one year's plan signed the December before dates its months in its own year; a holiday notice not") {
