@@ -169,6 +169,27 @@ bool opens_chinese_numbered(std::string_view text) {
 // The longest responsibility parenthesis that may open a paragraph before a glued marker.
 constexpr std::size_t k_longest_lead_parenthesis = 300;
 
+// Whether a number follows an item's marker (6、7、8月为主汛期: a list of numbers, no item).
+bool numbers_follow(std::string_view text, const OutlineMarker& marker) {
+    return marker.text_begin < text.size() && std::isdigit(static_cast<unsigned char>(text[marker.text_begin])) != 0;
+}
+
+// Whether text ending so may have the next item run on after it: a closing bracket, a full
+// stop or a ；, or — where a CMS kept no break but after a 。 — a character that ends a
+// labelled line's value (完成时限：2019年8月底前2.严格…, 配合单位：县商务局7.排查…); not one
+// that a number goes with (附件2. 表3. 第2.).
+bool ends_before_item(std::string_view before) {
+    if (before.ends_with(")") || before.ends_with("。") || before.ends_with(";")) {
+        return true;
+    }
+    for (const std::string_view ending : {"前", "底", "局", "厅", "委", "办", "府", "队", "处", "心", "位", "门"}) {
+        if (before.ends_with(ending)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // Where a heading's usual words end (lines.lost_heading_word: 工作目标, 强化组织保障) when its
 // first sentence runs on right after them (一、工作目标全面排查整治…，…。), or npos. Only before a
 // sentence (a comma or a ； before its 。): a heading goes on after them (（二）组织实施专项行动).
@@ -192,10 +213,13 @@ std::size_t heading_word_end(std::string_view text, const OutlineMarker& marker,
 // 经营企业1.严格…), or npos: after a parenthesis that opens a paragraph without a marker (the
 // last task's bodies), the next heading or item; in a heading's title, before any
 // punctuation, the first marker of the level below (its （一）, or an item); anywhere after
-// a 。 or a closing bracket, the next heading (…制定本方案。一、工作目标…). Only a number that
-// follows on from the ones before counts. (Items run on after a 。 are split_run_on_items'.)
+// a 。 or a closing bracket, or a bracketed heading after a labelled line's value
+// (ends_before_item), the next heading (…制定本方案。一、工作目标…); in an item's paragraph or
+// one with no marker, the next item after such a value (完成时限：2019年8月底前2.严格…) unless
+// the next numbered paragraph, `next_numbered`, is that item. Only a number that follows on
+// from the ones before counts.
 std::size_t glued_marker(std::string_view text, const OutlineMarker& marker, const OutlineRules& outline,
-                         Numbering seen) {
+                         Numbering seen, int next_numbered) {
     if (marker.kind == MarkerKind::none && text.starts_with("(")) {
         int depth = 0;
         for (std::size_t i = 0; i < text.size() && i < k_longest_lead_parenthesis; ++i) {
@@ -219,32 +243,54 @@ std::size_t glued_marker(std::string_view text, const OutlineMarker& marker, con
             std::min({text.size(), text.find("。", marker.text_begin), text.find_first_of(",;:", marker.text_begin)});
         // (At least one character of title before it: 3 bytes.)
         for (std::size_t at = marker.text_begin + 3; at < title_end; ++at) {
-            const bool opens = marker.kind == MarkerKind::heading1
-                                   ? text.substr(at).starts_with("(一)")
-                                   : std::isdigit(static_cast<unsigned char>(text[at])) != 0 &&
-                                         std::isdigit(static_cast<unsigned char>(text[at - 1])) == 0;
-            if (!opens) {
+            const bool digit = std::isdigit(static_cast<unsigned char>(text[at])) != 0 &&
+                               std::isdigit(static_cast<unsigned char>(text[at - 1])) == 0;
+            if (!digit && !(marker.kind == MarkerKind::heading1 && text.substr(at).starts_with("(一)"))) {
                 continue;
             }
             const OutlineMarker inner = outline.classify(text.substr(at));
-            const bool below = marker.kind == MarkerKind::heading1
-                                   ? inner.kind == MarkerKind::heading2 && inner.value == 1
-                                   : inner.kind == MarkerKind::item;
-            title_cut = below && seen.follows(inner) ? at : std::string_view::npos;
-            break;
+            const bool below =
+                inner.kind == MarkerKind::item ||
+                (marker.kind == MarkerKind::heading1 && inner.kind == MarkerKind::heading2 && inner.value == 1);
+            if (below && seen.follows(inner)) {
+                title_cut = at;
+                break;
+            }
         }
     }
     if (title_cut == std::string_view::npos) {
         title_cut = heading_word_end(text, marker, outline);
     }
+    // The next item, in an item's paragraph (written as it is) or in one with no marker (a
+    // task's label lines run together) — unless the next numbered paragraph is that item.
+    const bool own_item =
+        marker.kind == MarkerKind::item && !marker.closing_only && marker.numeral.find('.') == std::string::npos;
+    const std::string next_item =
+        (own_item || marker.kind == MarkerKind::none) && seen.item > 0 && next_numbered != seen.item + 1
+            ? std::to_string(seen.item + 1)
+            : "";
+    const std::string_view separator = own_item ? item_separator(text, marker) : std::string_view();
     for (std::size_t at = marker.text_begin; at < text.size() && at < title_cut; ++at) {
-        const std::size_t after = text.substr(at).starts_with("。") ? at + 3 : text[at] == ')' ? at + 1 : 0;
-        if (after == 0 || after >= text.size() || !opens_chinese_numbered(text.substr(after))) {
+        if (!next_item.empty() && at > 0 && text.substr(at).starts_with(next_item) &&
+            std::isdigit(static_cast<unsigned char>(text[at - 1])) == 0 && ends_before_item(text.substr(0, at))) {
+            const OutlineMarker inner = outline.classify(text.substr(at));
+            if (inner.kind == MarkerKind::item && !inner.closing_only && inner.value == seen.item + 1 &&
+                !numbers_follow(text.substr(at), inner) &&
+                (!own_item || item_separator(text.substr(at), inner) == separator)) {
+                return at;
+            }
+        }
+        // (After a labelled line's value, too, a heading in brackets (…长期坚持（二）燃气管道设施):
+        // 一、 there may be a list of numbers, 前三、四季度.)
+        const bool stop = text.substr(at).starts_with("。") || text[at] == ')';
+        const std::size_t after = text.substr(at).starts_with("。") ? at + 3 : at + 1;
+        if (!(stop || (text[at] == '(' && ends_before_item(text.substr(0, at)))) || after >= text.size() ||
+            !opens_chinese_numbered(text.substr(stop ? after : at))) {
             continue;
         }
-        const OutlineMarker inner = outline.classify(text.substr(after));
+        const OutlineMarker inner = outline.classify(text.substr(stop ? after : at));
         if ((inner.kind == MarkerKind::heading1 || inner.kind == MarkerKind::heading2) && seen.follows(inner)) {
-            return after;
+            return stop ? after : at;
         }
     }
     return title_cut;
@@ -252,14 +298,23 @@ std::size_t glued_marker(std::string_view text, const OutlineMarker& marker, con
 
 // Paragraphs cut at every glued marker (glued_marker).
 void split_glued_markers(std::vector<Paragraph>& paragraphs, const OutlineRules& outline, std::string_view normalised) {
+    // The number of the next numbered paragraph after each (0: none).
+    std::vector<int> next_items(paragraphs.size(), 0);
+    for (std::size_t i = paragraphs.size(); i-- > 1;) {
+        const OutlineMarker marker = outline.classify(paragraphs[i].text);
+        next_items[i - 1] = marker.kind == MarkerKind::item ? marker.value : next_items[i];
+    }
     std::vector<Paragraph> out;
     out.reserve(paragraphs.size());
     Numbering seen;
-    for (Paragraph& paragraph : paragraphs) {
-        out.push_back(std::move(paragraph));
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+        out.push_back(std::move(paragraphs[i]));
         for (;;) {
-            const OutlineMarker marker = outline.classify(out.back().text);
-            const std::size_t cut = glued_marker(out.back().text, marker, outline, seen);
+            OutlineMarker marker = outline.classify(out.back().text);
+            if (marker.kind == MarkerKind::item && numbers_follow(out.back().text, marker)) {
+                marker = OutlineMarker{};  // (6、7、8月为主汛期: no item, numbers)
+            }
+            const std::size_t cut = glued_marker(out.back().text, marker, outline, seen, next_items[i]);
             seen.take(marker);
             if (cut == std::string_view::npos) {
                 break;
@@ -323,12 +378,12 @@ std::vector<OutlineMarker> split_run_on_items(std::vector<Paragraph>& paragraphs
             for (std::size_t pos = text.find(next, marker.text_begin); pos != std::string_view::npos;
                  pos = text.find(next, pos + 1)) {
                 const std::string_view before = text.substr(0, pos);
-                if (!(before.ends_with(")") || before.ends_with("。") || before.ends_with(";"))) {
+                if (!ends_before_item(before)) {
                     continue;
                 }
                 inner = outline.classify(text.substr(pos));
                 if (inner.kind == MarkerKind::item && inner.value == marker.value + 1 &&
-                    item_separator(text.substr(pos), inner) == separator) {
+                    !numbers_follow(text.substr(pos), inner) && item_separator(text.substr(pos), inner) == separator) {
                     cut = pos;
                     break;
                 }

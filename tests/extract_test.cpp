@@ -1646,6 +1646,12 @@ TEST_CASE("markers glued to the text before them, where lines break only at 。,
     CHECK(worded.sections[0].heading == "工作目标");
     CHECK(worded.sections[1].heading == "强化组织保障");
     CHECK(worded.sections[2].heading == "组织实施专项行动");
+    // A task's label lines run together with the next item and heading; a list of numbers is no item.
+    const auto labelled = extract_text(
+        "关于印发燃气整治方案的通知\n一、重点任务（一）燃气经营1.开展检查。\n"
+        "牵头单位：县住建局完成时限：2022年7月31日前2.规范充装。\n"
+        "6、7、8月为主汛期，要加强巡查。\n责任单位：县商务局、县城市管理局（二）燃气用户3.开展排查。\n");
+    CHECK(task_paths(labelled) == std::vector<std::string>{"一/(一)/1", "一/(一)/2", "一/(二)/3"});
     // Not a number that does not follow on, nor one inside a heading's sentence.
     CHECK(extract_text("关于开展整治的通知\n一、任务\n1.开展检查。\n（省应急厅负责）5.加强执法。\n").tasks.size() == 1);
     CHECK(
