@@ -794,15 +794,19 @@ void DepartmentRules::parse_clauses(std::string_view text, std::size_t inner_beg
         std::size_t next = inner_end;
         const std::string_view rest = text.substr(clause_begin, inner_end - clause_begin);
         std::size_t from = 0;
-        while (find_rule(rule("dept.clause_split"), rest, from, separator, false)) {
+        while (find_rule(rule("dept.clause_split"), rest, from, separator)) {
             // (A space before the role words that end the clause is no split: 市交通局 牵头.)
             if (m_spaced_role != nullptr && (rest[separator.begin] == ' ' || rest[separator.begin] == '\t') &&
                 re2::RE2::PartialMatch(rest.substr(separator.end), *m_spaced_role)) {
                 from = separator.end;
                 continue;
             }
-            clause_end = clause_begin + separator.begin;
-            next = clause_begin + separator.end;
+            // (A label run on after the last clause's bodies splits before itself: 牵头单位：
+            // 市应急局配合单位：市公安局.)
+            const std::size_t label =
+                separator.has("label") ? group_offset(rest, separator.group("label")) : std::string_view::npos;
+            clause_end = clause_begin + (label != std::string_view::npos ? label : separator.begin);
+            next = clause_begin + (label != std::string_view::npos ? label : separator.end);
             break;
         }
         std::size_t b = clause_begin;
