@@ -270,7 +270,16 @@ std::size_t glued_marker(std::string_view text, const OutlineMarker& marker, con
             ? std::to_string(seen.item + 1)
             : "";
     const std::string_view separator = own_item ? item_separator(text, marker) : std::string_view();
+    // (Only where a 。 (its lead byte), a bracket or, when an item is sought, a digit stands.)
+    const bool digits = !next_item.empty();
+    const auto candidate = [&](std::size_t at) {
+        const auto c = static_cast<unsigned char>(text[at]);
+        return c == 0xE3 || c == '(' || c == ')' || (digits && c >= '0' && c <= '9');
+    };
     for (std::size_t at = marker.text_begin; at < text.size() && at < title_cut; ++at) {
+        if (!candidate(at)) {
+            continue;
+        }
         if (!next_item.empty() && at > 0 && text.substr(at).starts_with(next_item) &&
             std::isdigit(static_cast<unsigned char>(text[at - 1])) == 0 && ends_before_item(text.substr(0, at))) {
             const OutlineMarker inner = outline.classify(text.substr(at));
@@ -296,34 +305,45 @@ std::size_t glued_marker(std::string_view text, const OutlineMarker& marker, con
     return title_cut;
 }
 
-// Paragraphs cut at every glued marker (glued_marker).
-void split_glued_markers(std::vector<Paragraph>& paragraphs, const OutlineRules& outline, std::string_view normalised) {
+// Paragraphs cut at every glued marker (glued_marker); returns each one's marker, as
+// classify reads it.
+std::vector<OutlineMarker> split_glued_markers(std::vector<Paragraph>& paragraphs, const OutlineRules& outline,
+                                               std::string_view normalised) {
     // The number of the next numbered paragraph after each (0: none).
+    std::vector<OutlineMarker> markers(paragraphs.size());
     std::vector<int> next_items(paragraphs.size(), 0);
-    for (std::size_t i = paragraphs.size(); i-- > 1;) {
-        const OutlineMarker marker = outline.classify(paragraphs[i].text);
-        next_items[i - 1] = marker.kind == MarkerKind::item ? marker.value : next_items[i];
+    for (std::size_t i = paragraphs.size(); i-- > 0;) {
+        markers[i] = outline.classify(paragraphs[i].text);
+        if (i > 0) {
+            next_items[i - 1] = markers[i].kind == MarkerKind::item ? markers[i].value : next_items[i];
+        }
     }
     std::vector<Paragraph> out;
+    std::vector<OutlineMarker> out_markers;
     out.reserve(paragraphs.size());
+    out_markers.reserve(paragraphs.size());
     Numbering seen;
     for (std::size_t i = 0; i < paragraphs.size(); ++i) {
         out.push_back(std::move(paragraphs[i]));
+        OutlineMarker marker = std::move(markers[i]);
         for (;;) {
-            OutlineMarker marker = outline.classify(out.back().text);
-            if (marker.kind == MarkerKind::item && numbers_follow(out.back().text, marker)) {
-                marker = OutlineMarker{};  // (6、7、8月为主汛期: no item, numbers)
-            }
-            const std::size_t cut = glued_marker(out.back().text, marker, outline, seen, next_items[i]);
-            seen.take(marker);
+            // (6、7、8月为主汛期: numbers, no item.)
+            const bool numbers = marker.kind == MarkerKind::item && numbers_follow(out.back().text, marker);
+            const OutlineMarker& read = numbers ? OutlineMarker{} : marker;
+            const std::size_t cut = glued_marker(out.back().text, read, outline, seen, next_items[i]);
+            seen.take(read);
             if (cut == std::string_view::npos) {
+                out_markers.push_back(std::move(marker));
                 break;
             }
             Paragraph tail = split_off(out.back(), cut, normalised);
+            out_markers.push_back(outline.classify(out.back().text));  // (read again without its tail)
             out.push_back(std::move(tail));
+            marker = outline.classify(out.back().text);
         }
     }
     paragraphs = std::move(out);
+    return out_markers;
 }
 
 // Items a scraper ran into the paragraph before (…按职责分工负责）8.加强村屯绿化…): the next
@@ -332,11 +352,7 @@ void split_glued_markers(std::vector<Paragraph>& paragraphs, const OutlineRules&
 // Returns every paragraph's marker, as classify reads it, for the outline to take up.
 std::vector<OutlineMarker> split_run_on_items(std::vector<Paragraph>& paragraphs, const OutlineRules& outline,
                                               std::string_view normalised) {
-    split_glued_markers(paragraphs, outline, normalised);
-    std::vector<OutlineMarker> markers(paragraphs.size());
-    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
-        markers[i] = outline.classify(paragraphs[i].text);
-    }
+    std::vector<OutlineMarker> markers = split_glued_markers(paragraphs, outline, normalised);
     // The number of the next numbered paragraph after each (0: none).
     std::vector<int> next_items(paragraphs.size(), 0);
     for (std::size_t i = paragraphs.size(); i-- > 1;) {
