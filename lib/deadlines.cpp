@@ -306,6 +306,10 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         const bool past_qualifier = year != 0 && context_year != 0 && year < context_year &&
                                     m_impl->past_qualifier != nullptr &&
                                     re2::RE2::PartialMatch(after, *m_impl->past_qualifier);
+        // A year's or a month's end without 前 in a year before the notice's is a time of record
+        // (2022年底，全市共有…企业 in a 2023 notice; 对照2022年底建立的台账), no limit.
+        const bool past_record =
+            !matched.ends_with("前") && !end_text.empty() && year != 0 && context_year != 0 && year < context_year;
         // A date without 前 after a period's start (2024年11月上旬至2025年3月底), or between 至 and
         // 结束 (…开始，至2016年11月底结束), ends the period.
         const bool period_end =
@@ -327,7 +331,7 @@ std::vector<DeadlineMatch> DeadlineRules::find(std::string_view text, int contex
         if (cited || reference_point ||
             (m_impl->not_a_limit != nullptr && re2::RE2::PartialMatch(before, *m_impl->not_a_limit)) || period_end ||
             (m_impl->qualifier != nullptr && re2::RE2::PartialMatch(after, *m_impl->qualifier)) || word_after ||
-            past_qualifier) {
+            past_qualifier || past_record) {
             covered = match.end;
             continue;
         }
