@@ -838,6 +838,15 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
             add_orgs(layout.signature_date, dated_org->first);
         }
     }
+    // A gazette's reprint (政府公报) sets the date of signing in brackets on a line of its own
+    // under the title or its 文号 ((2021年5月10日)), and no signature block.
+    for (std::size_t i = layout.title_last + 1;
+         !meta.issued && layout.title_last != k_none && i < paragraphs.size() && i <= layout.title_last + 2; ++i) {
+        const std::string_view t = text(i);
+        if (t.size() > 2 && t.front() == '(' && t.back() == ')') {
+            meta.issued = date_line(t.substr(1, t.size() - 2));
+        }
+    }
     // 印发: the date of printing (when no date of signing) and its body.
     std::string_view printed_org;  // the office on the 印发 line
     if (layout.printed != k_none) {

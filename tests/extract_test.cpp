@@ -596,6 +596,16 @@ TEST_CASE("a signing body and its date on one line (a two-column layout run toge
     CHECK(joined.issued == "2013-08-09");
 }
 
+TEST_CASE("a gazette's reprint dates the notice by the bracketed date under its title or 文号") {
+    const auto record = extract_text(
+        "三亚市人民政府公报　2021年第5期\n三亚市人民政府办公室关于印发三亚市汛期安全工作方案的通知\n"
+        "三府办〔2021〕56号\n（2021年5月10日）\n各区人民政府：\n现将方案印发给你们。\n一、任务\n1.开展检查。\n");
+    CHECK(record.issued == "2021-05-10");
+    // (Not a bracketed date further down: a phase's dates.)
+    CHECK_FALSE(extract_text("关于开展检查的通知\n各区人民政府：\n现将方案印发给你们。\n一、任务\n（2021年5月10日）\n")
+                    .issued.has_value());
+}
+
 TEST_CASE("one year's plan signed the December before dates its months in its own year; a holiday notice not") {
     const std::string body =
         "\n\n各区县应急管理局：\n\n现印发给你们。\n\n常德市应急管理局\n2021年12月28日\n\n"
