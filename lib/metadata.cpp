@@ -350,6 +350,14 @@ bool MetadataRules::is_chrome(std::string_view text) const {
     return text.size() < 200 && re2::RE2::PartialMatch(text, *m_chrome);
 }
 
+// The longest 文号 (bytes) read at the head of a line it was run into.
+constexpr std::size_t k_longest_run_on_number = 60;
+// …and the longest run of addressees after it, up to their colon.
+constexpr std::size_t k_longest_run_on_recipients = 240;
+// How addressees end (各乡镇人民政府，县直机关各单位).
+constexpr std::string_view k_addressee_endings[] = {"政府", "单位", "部门", "局", "委",   "办",  "厅",
+                                                    "室",   "会",   "处",   "队", "企业", "公司"};
+
 std::optional<std::string> MetadataRules::date_line(std::string_view text) const {
     text = without_seal(text);
     RuleMatch match;
@@ -765,6 +773,33 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
             meta.field_doc_number = TextSpan{layout.doc_number, 0, text(layout.doc_number).size()};
         }
     }
+    std::size_t run_on_number = k_none;  // the line the 文号 was run into
+    if (layout.doc_number == k_none && layout.title_last != k_none) {
+        // A 文号 run into the 主送 after it, where a copy kept no break between them (潭县政办发
+        // 〔2023〕21号各乡镇人民政府，县直机关各单位：…): a line near the title opens with it, and
+        // what follows up to the first colon names addressees.
+        for (std::size_t i = layout.title_last + 1, counted = 0; i < paragraphs.size() && counted < 3; ++i) {
+            const std::string_view t = text(i);
+            if (is_chrome(t) || is_field_line(t)) {
+                continue;
+            }
+            ++counted;
+            const std::size_t mark = t.find("号");
+            const std::size_t colon = mark == std::string_view::npos ? mark : t.find(':', mark);
+            if (colon == std::string_view::npos || mark >= k_longest_run_on_number ||
+                colon - mark > k_longest_run_on_recipients) {
+                continue;
+            }
+            const std::string_view addressees = t.substr(mark + 3, colon - mark - 3);
+            const bool named = addressees.find("。") == std::string_view::npos &&
+                               std::any_of(std::begin(k_addressee_endings), std::end(k_addressee_endings),
+                                           [&](std::string_view e) { return addressees.ends_with(e); });
+            if (named && (meta.doc_number = citations.whole_doc_number(t.substr(0, mark + 3)))) {
+                run_on_number = i;
+                break;
+            }
+        }
+    }
 
     auto add_orgs = [&](std::size_t i, std::size_t line_end = std::string_view::npos) {
         const std::string_view t = without_seal(text(i).substr(0, line_end));
@@ -948,7 +983,9 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
     // 主送 and 抄送.
     if (layout.recipients != k_none) {
         const std::string_view t = text(layout.recipients);
-        split_list(paragraphs, layout.recipients, 0, t.size() - 1, meta.recipients);
+        // (Not the 文号 run into its head: 潭县政办发〔2023〕21号各乡镇人民政府，….)
+        const std::size_t from = layout.recipients == run_on_number ? t.find("号") + 3 : 0;
+        split_list(paragraphs, layout.recipients, from, t.size() - 1, meta.recipients);
     }
     if (layout.cc != k_none) {
         const std::size_t i = layout.cc;

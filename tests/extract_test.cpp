@@ -596,6 +596,19 @@ TEST_CASE("a signing body and its date on one line (a two-column layout run toge
     CHECK(joined.issued == "2013-08-09");
 }
 
+TEST_CASE("a 文号 run into the 主送 line after it is the notice's own") {
+    const auto record = extract_text(
+        "湘潭县人民政府办公室关于印发燃气安全专项整治方案的通知\n来源：湘潭县人民政府办公室　发布时间：2023-09-06\n"
+        "潭县政办发〔2023〕21号各乡镇人民政府，县直机关各单位：《方案》已经县政府同意，现印发给你们。\n一、任务\n1."
+        "开展检查。\n");
+    REQUIRE(record.doc_number.has_value());
+    CHECK(record.doc_number->text == "潭县政办发〔2023〕21号");
+    // (Not a cited 文号 opening the first sentence.)
+    CHECK_FALSE(
+        extract_text("关于开展安全检查的通知\n国办发〔2023〕12号文件要求：各地开展检查。\n一、任务\n1.开展检查。\n")
+            .doc_number.has_value());
+}
+
 TEST_CASE("a gazette's reprint dates the notice by the bracketed date under its title or 文号") {
     const auto record = extract_text(
         "三亚市人民政府公报　2021年第5期\n三亚市人民政府办公室关于印发三亚市汛期安全工作方案的通知\n"
