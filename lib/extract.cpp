@@ -123,6 +123,7 @@ std::string_view item_separator(std::string_view text, const OutlineMarker& mark
 struct Numbering {
     int heading1 = 0;
     int heading2 = 0;
+    int heading2_run = 0;  // the last level-2 number under any level-1 heading
     int item = 0;
 
     // Whether `marker` follows on from them (the next heading; a level-2 heading or an item
@@ -132,7 +133,9 @@ struct Numbering {
             case MarkerKind::heading1:
                 return marker.value == heading1 + 1;
             case MarkerKind::heading2:
-                return marker.value == heading2 + 1 || marker.value == 1;
+                // (Or numbered on across the level-1 headings, as 实施意见 are: 二、… （四）….)
+                return marker.value == heading2 + 1 || marker.value == 1 ||
+                       (heading2 == 0 && marker.value == heading2_run + 1);
             case MarkerKind::item:
                 return !marker.closing_only && (marker.value == item + 1 || marker.value == 1);
             default:
@@ -146,6 +149,7 @@ struct Numbering {
             heading2 = 0;
         } else if (marker.kind == MarkerKind::heading2) {
             heading2 = marker.value;
+            heading2_run = marker.value;
         } else if (marker.kind == MarkerKind::item && !marker.closing_only) {
             item = marker.value;
         }
@@ -174,20 +178,56 @@ bool numbers_follow(std::string_view text, const OutlineMarker& marker) {
     return marker.text_begin < text.size() && std::isdigit(static_cast<unsigned char>(text[marker.text_begin])) != 0;
 }
 
+// Whether a Chinese numeral of a heading (一…十) starts at `at`.
+bool chinese_numeral_at(std::string_view text, std::size_t at) {
+    for (const std::string_view numeral : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
+        if (text.substr(at).starts_with(numeral)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The longest labelled value (bytes) a marker may be run on after (完成时限：长期坚持2.…).
+constexpr std::size_t k_longest_label_value = 120;
+// How a label of who or when ends (牵头单位：, 完成时限：).
+constexpr std::string_view k_label_endings[] = {"单位", "部门", "处室", "科室", "时限",
+                                                "时间", "期限", "节点", "领导", "责任人"};
+
+// Whether `before` ends in a labelled line's value: a label's colon after its last 。, a little
+// before its end (牵头单位：县市场监督管理局三、实施步骤, 完成时限：长期坚持2.压实…).
+bool ends_in_label_value(std::string_view before) {
+    const std::size_t colon = before.rfind(':');
+    const std::size_t stop = before.rfind("。");
+    if (colon == std::string_view::npos || (stop != std::string_view::npos && colon < stop) ||
+        colon + 1 >= before.size() || before.size() - colon > k_longest_label_value) {
+        return false;
+    }
+    // (A label of who or when: 牵头单位, 完成时限 — not 重点检查以下内容： before a list.)
+    const std::string_view head = before.substr(0, colon);
+    return std::any_of(std::begin(k_label_endings), std::end(k_label_endings),
+                       [&](std::string_view ending) { return head.ends_with(ending); });
+}
+
 // Whether text ending so may have the next item run on after it: a closing bracket, a full
-// stop or a ；, or — where a CMS kept no break but after a 。 — a character that ends a
-// labelled line's value (完成时限：2019年8月底前2.严格…, 配合单位：县商务局7.排查…); not one
-// that a number goes with (附件2. 表3. 第2.).
+// stop or a ；, or — where a CMS kept no break but after a 。 — the end of a labelled line's
+// value (完成时限：2019年8月底前2.严格…, 配合单位：县商务局7.排查…); not a character that a
+// number goes with (附件2. 表3. 第2.).
 bool ends_before_item(std::string_view before) {
     if (before.ends_with(")") || before.ends_with("。") || before.ends_with(";")) {
         return true;
+    }
+    for (const std::string_view ending : {"件", "表", "图", "第", "款", "条", "项", "章", "节", "页", "号"}) {
+        if (before.ends_with(ending)) {
+            return false;
+        }
     }
     for (const std::string_view ending : {"前", "底", "局", "厅", "委", "办", "府", "队", "处", "心", "位", "门"}) {
         if (before.ends_with(ending)) {
             return true;
         }
     }
-    return false;
+    return ends_in_label_value(before);
 }
 
 // Where a heading's usual words end (lines.lost_heading_word: 工作目标, 强化组织保障) when its
@@ -291,10 +331,27 @@ std::size_t glued_marker(std::string_view text, const OutlineMarker& marker, con
         }
         // (After a labelled line's value, too, a heading in brackets (…长期坚持（二）燃气管道设施):
         // 一、 there may be a list of numbers, 前三、四季度.)
+        // (A level-1 heading right after a labelled value: 牵头单位：县市场监管局三、实施步骤 —
+        // found at its 、, the numeral before it not after another, nor a numeral after it.)
+        if (text.substr(at).starts_with("、")) {
+            std::size_t numeral = at;
+            while (numeral >= 3 && numeral + 9 > at && chinese_numeral_at(text, numeral - 3)) {
+                numeral -= 3;
+            }
+            if (numeral < at && numeral >= 3 && !chinese_numeral_at(text, at + 3) &&
+                ends_in_label_value(text.substr(0, numeral)) && ends_before_item(text.substr(0, numeral))) {
+                const OutlineMarker inner = outline.classify(text.substr(numeral));
+                if (inner.kind == MarkerKind::heading1 && seen.follows(inner)) {
+                    return numeral;
+                }
+            }
+            continue;
+        }
         const bool stop = text.substr(at).starts_with("。") || text[at] == ')';
         const std::size_t after = text.substr(at).starts_with("。") ? at + 3 : at + 1;
-        if (!(stop || (text[at] == '(' && ends_before_item(text.substr(0, at)))) || after >= text.size() ||
-            !opens_chinese_numbered(text.substr(stop ? after : at))) {
+        if (!(stop ||
+              (text[at] == '(' && !text.substr(0, at).ends_with(";") && ends_before_item(text.substr(0, at)))) ||
+            after >= text.size() || !opens_chinese_numbered(text.substr(stop ? after : at))) {
             continue;
         }
         const OutlineMarker inner = outline.classify(text.substr(stop ? after : at));

@@ -1675,6 +1675,16 @@ TEST_CASE("markers glued to the text before them, where lines break only at 。,
         "牵头单位：县住建局完成时限：2022年7月31日前2.规范充装。\n"
         "6、7、8月为主汛期，要加强巡查。\n责任单位：县商务局、县城市管理局（二）燃气用户3.开展排查。\n");
     CHECK(task_paths(labelled) == std::vector<std::string>{"一/(一)/1", "一/(一)/2", "一/(二)/3"});
+    // After any labelled value; a level-1 heading after one; level-2 numbers that run on across
+    // level-1 headings; an inline list after a colon is no heading.
+    const auto valued = extract_text(
+        "关于印发燃气整治实施意见的通知\n一、总体要求（一）明确目标1.开展检查。\n"
+        "牵头单位：县住建局完成时限：长期坚持2.压实责任，重点检查以下内容：（一）管道；（二）气瓶。\n"
+        "牵头单位：县市场监督管理局二、排查范围全区所有燃气用户，重点是餐饮场所。（二）强化执法3.开展执法。\n");
+    CHECK(task_paths(valued) == std::vector<std::string>{"一/(一)/1", "一/(一)/2", "二/(二)/3"});
+    REQUIRE(valued.sections.size() == 4);
+    CHECK(valued.sections[2].heading == "排查范围");
+    CHECK(valued.sections[3].path == "二/(二)");
     // Not a number that does not follow on, nor one inside a heading's sentence.
     CHECK(extract_text("关于开展整治的通知\n一、任务\n1.开展检查。\n（省应急厅负责）5.加强执法。\n").tasks.size() == 1);
     CHECK(
