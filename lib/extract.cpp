@@ -190,6 +190,8 @@ bool chinese_numeral_at(std::string_view text, std::size_t at) {
 
 // The longest labelled value (bytes) a marker may be run on after (完成时限：长期坚持2.…).
 constexpr std::size_t k_longest_label_value = 120;
+// How far before its colon a label's ending is read (bytes).
+constexpr std::size_t k_label_reach = 12;
 // How a label of who or when ends (牵头单位：, 完成时限：).
 constexpr std::string_view k_label_endings[] = {"单位", "部门", "处室", "科室", "时限",
                                                 "时间", "期限", "节点", "领导", "责任人"};
@@ -197,6 +199,10 @@ constexpr std::string_view k_label_endings[] = {"单位", "部门", "处室", "�
 // Whether `before` ends in a labelled line's value: a label's colon after its last 。, a little
 // before its end (牵头单位：县市场监督管理局三、实施步骤, 完成时限：长期坚持2.压实…).
 bool ends_in_label_value(std::string_view before) {
+    // (Only the last bytes, as far as a value reaches: a long paragraph stays linear.)
+    if (before.size() > k_longest_label_value + k_label_reach) {
+        before.remove_prefix(before.size() - k_longest_label_value - k_label_reach);
+    }
     const std::size_t colon = before.rfind(':');
     const std::size_t stop = before.rfind("。");
     if (colon == std::string_view::npos || (stop != std::string_view::npos && colon < stop) ||

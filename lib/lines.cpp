@@ -667,6 +667,7 @@ Paragraph split_off(Paragraph& paragraph, std::size_t offset, std::string_view n
     }
     paragraph.pieces = std::move(head_pieces);
     paragraph.text.resize(offset);
+    paragraph.text.shrink_to_fit();  // (a long line cut many times keeps no copy of its tail per piece)
     paragraph.last_line = tail.first_line;
     tail.joined = paragraph.joined;
     return tail;
