@@ -14,6 +14,7 @@
 #include "metadata.h"
 #include "normalise.h"
 #include "outline.h"
+#include "rule_match.h"
 #include "sha256.h"
 
 namespace policy {
@@ -192,13 +193,10 @@ bool chinese_numeral_at(std::string_view text, std::size_t at) {
 constexpr std::size_t k_longest_label_value = 120;
 // How far before its colon a label's ending is read (bytes).
 constexpr std::size_t k_label_reach = 12;
-// How a label of who or when ends (牵头单位：, 完成时限：).
-constexpr std::string_view k_label_endings[] = {"单位", "部门", "处室", "科室", "时限",
-                                                "时间", "期限", "节点", "领导", "责任人"};
-
-// Whether `before` ends in a labelled line's value: a label's colon after its last 。, a little
-// before its end (牵头单位：县市场监督管理局三、实施步骤, 完成时限：长期坚持2.压实…).
-bool ends_in_label_value(std::string_view before) {
+// Whether `before` ends in a labelled line's value: a label of who or when (outline.value_label:
+// 牵头单位, 完成时限 — not 重点检查以下内容： before a list), its colon after the last 。, a
+// little before the end (牵头单位：县市场监督管理局三、实施步骤, 完成时限：长期坚持2.压实…).
+bool ends_in_label_value(std::string_view before, const OutlineRules& outline) {
     // (Only the last bytes, as far as a value reaches: a long paragraph stays linear.)
     if (before.size() > k_longest_label_value + k_label_reach) {
         before.remove_prefix(before.size() - k_longest_label_value - k_label_reach);
@@ -209,31 +207,21 @@ bool ends_in_label_value(std::string_view before) {
         colon + 1 >= before.size() || before.size() - colon > k_longest_label_value) {
         return false;
     }
-    // (A label of who or when: 牵头单位, 完成时限 — not 重点检查以下内容： before a list.)
-    const std::string_view head = before.substr(0, colon);
-    return std::any_of(std::begin(k_label_endings), std::end(k_label_endings),
-                       [&](std::string_view ending) { return head.ends_with(ending); });
+    return ends_with_rule(before.substr(0, colon), outline.value_label());
 }
 
 // Whether text ending so may have the next item run on after it: a closing bracket, a full
 // stop or a ；, or — where a CMS kept no break but after a 。 — the end of a labelled line's
-// value (完成时限：2019年8月底前2.严格…, 配合单位：县商务局7.排查…); not a character that a
-// number goes with (附件2. 表3. 第2.).
-bool ends_before_item(std::string_view before) {
+// value (outline.value_end: 完成时限：2019年8月底前2.严格…, 配合单位：县商务局7.排查…; or any
+// value after a label); not a word a number goes with (outline.number_word: 附件2. 表3. 第2.).
+bool ends_before_item(std::string_view before, const OutlineRules& outline) {
     if (before.ends_with(")") || before.ends_with("。") || before.ends_with(";")) {
         return true;
     }
-    for (const std::string_view ending : {"件", "表", "图", "第", "款", "条", "项", "章", "节", "页", "号"}) {
-        if (before.ends_with(ending)) {
-            return false;
-        }
+    if (ends_with_rule(before, outline.number_word())) {
+        return false;
     }
-    for (const std::string_view ending : {"前", "底", "局", "厅", "委", "办", "府", "队", "处", "心", "位", "门"}) {
-        if (before.ends_with(ending)) {
-            return true;
-        }
-    }
-    return ends_in_label_value(before);
+    return ends_with_rule(before, outline.value_end()) || ends_in_label_value(before, outline);
 }
 
 // Where a heading's usual words end (lines.lost_heading_word: 工作目标, 强化组织保障) when its
@@ -327,7 +315,8 @@ std::size_t glued_marker(std::string_view text, const OutlineMarker& marker, con
             continue;
         }
         if (!next_item.empty() && at > 0 && text.substr(at).starts_with(next_item) &&
-            std::isdigit(static_cast<unsigned char>(text[at - 1])) == 0 && ends_before_item(text.substr(0, at))) {
+            std::isdigit(static_cast<unsigned char>(text[at - 1])) == 0 &&
+            ends_before_item(text.substr(0, at), outline)) {
             const OutlineMarker inner = outline.classify(text.substr(at));
             if (inner.kind == MarkerKind::item && !inner.closing_only && inner.value == seen.item + 1 &&
                 !numbers_follow(text.substr(at), inner) &&
@@ -345,7 +334,8 @@ std::size_t glued_marker(std::string_view text, const OutlineMarker& marker, con
                 numeral -= 3;
             }
             if (numeral < at && numeral >= 3 && !chinese_numeral_at(text, at + 3) &&
-                ends_in_label_value(text.substr(0, numeral)) && ends_before_item(text.substr(0, numeral))) {
+                ends_in_label_value(text.substr(0, numeral), outline) &&
+                ends_before_item(text.substr(0, numeral), outline)) {
                 const OutlineMarker inner = outline.classify(text.substr(numeral));
                 if (inner.kind == MarkerKind::heading1 && seen.follows(inner)) {
                     return numeral;
@@ -355,8 +345,8 @@ std::size_t glued_marker(std::string_view text, const OutlineMarker& marker, con
         }
         const bool stop = text.substr(at).starts_with("。") || text[at] == ')';
         const std::size_t after = text.substr(at).starts_with("。") ? at + 3 : at + 1;
-        if (!(stop ||
-              (text[at] == '(' && !text.substr(0, at).ends_with(";") && ends_before_item(text.substr(0, at)))) ||
+        if (!(stop || (text[at] == '(' && !text.substr(0, at).ends_with(";") &&
+                       ends_before_item(text.substr(0, at), outline))) ||
             after >= text.size() || !opens_chinese_numbered(text.substr(stop ? after : at))) {
             continue;
         }
@@ -457,7 +447,7 @@ std::vector<OutlineMarker> split_run_on_items(std::vector<Paragraph>& paragraphs
             for (std::size_t pos = text.find(next, marker.text_begin); pos != std::string_view::npos;
                  pos = text.find(next, pos + 1)) {
                 const std::string_view before = text.substr(0, pos);
-                if (!ends_before_item(before)) {
+                if (!ends_before_item(before, outline)) {
                     continue;
                 }
                 inner = outline.classify(text.substr(pos));

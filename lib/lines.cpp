@@ -1,5 +1,7 @@
 #include "lines.h"
 
+#include "rule_match.h"
+
 #include "outline.h"
 
 #include <re2/re2.h>
@@ -184,17 +186,6 @@ constexpr std::uint16_t k_paragraph_indent = 4;
 // A line ending in one of these is certainly continued.
 bool ends_clause(char32_t c) {
     return c == U',' || c == U'、' || c == U'，';
-}
-
-// A sentence left after a word that only leads on to what follows it (到, 于, 将, 把…) goes on,
-// however short its line: no paragraph ends so (…基本完成排查整治阶段任务，到 / 2022年，…).
-bool ends_leading_word(char32_t c) {
-    for (const char32_t word : {U'到', U'于', U'将', U'把', U'从', U'按', U'被'}) {
-        if (c == word) {
-            return true;
-        }
-    }
-    return false;
 }
 
 // A list of names left after one of these (、 ， 及 和 与) goes on.
@@ -1242,7 +1233,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, const LineRules& 
                                            current.text.find("关于") != std::string::npos &&
                                            RE2::PartialMatch(content, *rules.title_end);
                 // (A letter-spaced line is as wide as its spaces make it: no wrap cut it.)
-                join = title_goes_on || ends_clause(last) || ends_leading_word(last) ||
+                join = title_goes_on || ends_clause(last) || ends_with_rule(current.text, rules.leading_word) ||
                        has_open_bracket(current.text) ||
                        (!previous->spaced &&
                         ((wrap_width > 0 && previous->width + width_slack >= wrap_width) ||

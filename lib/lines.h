@@ -99,6 +99,9 @@ struct LineRules {
     // (（2023—2024年）, （2024—2026年）的通知): after a paragraph that reads as a title it goes on
     // it. Null: never.
     const re2::RE2* title_years = nullptr;
+    // Matches (at the end) a word that only leads on to what follows it (到, 于): a wrapped line
+    // ending in one goes on, however short. Null: none does.
+    const re2::RE2* leading_word = nullptr;
 };
 
 std::vector<Paragraph> split_paragraphs(std::string_view normalised, const LineRules& rules);

@@ -257,6 +257,7 @@ Result<MetadataRules> MetadataRules::create(const Grammar& grammar) {
     rules.m_outline_first = grammar.optional_rule("meta.outline_first");
     rules.m_printed_loose = grammar.optional_rule("meta.printed_loose");
     rules.m_head_dated = grammar.optional_rule("meta.head_dated");
+    rules.m_addressee_end = grammar.optional_rule("meta.addressee_end");
     rules.m_yearly_plan = grammar.optional_rule("meta.yearly_plan");
     rules.m_seal = grammar.optional_rule("meta.seal");
     rules.m_task_label = grammar.optional_rule("meta.task_label");
@@ -354,10 +355,6 @@ bool MetadataRules::is_chrome(std::string_view text) const {
 constexpr std::size_t k_longest_run_on_number = 60;
 // …and the longest run of addressees after it, up to their colon.
 constexpr std::size_t k_longest_run_on_recipients = 240;
-// How addressees end (各乡镇人民政府，县直机关各单位).
-constexpr std::string_view k_addressee_endings[] = {"政府", "单位", "部门", "局", "委",   "办",  "厅",
-                                                    "室",   "会",   "处",   "队", "企业", "公司"};
-
 std::optional<std::string> MetadataRules::date_line(std::string_view text) const {
     text = without_seal(text);
     RuleMatch match;
@@ -791,9 +788,8 @@ Metadata MetadataRules::metadata(const std::vector<Paragraph>& paragraphs, const
                 continue;
             }
             const std::string_view addressees = t.substr(mark + 3, colon - mark - 3);
-            const bool named = addressees.find("。") == std::string_view::npos &&
-                               std::any_of(std::begin(k_addressee_endings), std::end(k_addressee_endings),
-                                           [&](std::string_view e) { return addressees.ends_with(e); });
+            const bool named =
+                addressees.find("。") == std::string_view::npos && ends_with_rule(addressees, m_addressee_end);
             if (named && (meta.doc_number = citations.whole_doc_number(t.substr(0, mark + 3)))) {
                 run_on_number = i;
                 break;

@@ -105,6 +105,7 @@ private:
     const re2::RE2* m_printed = nullptr;
     const re2::RE2* m_printed_loose = nullptr;  // optional: meta.printed_loose
     const re2::RE2* m_head_dated = nullptr;     // optional: meta.head_dated
+    const re2::RE2* m_addressee_end = nullptr;  // optional: meta.addressee_end
     const re2::RE2* m_yearly_plan = nullptr;    // optional: meta.yearly_plan
     const re2::RE2* m_cc = nullptr;
     const re2::RE2* m_level = nullptr;  // optional: dept.level (a level of government alone)

@@ -163,6 +163,10 @@ Result<OutlineRules> OutlineRules::create(const Grammar& grammar) {
     rules.m_block_label = grammar.optional_rule("lines.block_label");
     rules.m_title_number = grammar.optional_rule("lines.title_number");
     rules.m_title_years = grammar.optional_rule("lines.title_years");
+    rules.m_value_end = grammar.optional_rule("outline.value_end");
+    rules.m_number_word = grammar.optional_rule("outline.number_word");
+    rules.m_value_label = grammar.optional_rule("outline.value_label");
+    rules.m_leading_word = grammar.optional_rule("lines.leading_word");
     rules.m_doc_year = grammar.optional_rule("lines.doc_year");
     rules.m_heading_year = grammar.optional_rule("outline.heading_year");
     rules.m_grade_list = grammar.optional_rule("outline.grade_list");

@@ -73,13 +73,18 @@ public:
     OutlineMarker table_row(std::string_view paragraph) const;
     // outline.heading_year (optional: null): a level-1 heading naming its year's work.
     const re2::RE2* heading_year() const { return m_heading_year; }
+    // outline.value_end, outline.number_word, outline.value_label (optional: null): what ends a
+    // labelled value a marker may be run on after, the words a number goes with, the labels.
+    const re2::RE2* value_end() const { return m_value_end; }
+    const re2::RE2* number_word() const { return m_number_word; }
+    const re2::RE2* value_label() const { return m_value_label; }
     // The line model's rules from the same grammar: paragraph starts and page markers.
     LineRules line_rules() const {
         return {m_paragraph_start, m_page_marker,      m_paragraph_end,     m_title_end,
                 m_own_line,        m_bare_number,      m_heading_open,      m_item_open,
                 m_label,           m_title_number,     m_doc_year,          m_lost_head_before,
                 m_lost_head_after, m_lost_foot_before, m_lost_heading_word, m_lost_page_marker,
-                m_block_label,     m_table_column,     m_title_years};
+                m_block_label,     m_table_column,     m_title_years,       m_leading_word};
     }
 
 private:
@@ -109,6 +114,10 @@ private:
     const re2::RE2* m_title_number = nullptr;       // optional
     const re2::RE2* m_doc_year = nullptr;           // optional
     const re2::RE2* m_heading_year = nullptr;       // optional
+    const re2::RE2* m_value_end = nullptr;          // optional
+    const re2::RE2* m_number_word = nullptr;        // optional
+    const re2::RE2* m_value_label = nullptr;        // optional
+    const re2::RE2* m_leading_word = nullptr;       // optional
     const re2::RE2* m_grade_list = nullptr;         // optional
     const re2::RE2* m_not_task = nullptr;           // optional
     const re2::RE2* m_box = nullptr;                // optional

@@ -99,4 +99,18 @@ inline std::size_t group_offset(std::string_view text, std::string_view group) {
     return static_cast<std::size_t>(group.data() - text.data());
 }
 
+// Whether the last characters of `text` (up to `reach` bytes, from a character's start) match
+// `rule`, a rule anchored at the end with $; null: never. (Only the end is searched: a long
+// text stays cheap.)
+inline bool ends_with_rule(std::string_view text, const re2::RE2* rule, std::size_t reach = 12) {
+    if (rule == nullptr) {
+        return false;
+    }
+    std::size_t from = text.size() > reach ? text.size() - reach : 0;
+    while (from < text.size() && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) {
+        ++from;
+    }
+    return re2::RE2::PartialMatch(re2::StringPiece(text.data() + from, text.size() - from), *rule);
+}
+
 }  // namespace policy
