@@ -157,28 +157,6 @@ struct Numbering {
     }
 };
 
-// Whether `text` opens as a heading numbered in Chinese may (一、 （一）), a cheap test before
-// the outline's rules read it.
-bool opens_chinese_numbered(std::string_view text) {
-    if (text.starts_with("(")) {
-        text.remove_prefix(1);
-    }
-    for (const std::string_view numeral : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
-        if (text.starts_with(numeral)) {
-            return true;
-        }
-    }
-    return false;
-}
-
-// The longest responsibility parenthesis that may open a paragraph before a glued marker.
-constexpr std::size_t k_longest_lead_parenthesis = 300;
-
-// Whether a number follows an item's marker (6、7、8月为主汛期: a list of numbers, no item).
-bool numbers_follow(std::string_view text, const OutlineMarker& marker) {
-    return marker.text_begin < text.size() && std::isdigit(static_cast<unsigned char>(text[marker.text_begin])) != 0;
-}
-
 // Whether a Chinese numeral of a heading (一…十) starts at `at`.
 bool chinese_numeral_at(std::string_view text, std::size_t at) {
     for (const std::string_view numeral : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
@@ -187,6 +165,20 @@ bool chinese_numeral_at(std::string_view text, std::size_t at) {
         }
     }
     return false;
+}
+
+// Whether `text` opens as a heading numbered in Chinese may (一、 （一）), a cheap test before
+// the outline's rules read it.
+bool opens_chinese_numbered(std::string_view text) {
+    return chinese_numeral_at(text, text.starts_with("(") ? 1 : 0);
+}
+
+// The longest responsibility parenthesis that may open a paragraph before a glued marker.
+constexpr std::size_t k_longest_lead_parenthesis = 300;
+
+// Whether a number follows an item's marker (6、7、8月为主汛期: a list of numbers, no item).
+bool numbers_follow(std::string_view text, const OutlineMarker& marker) {
+    return marker.text_begin < text.size() && std::isdigit(static_cast<unsigned char>(text[marker.text_begin])) != 0;
 }
 
 // The longest labelled value (bytes) a marker may be run on after (完成时限：长期坚持2.…).
